@@ -1,0 +1,189 @@
+/**
+ * The scenario: actors with capability, position and salience on one or more issues, each number
+ * tied to its evidence. One zod schema is the source of truth for the YAML/JSON format, the JSON
+ * Schema in `schema/scenario.schema.json` and the TypeScript types. Structural rules live here;
+ * rules that relate fields to each other (ids, scales) live in `validate.ts`.
+ */
+import { z } from 'zod';
+
+const Id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'an id: letters, digits, "_", "-" or "." (e.g. "south-korea")')
+  .describe('An identifier: letters, digits, "_", "-", "."; unique within its list.');
+
+/** A number, or a number with a range and its provenance. */
+export const MeasureObject = z
+  .object({
+    value: z.number().describe('The point estimate.'),
+    low: z.number().optional().describe('Lowest plausible value (feeds the Monte Carlo).'),
+    high: z.number().optional().describe('Highest plausible value (feeds the Monte Carlo).'),
+    evidence: z.array(Id).optional().describe('Ids of `evidence` items that support this number.'),
+    derivation: z.string().optional().describe('One line: how the number follows from the evidence.'),
+    unverified: z
+      .boolean()
+      .optional()
+      .describe('True when the number rests on an indicator not checked against its source.'),
+  })
+  .strict();
+const MEASURE_EXPECTED = {
+  error: 'expected a number or { value, low?, high?, evidence?, derivation?, unverified? }',
+};
+export const Measure = z
+  .union([z.number(), MeasureObject], MEASURE_EXPECTED)
+  .describe('A number, or { value, low, high, evidence, derivation, unverified }.');
+
+export const Capability = z
+  .union([
+    z.number(),
+    MeasureObject.extend({
+      basis: z.string().optional().describe('What the capability measures, e.g. "CINC 2022".'),
+    }).strict(),
+  ], MEASURE_EXPECTED)
+  .describe('Capability (scale-free, >= 0): a number or a measure with a `basis`.');
+
+export const Source = z
+  .object({
+    id: Id,
+    title: z.string().min(1),
+    publisher: z.string().optional(),
+    url: z.string().optional(),
+    date: z.string().optional().describe('Publication date, ISO 8601 (YYYY or YYYY-MM-DD).'),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const Anchor = z
+  .object({ value: z.number(), label: z.string().min(1) })
+  .strict()
+  .describe('A labelled point on the scale.');
+
+export const Threshold = z
+  .object({
+    value: z.number(),
+    label: z.string().min(1).describe('What reaching the threshold means.'),
+  })
+  .strict()
+  .describe('A decision threshold: the verdict reports whether a forecast is >= value.');
+
+export const Issue = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    question: z.string().optional(),
+    scale: z
+      .object({
+        min: z.number(),
+        max: z.number(),
+        unit: z.string().optional(),
+        anchors: z.array(Anchor).optional(),
+      })
+      .strict(),
+    referencePoint: Measure.optional().describe('Status quo / reversion point, on the scale.'),
+    threshold: Threshold.optional(),
+  })
+  .strict();
+
+export const ACTOR_KINDS = ['state', 'government', 'public', 'faction', 'organisation'] as const;
+
+export const Stance = z
+  .object({
+    position: Measure.describe("The actor's preferred outcome on the issue's scale."),
+    salience: Measure.describe('How much the issue matters to the actor, 0-100.'),
+  })
+  .strict();
+
+export const Actor = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    kind: z.enum(ACTOR_KINDS),
+    group: z.string().optional().describe('A grouping, e.g. the country a public belongs to.'),
+    aliases: z.array(z.string()).optional(),
+    description: z.string().optional(),
+    capability: Capability,
+    stances: z.record(Id, Stance).describe('Per issue id: position and salience.'),
+  })
+  .strict();
+
+export const EVIDENCE_FIELDS = ['position', 'salience', 'capability', 'referencePoint'] as const;
+
+export const Evidence = z
+  .object({
+    id: Id,
+    source: Id.describe('Id of the source in `sources`.'),
+    quote: z.string().optional().describe('The words of the source, verbatim.'),
+    locator: z.string().optional().describe('Where in the source: paragraph, page, table row.'),
+    note: z.string().optional(),
+    unverified: z.boolean().optional(),
+    supports: z
+      .array(
+        z
+          .object({
+            actor: Id.optional(),
+            issue: Id.optional(),
+            field: z.enum(EVIDENCE_FIELDS),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('Which numbers this evidence supports.'),
+  })
+  .strict();
+
+export const Scenario = z
+  .object({
+    $schema: z.string().optional(),
+    id: Id,
+    title: z.string().min(1),
+    question: z.string().min(1),
+    asOf: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'an ISO date, YYYY-MM-DD')
+      .describe('The date the scenario describes.'),
+    description: z.string().optional(),
+    sources: z.array(Source).default([]),
+    issues: z.array(Issue).min(1, 'at least one issue'),
+    actors: z.array(Actor),
+    evidence: z.array(Evidence).default([]),
+    notes: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export type MeasureValue = z.infer<typeof Measure>;
+export type CapabilityValue = z.infer<typeof Capability>;
+export type ScenarioSource = z.infer<typeof Source>;
+export type ScenarioIssue = z.infer<typeof Issue>;
+export type ScenarioActor = z.infer<typeof Actor>;
+export type ScenarioEvidence = z.infer<typeof Evidence>;
+export type ScenarioStance = z.infer<typeof Stance>;
+/** A parsed scenario. */
+export type Scenario = z.infer<typeof Scenario>;
+/** A scenario as written in a file (defaults not yet applied). */
+export type ScenarioInput = z.input<typeof Scenario>;
+
+/** The point value of a measure. */
+export function valueOf(m: MeasureValue | CapabilityValue): number {
+  return typeof m === 'number' ? m : m.value;
+}
+
+/** The range of a measure: [low, high], equal to the value when no range is given. */
+export function rangeOf(m: MeasureValue | CapabilityValue): [number, number] {
+  if (typeof m === 'number') return [m, m];
+  return [m.low ?? m.value, m.high ?? m.value];
+}
+
+/** Evidence ids cited directly on a measure. */
+export function evidenceOf(m: MeasureValue | CapabilityValue | undefined): readonly string[] {
+  return m === undefined || typeof m === 'number' ? [] : (m.evidence ?? []);
+}
+
+/** The JSON Schema of the scenario format, for editors. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' });
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://entente.dev/schema/scenario.schema.json',
+    title: 'Entente scenario',
+    ...schema,
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * Rules that relate a scenario's fields to each other: unique and known ids, values within their
+ * scales, ranges in order. Returns every problem at once (with the path of the field), so the
+ * user fixes a file in one pass. Pure: the file adapter adds line and column.
+ */
+import type { FieldPath } from './path.ts';
+import {
+  type CapabilityValue,
+  type MeasureValue,
+  type Scenario,
+  evidenceOf,
+  valueOf,
+} from './scenario.ts';
+
+export interface PathProblem {
+  readonly path: FieldPath;
+  readonly message: string;
+}
+
+export function validateScenario(s: Scenario): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const add = (path: FieldPath, message: string) => problems.push({ path, message });
+
+  const uniqueIds = (list: readonly { id: string }[], key: string, what: string): Set<string> => {
+    const seen = new Map<string, number>();
+    list.forEach((item, i) => {
+      const first = seen.get(item.id);
+      if (first !== undefined) {
+        add([key, i, 'id'], `duplicate ${what} id "${item.id}" (first used by ${key}[${first}])`);
+      } else seen.set(item.id, i);
+    });
+    return new Set(seen.keys());
+  };
+  const sourceIds = uniqueIds(s.sources, 'sources', 'source');
+  const issueIds = uniqueIds(s.issues, 'issues', 'issue');
+  const actorIds = uniqueIds(s.actors, 'actors', 'actor');
+  const evidenceIds = uniqueIds(s.evidence, 'evidence', 'evidence');
+
+  const unknown = (id: string, known: Set<string>, what: string): string => {
+    const list = [...known];
+    const hint = list.length ? `; known ${what} ids: ${list.slice(0, 12).join(', ')}` : '';
+    return `unknown ${what} id "${id}"${hint}`;
+  };
+
+  if (s.actors.length < 2) {
+    add(['actors'], `a scenario needs at least 2 actors, found ${s.actors.length}`);
+  }
+
+  /** Checks a measure's value and range against [min, max]. */
+  const checkMeasure = (
+    m: MeasureValue | CapabilityValue,
+    path: FieldPath,
+    min: number,
+    max: number,
+    what: string,
+  ) => {
+    const v = valueOf(m);
+    const inBounds = (x: number) => x >= min && x <= max;
+    const bounds = max === Infinity ? `>= ${min}` : `within ${min}..${max}`;
+    if (!inBounds(v)) add(typeof m === 'number' ? path : [...path, 'value'], `${what} ${v} is out of range: expected ${bounds}`);
+    if (typeof m !== 'number') {
+      if (m.low !== undefined && !inBounds(m.low)) add([...path, 'low'], `${what} low ${m.low} is out of range: expected ${bounds}`);
+      if (m.high !== undefined && !inBounds(m.high)) add([...path, 'high'], `${what} high ${m.high} is out of range: expected ${bounds}`);
+      const low = m.low ?? m.value;
+      const high = m.high ?? m.value;
+      if (low > high) add([...path, 'low'], `low ${low} is greater than high ${high}: expected low <= value <= high`);
+      else if (m.value < low || m.value > high) {
+        add([...path, 'value'], `value ${m.value} is outside its range ${low}..${high}: expected low <= value <= high`);
+      }
+      (m.evidence ?? []).forEach((id, k) => {
+        if (!evidenceIds.has(id)) add([...path, 'evidence', k], unknown(id, evidenceIds, 'evidence'));
+      });
+    }
+  };
+
+  const issueById = new Map(s.issues.map((issue) => [issue.id, issue]));
+  s.issues.forEach((issue, i) => {
+    const { min, max } = issue.scale;
+    if (!(min < max)) {
+      add(['issues', i, 'scale'], `scale min ${min} must be less than max ${max}`);
+      return;
+    }
+    issue.scale.anchors?.forEach((a, k) => {
+      if (a.value < min || a.value > max) {
+        add(['issues', i, 'scale', 'anchors', k, 'value'], `anchor ${a.value} is off the scale ${min}..${max}`);
+      }
+    });
+    if (issue.referencePoint !== undefined) {
+      checkMeasure(issue.referencePoint, ['issues', i, 'referencePoint'], min, max, 'reference point');
+    }
+    if (issue.threshold !== undefined && (issue.threshold.value < min || issue.threshold.value > max)) {
+      add(['issues', i, 'threshold', 'value'], `threshold ${issue.threshold.value} is off the scale ${min}..${max}`);
+    }
+  });
+
+  s.actors.forEach((actor, a) => {
+    checkMeasure(actor.capability, ['actors', a, 'capability'], 0, Infinity, 'capability');
+    const stanceIssues = Object.keys(actor.stances);
+    if (stanceIssues.length === 0) {
+      add(['actors', a, 'stances'], 'an actor needs a stance (position and salience) on at least one issue');
+    }
+    for (const issueId of stanceIssues) {
+      const stance = actor.stances[issueId]!;
+      const path = ['actors', a, 'stances', issueId];
+      const issue = issueById.get(issueId);
+      if (!issue) {
+        add(path, unknown(issueId, issueIds, 'issue'));
+        continue;
+      }
+      if (issue.scale.min < issue.scale.max) {
+        checkMeasure(stance.position, [...path, 'position'], issue.scale.min, issue.scale.max, 'position');
+      }
+      checkMeasure(stance.salience, [...path, 'salience'], 0, 100, 'salience');
+    }
+  });
+
+  s.evidence.forEach((ev, e) => {
+    if (!sourceIds.has(ev.source)) add(['evidence', e, 'source'], unknown(ev.source, sourceIds, 'source'));
+    ev.supports?.forEach((sup, k) => {
+      const path = ['evidence', e, 'supports', k];
+      if (sup.actor !== undefined && !actorIds.has(sup.actor)) add([...path, 'actor'], unknown(sup.actor, actorIds, 'actor'));
+      if (sup.issue !== undefined && !issueIds.has(sup.issue)) add([...path, 'issue'], unknown(sup.issue, issueIds, 'issue'));
+      if (sup.field !== 'capability' && sup.issue === undefined) {
+        add([...path, 'issue'], `evidence for a ${sup.field} must name its issue`);
+      }
+      if ((sup.field === 'position' || sup.field === 'salience' || sup.field === 'capability') && sup.actor === undefined) {
+        add([...path, 'actor'], `evidence for a ${sup.field} must name its actor`);
+      }
+    });
+  });
+
+  return problems;
+}
+
+/** Every evidence id cited on a number or claimed by an evidence item for it. */
+export function evidenceFor(
+  s: Scenario,
+  actorId: string | undefined,
+  issueId: string | undefined,
+  field: 'position' | 'salience' | 'capability' | 'referencePoint',
+): string[] {
+  const ids = new Set<string>();
+  if (field === 'capability') {
+    const actor = s.actors.find((a) => a.id === actorId);
+    evidenceOf(actor?.capability).forEach((id) => ids.add(id));
+  } else if (field === 'referencePoint') {
+    evidenceOf(s.issues.find((i) => i.id === issueId)?.referencePoint).forEach((id) => ids.add(id));
+  } else {
+    const stance = s.actors.find((a) => a.id === actorId)?.stances[issueId ?? ''];
+    if (stance) evidenceOf(stance[field]).forEach((id) => ids.add(id));
+  }
+  for (const ev of s.evidence) {
+    for (const sup of ev.supports ?? []) {
+      if (sup.field === field && sup.actor === actorId && (field === 'capability' || sup.issue === issueId)) {
+        ids.add(ev.id);
+      }
+    }
+  }
+  return [...ids];
+}

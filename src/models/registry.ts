@@ -1,0 +1,31 @@
+/**
+ * Every model Entente can run, by id. Shells look models up here; the contract suite runs over
+ * all of them.
+ */
+import { InputError } from '../core/errors.ts';
+import { compromise } from './compromise.ts';
+import { median } from './median.ts';
+import type { AnyModel } from './model.ts';
+import { nash } from './nash.ts';
+
+const MODELS: readonly AnyModel[] = [compromise, median, nash];
+
+export function listModels(): readonly AnyModel[] {
+  return MODELS;
+}
+
+/** The models run when none is named: every registered model. */
+export function defaultModelIds(): string[] {
+  return MODELS.map((m) => m.id);
+}
+
+export function getModel(id: string): AnyModel {
+  const model = MODELS.find((m) => m.id === id);
+  if (!model) {
+    throw new InputError({
+      path: '--model',
+      message: `unknown model "${id}"; models: ${MODELS.map((m) => m.id).join(', ')}`,
+    });
+  }
+  return model;
+}

@@ -40,7 +40,9 @@ export function compileScenario(s: Scenario, issueIds?: readonly string[]): Nume
     present,
     scaleMin: Float64Array.from(issues.map((i) => i.scale.min)),
     scaleMax: Float64Array.from(issues.map((i) => i.scale.max)),
-    reference: Float64Array.from(issues.map((i) => (i.referencePoint === undefined ? NaN : valueOf(i.referencePoint)))),
+    reference: Float64Array.from(
+      issues.map((i) => (i.referencePoint === undefined ? NaN : valueOf(i.referencePoint))),
+    ),
     threshold: Float64Array.from(issues.map((i) => i.threshold?.value ?? NaN)),
   };
 }

@@ -64,7 +64,9 @@ export function makeNumericInput(args: {
     capability: Float64Array.from(Array.from(args.capability)),
     position: Float64Array.from(Array.from(args.position)),
     salience: Float64Array.from(Array.from(args.salience)),
-    present: args.present ? Uint8Array.from(Array.from(args.present)) : new Uint8Array(n * d).fill(1),
+    present: args.present
+      ? Uint8Array.from(Array.from(args.present))
+      : new Uint8Array(n * d).fill(1),
     scaleMin: fill(args.scaleMin, d, 0),
     scaleMax: fill(args.scaleMax, d, 100),
     reference: fill(args.reference, d, NaN),

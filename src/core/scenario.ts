@@ -8,7 +8,10 @@ import { z } from 'zod';
 
 const Id = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'an id: letters, digits, "_", "-" or "." (e.g. "south-korea")')
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]*$/,
+    'an id: letters, digits, "_", "-" or "." (e.g. "south-korea")',
+  )
   .describe('An identifier: letters, digits, "_", "-", "."; unique within its list.');
 
 /** A number, or a number with a range and its provenance. */
@@ -18,7 +21,10 @@ export const MeasureObject = z
     low: z.number().optional().describe('Lowest plausible value (feeds the Monte Carlo).'),
     high: z.number().optional().describe('Highest plausible value (feeds the Monte Carlo).'),
     evidence: z.array(Id).optional().describe('Ids of `evidence` items that support this number.'),
-    derivation: z.string().optional().describe('One line: how the number follows from the evidence.'),
+    derivation: z
+      .string()
+      .optional()
+      .describe('One line: how the number follows from the evidence.'),
     unverified: z
       .boolean()
       .optional()
@@ -33,12 +39,15 @@ export const Measure = z
   .describe('A number, or { value, low, high, evidence, derivation, unverified }.');
 
 export const Capability = z
-  .union([
-    z.number(),
-    MeasureObject.extend({
-      basis: z.string().optional().describe('What the capability measures, e.g. "CINC 2022".'),
-    }).strict(),
-  ], MEASURE_EXPECTED)
+  .union(
+    [
+      z.number(),
+      MeasureObject.extend({
+        basis: z.string().optional().describe('What the capability measures, e.g. "CINC 2022".'),
+      }).strict(),
+    ],
+    MEASURE_EXPECTED,
+  )
   .describe('Capability (scale-free, >= 0): a number or a measure with a `basis`.');
 
 export const Source = z

@@ -57,18 +57,32 @@ export function validateScenario(s: Scenario): PathProblem[] {
     const v = valueOf(m);
     const inBounds = (x: number) => x >= min && x <= max;
     const bounds = max === Infinity ? `>= ${min}` : `within ${min}..${max}`;
-    if (!inBounds(v)) add(typeof m === 'number' ? path : [...path, 'value'], `${what} ${v} is out of range: expected ${bounds}`);
+    if (!inBounds(v))
+      add(
+        typeof m === 'number' ? path : [...path, 'value'],
+        `${what} ${v} is out of range: expected ${bounds}`,
+      );
     if (typeof m !== 'number') {
-      if (m.low !== undefined && !inBounds(m.low)) add([...path, 'low'], `${what} low ${m.low} is out of range: expected ${bounds}`);
-      if (m.high !== undefined && !inBounds(m.high)) add([...path, 'high'], `${what} high ${m.high} is out of range: expected ${bounds}`);
+      if (m.low !== undefined && !inBounds(m.low))
+        add([...path, 'low'], `${what} low ${m.low} is out of range: expected ${bounds}`);
+      if (m.high !== undefined && !inBounds(m.high))
+        add([...path, 'high'], `${what} high ${m.high} is out of range: expected ${bounds}`);
       const low = m.low ?? m.value;
       const high = m.high ?? m.value;
-      if (low > high) add([...path, 'low'], `low ${low} is greater than high ${high}: expected low <= value <= high`);
+      if (low > high)
+        add(
+          [...path, 'low'],
+          `low ${low} is greater than high ${high}: expected low <= value <= high`,
+        );
       else if (m.value < low || m.value > high) {
-        add([...path, 'value'], `value ${m.value} is outside its range ${low}..${high}: expected low <= value <= high`);
+        add(
+          [...path, 'value'],
+          `value ${m.value} is outside its range ${low}..${high}: expected low <= value <= high`,
+        );
       }
       (m.evidence ?? []).forEach((id, k) => {
-        if (!evidenceIds.has(id)) add([...path, 'evidence', k], unknown(id, evidenceIds, 'evidence'));
+        if (!evidenceIds.has(id))
+          add([...path, 'evidence', k], unknown(id, evidenceIds, 'evidence'));
       });
     }
   };
@@ -82,14 +96,29 @@ export function validateScenario(s: Scenario): PathProblem[] {
     }
     issue.scale.anchors?.forEach((a, k) => {
       if (a.value < min || a.value > max) {
-        add(['issues', i, 'scale', 'anchors', k, 'value'], `anchor ${a.value} is off the scale ${min}..${max}`);
+        add(
+          ['issues', i, 'scale', 'anchors', k, 'value'],
+          `anchor ${a.value} is off the scale ${min}..${max}`,
+        );
       }
     });
     if (issue.referencePoint !== undefined) {
-      checkMeasure(issue.referencePoint, ['issues', i, 'referencePoint'], min, max, 'reference point');
+      checkMeasure(
+        issue.referencePoint,
+        ['issues', i, 'referencePoint'],
+        min,
+        max,
+        'reference point',
+      );
     }
-    if (issue.threshold !== undefined && (issue.threshold.value < min || issue.threshold.value > max)) {
-      add(['issues', i, 'threshold', 'value'], `threshold ${issue.threshold.value} is off the scale ${min}..${max}`);
+    if (
+      issue.threshold !== undefined &&
+      (issue.threshold.value < min || issue.threshold.value > max)
+    ) {
+      add(
+        ['issues', i, 'threshold', 'value'],
+        `threshold ${issue.threshold.value} is off the scale ${min}..${max}`,
+      );
     }
   });
 
@@ -97,7 +126,10 @@ export function validateScenario(s: Scenario): PathProblem[] {
     checkMeasure(actor.capability, ['actors', a, 'capability'], 0, Infinity, 'capability');
     const stanceIssues = Object.keys(actor.stances);
     if (stanceIssues.length === 0) {
-      add(['actors', a, 'stances'], 'an actor needs a stance (position and salience) on at least one issue');
+      add(
+        ['actors', a, 'stances'],
+        'an actor needs a stance (position and salience) on at least one issue',
+      );
     }
     for (const issueId of stanceIssues) {
       const stance = actor.stances[issueId]!;
@@ -108,22 +140,34 @@ export function validateScenario(s: Scenario): PathProblem[] {
         continue;
       }
       if (issue.scale.min < issue.scale.max) {
-        checkMeasure(stance.position, [...path, 'position'], issue.scale.min, issue.scale.max, 'position');
+        checkMeasure(
+          stance.position,
+          [...path, 'position'],
+          issue.scale.min,
+          issue.scale.max,
+          'position',
+        );
       }
       checkMeasure(stance.salience, [...path, 'salience'], 0, 100, 'salience');
     }
   });
 
   s.evidence.forEach((ev, e) => {
-    if (!sourceIds.has(ev.source)) add(['evidence', e, 'source'], unknown(ev.source, sourceIds, 'source'));
+    if (!sourceIds.has(ev.source))
+      add(['evidence', e, 'source'], unknown(ev.source, sourceIds, 'source'));
     ev.supports?.forEach((sup, k) => {
       const path = ['evidence', e, 'supports', k];
-      if (sup.actor !== undefined && !actorIds.has(sup.actor)) add([...path, 'actor'], unknown(sup.actor, actorIds, 'actor'));
-      if (sup.issue !== undefined && !issueIds.has(sup.issue)) add([...path, 'issue'], unknown(sup.issue, issueIds, 'issue'));
+      if (sup.actor !== undefined && !actorIds.has(sup.actor))
+        add([...path, 'actor'], unknown(sup.actor, actorIds, 'actor'));
+      if (sup.issue !== undefined && !issueIds.has(sup.issue))
+        add([...path, 'issue'], unknown(sup.issue, issueIds, 'issue'));
       if (sup.field !== 'capability' && sup.issue === undefined) {
         add([...path, 'issue'], `evidence for a ${sup.field} must name its issue`);
       }
-      if ((sup.field === 'position' || sup.field === 'salience' || sup.field === 'capability') && sup.actor === undefined) {
+      if (
+        (sup.field === 'position' || sup.field === 'salience' || sup.field === 'capability') &&
+        sup.actor === undefined
+      ) {
         add([...path, 'actor'], `evidence for a ${sup.field} must name its actor`);
       }
     });
@@ -151,7 +195,11 @@ export function evidenceFor(
   }
   for (const ev of s.evidence) {
     for (const sup of ev.supports ?? []) {
-      if (sup.field === field && sup.actor === actorId && (field === 'capability' || sup.issue === issueId)) {
+      if (
+        sup.field === field &&
+        sup.actor === actorId &&
+        (field === 'capability' || sup.issue === issueId)
+      ) {
         ids.add(ev.id);
       }
     }

@@ -14,16 +14,19 @@ export function locator(doc: Document, lines: LineCounter, file: string | undefi
   };
   return (path: FieldPath, preferKey = false): Location => {
     let node: unknown = doc.contents;
-    let offset = (doc.contents as Node | null)?.range?.[0];
+    let offset = doc.contents?.range?.[0];
     for (let step = 0; step < path.length; step++) {
       const key = path[step];
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+        const pair = node.items.find(
+          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key),
+        );
         if (!pair) break;
         const last = step === path.length - 1;
         const keyNode = pair.key as Node;
         const valueNode = pair.value as Node | null;
-        offset = last && preferKey ? keyNode.range?.[0] : (valueNode?.range?.[0] ?? keyNode.range?.[0]);
+        offset =
+          last && preferKey ? keyNode.range?.[0] : (valueNode?.range?.[0] ?? keyNode.range?.[0]);
         node = valueNode;
       } else if (isSeq(node) && typeof key === 'number') {
         const item = node.items[key] as Node | undefined;

@@ -6,7 +6,7 @@
 import { parseDocument, stringify } from 'yaml';
 import type { ZodError } from 'zod';
 import { InputError, type Problem } from '../core/errors.ts';
-import { type FieldPath, formatPath } from '../core/path.ts';
+import { formatPath } from '../core/path.ts';
 import { Scenario, type ScenarioInput } from '../core/scenario.ts';
 import { validateScenario } from '../core/validate.ts';
 import { LineCounter, locator } from './locate.ts';
@@ -23,7 +23,8 @@ function zodProblems(error: ZodError, locate: ReturnType<typeof locator>): Probl
       continue;
     }
     let message = issue.message;
-    if (issue.code === 'invalid_type' && issue.input === undefined) message = `missing: expected ${issue.expected}`;
+    if (issue.code === 'invalid_type' && issue.input === undefined)
+      message = `missing: expected ${issue.expected}`;
     out.push({ ...locate(path), path: formatPath(path), message });
   }
   return out;
@@ -37,10 +38,11 @@ export function parseScenarioText(text: string, file?: string): Scenario {
   if (doc.errors.length > 0) {
     throw new InputError(
       doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
+        const pos = lines.linePos(e.pos[0]);
         return {
           ...(file === undefined ? {} : { file }),
-          ...(pos ? { line: pos.line, column: pos.col } : {}),
+          line: pos.line,
+          column: pos.col,
           path: '',
           message: `not valid YAML/JSON: ${e.message.split('\n')[0]}`,
         };
@@ -49,20 +51,27 @@ export function parseScenarioText(text: string, file?: string): Scenario {
   }
   const raw: unknown = doc.toJS({ maxAliasCount: 100 });
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new InputError({ ...(file === undefined ? {} : { file }), path: '', message: 'expected a scenario: a mapping with id, title, issues, actors…' });
+    throw new InputError({
+      ...(file === undefined ? {} : { file }),
+      path: '',
+      message: 'expected a scenario: a mapping with id, title, issues, actors…',
+    });
   }
   const parsed = Scenario.safeParse(raw);
   if (!parsed.success) throw new InputError(zodProblems(parsed.error, locate));
   const problems = validateScenario(parsed.data);
   if (problems.length > 0) {
     throw new InputError(
-      problems.map((p) => ({ ...locate(p.path as FieldPath), path: formatPath(p.path), message: p.message })),
+      problems.map((p) => ({ ...locate(p.path), path: formatPath(p.path), message: p.message })),
     );
   }
   return parsed.data;
 }
 
 /** Writes a scenario as YAML, with a schema comment for editors. */
-export function scenarioToYaml(s: ScenarioInput, schemaRef = '../schema/scenario.schema.json'): string {
+export function scenarioToYaml(
+  s: ScenarioInput,
+  schemaRef = '../schema/scenario.schema.json',
+): string {
   return `# yaml-language-server: $schema=${schemaRef}\n${stringify(s, { lineWidth: 0 })}`;
 }

@@ -52,6 +52,12 @@ export interface Model<O extends object = object> {
   /** True when issues are bargained jointly (the SMP); false when each issue is run alone. */
   readonly multiIssue: boolean;
   readonly defaults: Readonly<O>;
+  /**
+   * Contract properties the model does not have by design, each with the reason (the shared
+   * contract suite skips exactly these and prints why). E.g. KTAB's SMP uses fixed floors that do
+   * not scale with capability, so rescaling capabilities changes its results.
+   */
+  readonly notInvariantTo?: { readonly capabilityScale?: string; readonly inertActor?: string };
   /** Every option, for parsing `--option key=value` and for `--help`. */
   readonly options: { readonly [K in keyof O]: OptionSpec };
   run(input: NumericInput, options: O, ctx: RunContext): ModelResult;

@@ -28,18 +28,28 @@ export const NASH_DEFAULTS: NashOptions = { exponent: 2, weight: 'capability', u
 export const nash = defineModel<NashOptions>({
   id: 'nash',
   name: 'Nash bargaining (asymmetric)',
-  summary: 'The outcome maximises the capability-weighted product of every actor’s gain over disagreement.',
-  citation: 'Nash (1950); Kalai (1977); Achen (2006), ch. 10 of Thomson et al. (eds), The European Union Decides.',
+  summary:
+    'The outcome maximises the capability-weighted product of every actor’s gain over disagreement.',
+  citation:
+    'Nash (1950); Kalai (1977); Achen (2006), ch. 10 of Thomson et al. (eds), The European Union Decides.',
   multiIssue: false,
   defaults: NASH_DEFAULTS,
   options: {
-    exponent: { type: 'number', min: 1, max: 8, doc: 'Utility exponent a ≥ 1 (default 2, quadratic loss).' },
+    exponent: {
+      type: 'number',
+      min: 1,
+      max: 8,
+      doc: 'Utility exponent a ≥ 1 (default 2, quadratic loss).',
+    },
     weight: {
       type: 'enum',
       values: ['capability', 'capability-salience'],
       doc: 'Bargaining weight: c_i (default, MODELS.md §1) or c_i·s_i.',
     },
-    useReference: { type: 'boolean', doc: "Disagreement at the issue's reference point when it has one (default true)." },
+    useReference: {
+      type: 'boolean',
+      doc: "Disagreement at the issue's reference point when it has one (default true).",
+    },
   },
   run(input, opts) {
     const o = { ...NASH_DEFAULTS, ...opts } satisfies NashOptions;

@@ -7,7 +7,10 @@ import type { AnyModel, OptionSpec } from './model.ts';
 
 function parseOne(model: string, key: string, spec: OptionSpec, raw: string): unknown {
   const fail = (expected: string) =>
-    new InputError({ path: `--option ${key}`, message: `${model}: "${raw}" is not valid: expected ${expected}` });
+    new InputError({
+      path: `--option ${key}`,
+      message: `${model}: "${raw}" is not valid: expected ${expected}`,
+    });
   switch (spec.type) {
     case 'boolean':
       if (['true', '1', 'yes', 'on'].includes(raw)) return true;
@@ -18,10 +21,12 @@ function parseOne(model: string, key: string, spec: OptionSpec, raw: string): un
       throw fail(`one of ${spec.values.join(', ')}`);
     case 'number':
     case 'integer': {
-      if (spec.type === 'number' && spec.nullable && ['off', 'none', 'null'].includes(raw)) return null;
+      if (spec.type === 'number' && spec.nullable && ['off', 'none', 'null'].includes(raw))
+        return null;
       const v = Number(raw);
       const okInt = spec.type === 'number' || Number.isInteger(v);
-      if (raw.trim() === '' || !Number.isFinite(v) || !okInt) throw fail(spec.type === 'integer' ? 'an integer' : 'a number');
+      if (raw.trim() === '' || !Number.isFinite(v) || !okInt)
+        throw fail(spec.type === 'integer' ? 'an integer' : 'a number');
       if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max)) {
         throw fail(`a value in ${spec.min ?? '-∞'}..${spec.max ?? '∞'}`);
       }
@@ -31,7 +36,10 @@ function parseOne(model: string, key: string, spec: OptionSpec, raw: string): un
 }
 
 /** Merges `key=value` strings over the model's defaults. Unknown keys are an error. */
-export function parseModelOptions(model: AnyModel, pairs: readonly string[]): Record<string, unknown> {
+export function parseModelOptions(
+  model: AnyModel,
+  pairs: readonly string[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...(model.defaults as Record<string, unknown>) };
   const specs = model.options as Record<string, OptionSpec>;
   for (const pair of pairs) {

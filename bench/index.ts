@@ -1,0 +1,28 @@
+/**
+ * `npm run bench`: prints throughput figures (runs/s, seconds per run, peak memory) for every
+ * model. Figures, not pass/fail: budgets are checked by reading them (docs/benchmarks.md).
+ */
+import { availableParallelism, cpus } from 'node:os';
+import type { BenchRow } from './measure.ts';
+import { peakRssMb } from './measure.ts';
+
+type Suite = { name: string; load: () => Promise<() => BenchRow[] | Promise<BenchRow[]>> };
+
+const suites: Suite[] = [
+  { name: 'baselines', load: async () => (await import('./baselines.bench.ts')).benchBaselines },
+  { name: 'eum', load: async () => (await import('./eum.bench.ts')).benchEum },
+  { name: 'smp', load: async () => (await import('./smp.bench.ts')).benchSmp },
+];
+
+const only = process.argv.slice(2);
+console.log(`entente bench · node ${process.version} · ${cpus()[0]?.model ?? 'cpu'} · ${availableParallelism()} cores`);
+for (const suite of suites) {
+  if (only.length && !only.includes(suite.name)) continue;
+  const bench = await suite.load();
+  console.log(`\n## ${suite.name}`);
+  for (const row of await bench()) {
+    const v = row.value >= 100 ? Math.round(row.value).toLocaleString('en-US') : row.value.toPrecision(3);
+    console.log(`  ${row.name.padEnd(52)} ${v.padStart(12)} ${row.unit}`);
+  }
+}
+console.log(`\npeak RSS ${peakRssMb().toFixed(0)} MB`);

@@ -1,0 +1,161 @@
+/**
+ * Runs models on a scenario and assembles the plain-JSON forecast result: per issue each model's
+ * forecast, the threshold verdict and every actor's position, with the scenario's hash, the
+ * models' options, the seed and Entente's version. Pure: no I/O, no printing.
+ */
+import { compileScenario } from '../core/compile.ts';
+import { type EvidenceCoverage, evidenceCoverage } from '../core/coverage.ts';
+import { contentHash } from '../core/hash.ts';
+import { createRng } from '../core/rng.ts';
+import { type Scenario, valueOf } from '../core/scenario.ts';
+import type { AnyModel } from '../models/model.ts';
+import { VERSION } from '../version.ts';
+
+export interface ModelRun {
+  readonly model: AnyModel;
+  readonly options: Record<string, unknown>;
+}
+
+export interface ForecastResult {
+  /** Entente version that produced the result. */
+  readonly entente: string;
+  readonly kind: 'forecast';
+  readonly scenario: { id: string; title: string; question: string; asOf: string; hash: string };
+  /** Seed of the random generator handed to every model (stochastic models draw from it). */
+  readonly seed: number;
+  readonly models: {
+    id: string;
+    name: string;
+    citation: string;
+    options: Record<string, unknown>;
+    rounds: number;
+    converged: boolean;
+    warnings: string[];
+    detail?: unknown;
+  }[];
+  readonly issues: IssueForecast[];
+  readonly evidence: EvidenceCoverage;
+}
+
+export interface IssueForecast {
+  readonly id: string;
+  readonly name: string;
+  readonly question?: string;
+  readonly scale: { min: number; max: number; anchors: { value: number; label: string }[] };
+  readonly referencePoint: number | null;
+  readonly threshold: { value: number; label: string } | null;
+  /** Model id → forecast on the issue's scale. */
+  readonly forecasts: Record<string, number>;
+  /** Model id → whether the forecast reaches the threshold (absent when there is none). */
+  readonly verdicts: Record<string, { meets: boolean; margin: number }>;
+  /** Model id → the anchor nearest the forecast, for reading the number in words. */
+  readonly nearestAnchor: Record<string, { value: number; label: string } | null>;
+  readonly actors: {
+    id: string;
+    name: string;
+    capability: number;
+    position: number;
+    salience: number;
+    /** Model id → the actor's final position, for models whose actors move. */
+    final: Record<string, number>;
+  }[];
+}
+
+export function nearestAnchor(
+  anchors: readonly { value: number; label: string }[],
+  x: number,
+): { value: number; label: string } | null {
+  let best: { value: number; label: string } | null = null;
+  for (const a of anchors) if (!best || Math.abs(a.value - x) < Math.abs(best.value - x)) best = a;
+  return best;
+}
+
+export function runForecast(
+  scenario: Scenario,
+  runs: readonly ModelRun[],
+  opts: { seed: number; issueIds?: readonly string[]; trace?: boolean },
+): ForecastResult {
+  const issues = opts.issueIds
+    ? opts.issueIds.map((id) => scenario.issues.find((i) => i.id === id)!)
+    : scenario.issues;
+  const input = compileScenario(
+    scenario,
+    issues.map((i) => i.id),
+  );
+  const trace = opts.trace ?? true;
+  const results = runs.map((r, idx) => ({
+    run: r,
+    // Each model gets its own stream of the seed, so adding a model never changes another's draws.
+    result: r.model.run(input, r.options, { rng: createRng(opts.seed, idx), trace }),
+  }));
+  const d = input.d;
+  return {
+    entente: VERSION,
+    kind: 'forecast',
+    scenario: {
+      id: scenario.id,
+      title: scenario.title,
+      question: scenario.question,
+      asOf: scenario.asOf,
+      hash: contentHash(scenario),
+    },
+    seed: opts.seed,
+    models: results.map(({ run, result }) => ({
+      id: run.model.id,
+      name: run.model.name,
+      citation: run.model.citation,
+      options: run.options,
+      rounds: result.rounds,
+      converged: result.converged,
+      warnings: result.warnings,
+      ...(result.detail === undefined ? {} : { detail: result.detail }),
+    })),
+    issues: issues.map((issue, k) => {
+      const anchors = issue.scale.anchors ?? [];
+      const forecasts: Record<string, number> = {};
+      const verdicts: Record<string, { meets: boolean; margin: number }> = {};
+      const near: Record<string, { value: number; label: string } | null> = {};
+      for (const { run, result } of results) {
+        const f = result.forecast[k]!;
+        forecasts[run.model.id] = f;
+        near[run.model.id] = nearestAnchor(anchors, f);
+        if (issue.threshold) {
+          verdicts[run.model.id] = {
+            meets: f >= issue.threshold.value,
+            margin: f - issue.threshold.value,
+          };
+        }
+      }
+      return {
+        id: issue.id,
+        name: issue.name,
+        ...(issue.question === undefined ? {} : { question: issue.question }),
+        scale: { min: issue.scale.min, max: issue.scale.max, anchors },
+        referencePoint: issue.referencePoint === undefined ? null : valueOf(issue.referencePoint),
+        threshold: issue.threshold ?? null,
+        forecasts,
+        verdicts,
+        nearestAnchor: near,
+        actors: scenario.actors.flatMap((actor, i) => {
+          const stance = actor.stances[issue.id];
+          if (!stance) return [];
+          const final: Record<string, number> = {};
+          for (const { run, result } of results) {
+            if (result.rounds > 0) final[run.model.id] = result.finalPositions[i * d + k]!;
+          }
+          return [
+            {
+              id: actor.id,
+              name: actor.name,
+              capability: valueOf(actor.capability),
+              position: valueOf(stance.position),
+              salience: valueOf(stance.salience),
+              final,
+            },
+          ];
+        }),
+      };
+    }),
+    evidence: evidenceCoverage(scenario),
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The `entente` command line. Builds the commander program and maps errors to exit codes in one
+ * place: 0 ok, 1 bad input or usage (a precise message, never a stack trace), 2 internal error.
+ */
+import { Command, CommanderError } from 'commander';
+import { InputError, ModelError } from '../core/errors.ts';
+import { VERSION } from '../version.ts';
+import { registerForecast } from './commands/forecast.ts';
+import { registerImport } from './commands/import.ts';
+import { registerModels } from './commands/models.ts';
+import { registerScenarios } from './commands/scenarios.ts';
+import { registerSchema } from './commands/schema.ts';
+import { registerValidate } from './commands/validate.ts';
+import { io } from './io.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('entente')
+    .description(
+      'Forecast how negotiations end and which coalitions form, from evidence-backed scenarios.',
+    )
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ entente forecast                      # the built-in East Asia coalition scenario
+  $ entente scenarios                     # list built-in scenarios
+  $ entente validate my-scenario.yaml     # every problem as file:line:column path: message
+  $ entente models                        # models and their options`,
+    );
+  registerForecast(program);
+  registerValidate(program);
+  registerScenarios(program);
+  registerModels(program);
+  registerSchema(program);
+  registerImport(program);
+  program.commands.forEach(exitOverrideDeep);
+  program.exitOverride();
+  return program;
+}
+
+function exitOverrideDeep(cmd: Command): void {
+  cmd.exitOverride();
+  cmd.commands.forEach(exitOverrideDeep);
+}
+
+/** Runs the CLI on `argv` (as process.argv) and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    return reportError(err);
+  }
+}
+
+export function reportError(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // Commander has printed its message (or the help/version text) already.
+    return err.exitCode === 0 ? 0 : 1;
+  }
+  if (err instanceof InputError) {
+    io.err(
+      err.problems.length > 1 ? `${err.problems.length} problems:\n${err.message}` : err.message,
+    );
+    return 1;
+  }
+  if (err instanceof ModelError) {
+    io.err(`model error: ${err.message}`);
+    return 1;
+  }
+  const detail =
+    err instanceof Error
+      ? process.env.ENTENTE_DEBUG
+        ? (err.stack ?? err.message)
+        : err.message
+      : String(err);
+  io.err(
+    `internal error: ${detail}\nThis is a bug in Entente ${VERSION}; please report it (set ENTENTE_DEBUG=1 for the stack).`,
+  );
+  return 2;
+}

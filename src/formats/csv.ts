@@ -52,9 +52,9 @@ export function readCsv(text: string): CsvRow[] {
     atRowStart = false;
     if (i < n && text[i] === ',') {
       i++;
-      if (i >= n || text[i] === '\n' || text[i] === '\r')
-        row.push({ text: '', line, column: i - lineStart + 1 });
-      continue;
+      if (i < n && text[i] !== '\n' && text[i] !== '\r') continue;
+      // A comma at the end of a line: one more, empty, field.
+      row.push({ text: '', line, column: i - lineStart + 1 });
     }
     if (text[i] === '\r') i++;
     if (text[i] === '\n') i++;

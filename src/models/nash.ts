@@ -54,7 +54,7 @@ export const nash = defineModel<NashOptions>({
   run(input, opts) {
     const o = { ...NASH_DEFAULTS, ...opts } satisfies NashOptions;
     const a = o.exponent;
-    return runPerIssue('nash', input, (v, warnings) => {
+    return runPerIssue('nash', input, (v, warnings, issueId) => {
       const q = o.useReference ? v.reference : NaN;
       const m = v.m;
       const w = new Float64Array(m);
@@ -76,10 +76,9 @@ export const nash = defineModel<NashOptions>({
         lo = Math.max(lo, x - reach);
         hi = Math.min(hi, x + reach);
       }
-      const issueName = `issue ${v.k + 1}`;
       if (!(hi > lo)) {
         warnings.push(
-          `nash: on ${issueName} no outcome gives every actor a gain over the disagreement point; fell back to the weighted mean`,
+          `on issue "${issueId}" no outcome gives every actor a gain over the disagreement point; fell back to the weighted mean`,
         );
         return num / wSum;
       }

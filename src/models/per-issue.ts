@@ -9,7 +9,7 @@ import type { ModelResult } from './model.ts';
 export function runPerIssue(
   modelId: string,
   input: NumericInput,
-  rule: (view: IssueView, warnings: string[]) => number,
+  rule: (view: IssueView, warnings: string[], issueId: string) => number,
 ): ModelResult {
   const forecast = new Float64Array(input.d);
   const warnings: string[] = [];
@@ -23,7 +23,7 @@ export function runPerIssue(
         modelId,
       );
     }
-    forecast[k] = rule(view, warnings);
+    forecast[k] = rule(view, warnings, input.issueIds[k]!);
   }
   return { forecast, finalPositions: input.position.slice(), rounds: 0, converged: true, warnings };
 }

@@ -13,6 +13,12 @@ function verdictCell(issue: IssueForecast, modelId: string): string {
   return v.meets ? `yes (${margin})` : `no (${margin})`;
 }
 
+/** An anchor's label up to its first colon or semicolon, at most 48 characters. */
+function shortLabel(label: string): string {
+  const head = label.split(/[:;]/)[0]!.trim();
+  return head.length > 48 ? `${head.slice(0, 47)}…` : head;
+}
+
 function renderIssue(result: ForecastResult, issue: IssueForecast): string {
   const out: string[] = [];
   const { min, max } = issue.scale;
@@ -29,7 +35,7 @@ function renderIssue(result: ForecastResult, issue: IssueForecast): string {
   const rows: Cell[][] = result.models.map((m) => {
     const f = issue.forecasts[m.id]!;
     const anchor = issue.nearestAnchor[m.id];
-    const row: Cell[] = [m.name, f, anchor ? `≈ ${anchor.value} ${anchor.label}` : ''];
+    const row: Cell[] = [m.name, f, anchor ? `≈ ${anchor.value} ${shortLabel(anchor.label)}` : ''];
     if (issue.threshold) row.push(verdictCell(issue, m.id));
     return row;
   });

@@ -35,7 +35,17 @@ describe('entente forecast', () => {
   });
 
   it('carries the scenario hash, model options, seed and version in --json', () => {
-    const r = entente('forecast', fixture('good.yaml'), '--json', '--model', 'mean,nash', '--option', 'nash.exponent=1.5', '--seed', '99');
+    const r = entente(
+      'forecast',
+      fixture('good.yaml'),
+      '--json',
+      '--model',
+      'mean,nash',
+      '--option',
+      'nash.exponent=1.5',
+      '--seed',
+      '99',
+    );
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as {
       entente: string;
@@ -43,7 +53,12 @@ describe('entente forecast', () => {
       seed: number;
       scenario: { id: string; hash: string };
       models: { id: string; options: Record<string, unknown> }[];
-      issues: { id: string; forecasts: Record<string, number>; verdicts: Record<string, { meets: boolean }>; actors: unknown[] }[];
+      issues: {
+        id: string;
+        forecasts: Record<string, number>;
+        verdicts: Record<string, { meets: boolean }>;
+        actors: unknown[];
+      }[];
     };
     expect(json.kind).toBe('forecast');
     expect(json.entente).toMatch(/^\d+\.\d+\.\d+/);
@@ -61,21 +76,32 @@ describe('entente forecast', () => {
   });
 
   it('gives the same hash for the same scenario in YAML and in JSON', () => {
-    const yaml = JSON.parse(entente('forecast', fixture('good.yaml'), '--json').out) as { scenario: { hash: string } };
+    const yaml = JSON.parse(entente('forecast', fixture('good.yaml'), '--json').out) as {
+      scenario: { hash: string };
+    };
     const dir = mkdtempSync(join(tmpdir(), 'entente-'));
     const jsonFile = join(dir, 'good.json');
     const converted = spawnSync(
       process.execPath,
-      ['--import', 'tsx', '-e', `import {readFileSync, writeFileSync} from 'node:fs'; import {parseDocument} from 'yaml'; writeFileSync(${JSON.stringify(jsonFile)}, JSON.stringify(parseDocument(readFileSync(${JSON.stringify(fixture('good.yaml'))}, 'utf8')).toJS()))`],
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `import {readFileSync, writeFileSync} from 'node:fs'; import {parseDocument} from 'yaml'; writeFileSync(${JSON.stringify(jsonFile)}, JSON.stringify(parseDocument(readFileSync(${JSON.stringify(fixture('good.yaml'))}, 'utf8')).toJS()))`,
+      ],
       { cwd: ROOT, encoding: 'utf8' },
     );
     expect(converted.status).toBe(0);
-    const json = JSON.parse(entente('forecast', jsonFile, '--json').out) as { scenario: { hash: string } };
+    const json = JSON.parse(entente('forecast', jsonFile, '--json').out) as {
+      scenario: { hash: string };
+    };
     expect(json.scenario.hash).toBe(yaml.scenario.hash);
   });
 
   it('restricts to one issue with --issue and rejects an unknown one', () => {
-    const ok = JSON.parse(entente('forecast', fixture('good.yaml'), '--issue', 'deadline', '--json').out) as { issues: { id: string }[] };
+    const ok = JSON.parse(
+      entente('forecast', fixture('good.yaml'), '--issue', 'deadline', '--json').out,
+    ) as { issues: { id: string }[] };
     expect(ok.issues.map((i) => i.id)).toEqual(['deadline']);
     const bad = entente('forecast', fixture('good.yaml'), '--issue', 'nope');
     expect(bad.code).toBe(1);
@@ -86,10 +112,26 @@ describe('entente forecast', () => {
     const model = entente('forecast', fixture('good.yaml'), '--model', 'oracle');
     expect(model.code).toBe(1);
     expect(model.err).toMatch(/^--model: unknown model "oracle"; models: mean, median, nash/);
-    const opt = entente('forecast', fixture('good.yaml'), '--model', 'nash', '--option', 'nash.speed=3');
+    const opt = entente(
+      'forecast',
+      fixture('good.yaml'),
+      '--model',
+      'nash',
+      '--option',
+      'nash.speed=3',
+    );
     expect(opt.code).toBe(1);
-    expect(opt.err).toMatch(/--option speed: nash has no option "speed"; options: exponent, weight, useReference/);
-    const val = entente('forecast', fixture('good.yaml'), '--model', 'nash', '--nash-option', 'exponent=0.5');
+    expect(opt.err).toMatch(
+      /--option speed: nash has no option "speed"; options: exponent, weight, useReference/,
+    );
+    const val = entente(
+      'forecast',
+      fixture('good.yaml'),
+      '--model',
+      'nash',
+      '--nash-option',
+      'exponent=0.5',
+    );
     expect(val.code).toBe(1);
     expect(val.err).toMatch(/nash: "0.5" is not valid: expected a value in 1..8/);
   });
@@ -97,15 +139,22 @@ describe('entente forecast', () => {
   it('reports a missing file by name', () => {
     const r = entente('forecast', 'no/such/file.yaml');
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^no\/such\/file\.yaml: no such file, and no built-in scenario of that id/);
+    expect(r.err).toMatch(
+      /^no\/such\/file\.yaml: no such file, and no built-in scenario of that id/,
+    );
   });
 
   it('runs the built-in East Asia scenario when no file is given', () => {
     const r = entente('forecast', '--json');
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.out) as { scenario: { id: string }; issues: { id: string; threshold: unknown }[] };
+    const json = JSON.parse(r.out) as {
+      scenario: { id: string };
+      issues: { id: string; threshold: unknown }[];
+    };
     expect(json.scenario.id).toBe('east-asia-coalition-2025');
-    expect(json.issues.map((i) => i.id)).toEqual(expect.arrayContaining(['coalition', 'usfk-flexibility']));
+    expect(json.issues.map((i) => i.id)).toEqual(
+      expect.arrayContaining(['coalition', 'usfk-flexibility']),
+    );
   });
 });
 
@@ -113,7 +162,9 @@ describe('entente validate', () => {
   it('accepts a good file and reports its evidence coverage', () => {
     const r = entente('validate', fixture('good.yaml'));
     expect(r.code).toBe(0);
-    expect(r.out.trim()).toBe('test/fixtures/good.yaml: ok (2 of 14 numbers cite evidence; 1 unverified)');
+    expect(r.out.trim()).toBe(
+      'test/fixtures/good.yaml: ok (2 of 14 numbers cite evidence; 1 unverified)',
+    );
   });
 
   it('reports every problem of a broken file with file:line:column and exit 1', () => {
@@ -137,7 +188,11 @@ describe('entente validate', () => {
   it('prints a JSON report with --json and still exits 1 on problems', () => {
     const r = entente('validate', fixture('good.yaml'), fixture('broken-salience.yaml'), '--json');
     expect(r.code).toBe(1);
-    const report = JSON.parse(r.out) as { file: string; ok: boolean; problems: { line: number; path: string }[] }[];
+    const report = JSON.parse(r.out) as {
+      file: string;
+      ok: boolean;
+      problems: { line: number; path: string }[];
+    }[];
     expect(report.map((x) => x.ok)).toEqual([true, false]);
     expect(report[1]!.problems[0]).toMatchObject({ line: 8, path: 'actors[0].stances.x.salience' });
   });
@@ -145,7 +200,11 @@ describe('entente validate', () => {
   it('validates every built-in scenario', () => {
     const list = JSON.parse(entente('scenarios', '--json').out) as { id: string }[];
     expect(list.length).toBeGreaterThanOrEqual(2);
-    const files = list.map((s) => ['yaml', 'yml', 'json'].map((e) => join('scenarios', `${s.id}.${e}`)).find((f) => existsSync(join(ROOT, f)))!);
+    const files = list.map((s) =>
+      ['yaml', 'yml', 'json']
+        .map((e) => join('scenarios', `${s.id}.${e}`))
+        .find((f) => existsSync(join(ROOT, f)))!,
+    );
     const r = entente('validate', ...files);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
@@ -156,12 +215,22 @@ describe('entente import csv', () => {
   it('converts an actor,capability,position,salience table to a scenario that validates', () => {
     const dir = mkdtempSync(join(tmpdir(), 'entente-'));
     const out = join(dir, 'actors.yaml');
-    const r = entente('import', 'csv', fixture('actors.csv'), '--out', out, '--issue-name', 'Tariff');
+    const r = entente(
+      'import',
+      'csv',
+      fixture('actors.csv'),
+      '--out',
+      out,
+      '--issue-name',
+      'Tariff',
+    );
     expect(r.code).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text).toContain('name: Alpha, Inc.');
     expect(text).toContain('salience: 90'); // 0–1 saliences scaled to 0–100
-    const f = JSON.parse(entente('forecast', out, '--json', '--model', 'mean').out) as { issues: { forecasts: { mean: number } }[] };
+    const f = JSON.parse(entente('forecast', out, '--json', '--model', 'mean').out) as {
+      issues: { forecasts: { mean: number } }[];
+    };
     // (3·0.9·20 + 2·0.5·80 + 1·0.2·50) / (2.7 + 1 + 0.2)
     expect(f.issues[0]!.forecasts.mean).toBeCloseTo((54 + 80 + 10) / 3.9, 10);
   });
@@ -169,7 +238,64 @@ describe('entente import csv', () => {
   it('names the line, column and field of a bad number', () => {
     const r = entente('import', 'csv', fixture('actors-bad.csv'));
     expect(r.code).toBe(1);
-    expect(r.err.trim()).toBe('test/fixtures/actors-bad.csv:2:9 position: "twenty" is not a number (actor Alpha)');
+    expect(r.err.trim()).toBe(
+      'test/fixtures/actors-bad.csv:2:9 position: "twenty" is not a number (actor Alpha)',
+    );
+  });
+});
+
+describe('entente import ktab / export ktab', () => {
+  it('round-trips KTAB CSV: import → export → import gives the same actors and numbers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'entente-'));
+    const yaml1 = join(dir, 'a.yaml');
+    const csv = join(dir, 'a.csv');
+    const yaml2 = join(dir, 'b.yaml');
+    // KTAB's own test input (KAPSARC KTAB, MIT licence), copied with the SMP's fixtures.
+    expect(
+      entente('import', 'ktab', 'src/models/smp/fixtures/dummyData_3Dim.csv', '--out', yaml1).code,
+    ).toBe(0);
+    expect(entente('export', 'ktab', yaml1, '--out', csv).code).toBe(0);
+    expect(entente('import', 'ktab', csv, '--out', yaml2, '--id', 'a').code).toBe(0);
+    type Actors = {
+      issues: {
+        actors: { name: string; capability: number; position: number; salience: number }[];
+      }[];
+    };
+    const first = JSON.parse(entente('forecast', yaml1, '--json', '--model', 'mean').out) as Actors;
+    const second = JSON.parse(
+      entente('forecast', yaml2, '--json', '--model', 'mean').out,
+    ) as Actors;
+    expect(second.issues).toHaveLength(3);
+    expect(second.issues.map((i) => i.actors)).toEqual(first.issues.map((i) => i.actors));
+  });
+
+  it('round-trips KTAB XML with model parameters', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'entente-'));
+    const xml = join(dir, 'a.xml');
+    expect(
+      entente(
+        'export',
+        'ktab',
+        'scenarios/ktab-soe-pol-comp.yaml',
+        '--format',
+        'xml',
+        '--smp-option',
+        'votingRule=Binary',
+        '--out',
+        xml,
+      ).code,
+    ).toBe(0);
+    expect(readFileSync(xml, 'utf8')).toContain('<Scenario>');
+    const r = entente('import', 'ktab', xml);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/--smp-option votingRule=Binary/);
+  });
+
+  it('rejects a KTAB file with zero power by line and field', () => {
+    const r = entente('import', 'ktab', fixture('ktab-zero-power.csv'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^test\/fixtures\/ktab-zero-power\.csv:3:\d+ .*power/i);
+    expectNoStack(r.err);
   });
 });
 
@@ -177,7 +303,9 @@ describe('entente schema, scenarios, models, help', () => {
   it('prints the JSON Schema that is committed in schema/scenario.schema.json', () => {
     const r = entente('schema');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toEqual(JSON.parse(readFileSync(join(ROOT, 'schema', 'scenario.schema.json'), 'utf8')));
+    expect(JSON.parse(r.out)).toEqual(
+      JSON.parse(readFileSync(join(ROOT, 'schema', 'scenario.schema.json'), 'utf8')),
+    );
   });
 
   it('lists built-in scenarios, including the East Asia coalition', () => {
@@ -192,7 +320,16 @@ describe('entente schema, scenarios, models, help', () => {
     expect(r.out).toContain('nash.exponent=number 1..8 (default 2)');
   });
 
-  it.each(['forecast', 'validate', 'scenarios', 'models', 'schema', 'import csv'])('has --help with examples: %s', (cmd) => {
+  it.each([
+    'forecast',
+    'validate',
+    'scenarios',
+    'models',
+    'schema',
+    'import csv',
+    'import ktab',
+    'export ktab',
+  ])('has --help with examples: %s', (cmd) => {
     const r = entente(...cmd.split(' '), '--help');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Examples:');

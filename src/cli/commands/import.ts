@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { basename, extname } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { actorCsvToScenario } from '../../formats/actor-csv.ts';
+import { ktabToScenario, parseKtabCsv, parseKtabXml } from '../../formats/ktab/index.ts';
 import { parseScenarioText, scenarioToYaml } from '../../formats/scenario-file.ts';
 import { io } from '../io.ts';
 import { readTextFile } from '../load.ts';
@@ -88,4 +89,35 @@ Examples:
         io.write(flags.out, checkedYaml(scenarioToYaml(scenario), file));
       },
     );
+  cmd
+    .command('ktab')
+    .description(
+      'Convert a KTAB scenario (CSV, or XML with model parameters) to an Entente scenario',
+    )
+    .argument('<file>', 'KTAB .csv (name,description,nActors,nDims; header; actor rows) or .xml')
+    .option('--out <file>', 'write the scenario here instead of stdout')
+    .option('--id <id>', 'scenario id (default: from the file name)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ entente import ktab ../shared/data/ktab/dummyData_3Dim.csv --out dummy.yaml
+  $ entente import ktab study.xml > study.yaml
+  $ entente forecast dummy.yaml --model smp
+
+XML model parameters are printed as a comment with the --smp-option flags that reproduce them.`,
+    )
+    .action((file: string, flags: { out?: string; id?: string }) => {
+      const text = readTextFile(file);
+      const isXml = extname(file).toLowerCase() === '.xml' || text.trimStart().startsWith('<');
+      const data = isXml ? parseKtabXml(text, file) : parseKtabCsv(text, file);
+      const scenario = ktabToScenario(data, { id: flags.id ?? defaultId(file), file });
+      let yamlText = checkedYaml(scenarioToYaml(scenario), file);
+      const params = Object.entries(data.parameters ?? {});
+      if (params.length) {
+        const flagsText = params.map(([k, v]) => `--smp-option ${k}=${String(v)}`).join(' ');
+        yamlText = `# KTAB model parameters of ${file}: entente forecast FILE --model smp ${flagsText}\n${yamlText}`;
+      }
+      io.write(flags.out, yamlText);
+    });
 }

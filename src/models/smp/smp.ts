@@ -1,0 +1,332 @@
+/**
+ * KAPSARC's spatial model of politics (SMP), multi-issue, as implemented in KTAB and specified in
+ * MODELS.md §3. Actors repeatedly challenge the actor whose defeat would gain them most, propose
+ * bargains interpolated between the two positions, and each actor takes the bargain that wins an
+ * election among all actors over its own queue. Reproduces KTAB's `smpc` positions to within
+ * rounding with default options.
+ *
+ * Source: KTAB (KAPSARC Toolkit for Behavioral Analysis, MIT licence), `examples/smp/libsrc/smp.cpp`,
+ * `kmodel/libsrc/kmodel.cpp`; Wise, Efird et al.
+ *
+ * Scales: positions are mapped to [0,1] per issue by (x − min)/(max − min) and back. Actors absent
+ * from an issue have salience 0 there. Capabilities are used raw, as KTAB does (its fixed floors
+ * 1e-8/1e-10 do not scale with capability, so the model is not invariant to rescaling them).
+ *
+ * Forecast: the capability × salience weighted mean of the actors' final positions per issue (KTAB
+ * itself reports only positions; this is our single-number summary).
+ */
+import { ModelError } from '../../core/errors.ts';
+import type { NumericInput } from '../../core/numeric-input.ts';
+import { type ModelResult, type RunContext, defineModel } from '../model.ts';
+import { INTERP_CODE } from './bargain.ts';
+import { COMMIT_CODE } from './challenge.ts';
+import type { SmpDetail, SmpTurnDetail } from './detail.ts';
+import { PCE_CODE, VICTORY_CODE } from './election.ts';
+import { BARGAIN_MODELS, SMP_DEFAULTS, SMP_OPTION_SPECS, type SmpOptions } from './options.ts';
+import { RANGE_CODE } from './risk.ts';
+import {
+  StateRing,
+  type StopReason,
+  hasConverged,
+  limitCyclePeriod,
+  stateDistance,
+} from './stop.ts';
+import { type TurnFlags, type TurnSettings, step } from './turn.ts';
+import { VOTE_CODE } from './vote.ts';
+import { type SmpWorkspace, createWorkspace } from './workspace.ts';
+
+/** KTAB's Markov PCEs give up after this many steps; ours go on to this many. */
+const KTAB_MARKOV_STEPS = 1000;
+const MARKOV_STEPS = 100_000;
+
+function settingsOf(o: SmpOptions): TurnSettings {
+  return {
+    election: {
+      vote: VOTE_CODE[o.votingRule],
+      victory: VICTORY_CODE[o.victoryProb],
+      pce: PCE_CODE[o.pce],
+      markovSteps: o.ktabCompat ? KTAB_MARKOV_STEPS : MARKOV_STEPS,
+    },
+    range: RANGE_CODE[o.bigRRange],
+    adjust: o.bigRAdjust,
+    interp: INTERP_CODE[o.interVecBrgn],
+    bargainModel: BARGAIN_MODELS.indexOf(o.bargainModel),
+    stochastic: o.transition === 'Stochastic',
+    ktabCompat: o.ktabCompat,
+  };
+}
+
+function checkOptions(o: SmpOptions): void {
+  for (const [key, spec] of Object.entries(SMP_OPTION_SPECS)) {
+    const v = (o as unknown as Record<string, unknown>)[key];
+    const ok =
+      spec.type === 'enum'
+        ? spec.values.includes(v as string)
+        : spec.type === 'boolean'
+          ? typeof v === 'boolean'
+          : typeof v === 'number' &&
+            Number.isInteger(v) &&
+            v >= (spec.min ?? -Infinity) &&
+            v <= (spec.max ?? Infinity);
+    if (!ok) throw new ModelError(`option ${key} = ${String(v)} is not valid: ${spec.doc}`, 'smp');
+  }
+}
+
+/** Loads the input into the workspace on [0,1]; returns warnings about the saliences. */
+function load(input: NumericInput, ws: SmpWorkspace): string[] {
+  const { n, d } = input;
+  const warnings: string[] = [];
+  const over: string[] = [];
+  const silent: string[] = [];
+  for (let k = 0; k < d; k++) {
+    const lo = input.scaleMin[k]!;
+    const hi = input.scaleMax[k]!;
+    if (!(Number.isFinite(lo) && Number.isFinite(hi) && hi > lo)) {
+      throw new ModelError(
+        `issue "${input.issueIds[k]}" has no usable scale (${lo}..${hi})`,
+        'smp',
+      );
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const c = input.capability[i]!;
+    if (!(Number.isFinite(c) && c >= 0)) {
+      throw new ModelError(
+        `actor "${input.actorIds[i]}" has capability ${c}: expected a finite number ≥ 0`,
+        'smp',
+      );
+    }
+    ws.c[i] = c;
+    let total = 0;
+    for (let k = 0; k < d; k++) {
+      const at = i * d + k;
+      const lo = input.scaleMin[k]!;
+      const hi = input.scaleMax[k]!;
+      const x = input.position[at]!;
+      const s = input.present[at] ? input.salience[at]! : 0;
+      if (!Number.isFinite(x) || !Number.isFinite(s) || s < 0) {
+        throw new ModelError(
+          `actor "${input.actorIds[i]}" on issue "${input.issueIds[k]}": position ${x}, salience ${s} are not usable`,
+          'smp',
+        );
+      }
+      ws.x[at] = Math.min(1, Math.max(0, (x - lo) / (hi - lo)));
+      ws.s[at] = s;
+      total += s;
+    }
+    if (total > 1 + 1e-12) {
+      // KTAB requires Σ_k s_ik ≤ 1 (attention is shared among issues). Distances depend only on
+      // the ratios of an actor's saliences, so rescaling caps S_i at 1 and changes nothing else.
+      for (let k = 0; k < d; k++) ws.s[i * d + k] = ws.s[i * d + k]! / total;
+      over.push(input.actorIds[i]!);
+      total = 1;
+    }
+    if (total === 0) silent.push(input.actorIds[i]!);
+    ws.salienceSum[i] = total;
+    ws.weight[i] = total * c;
+  }
+  if (over.length > 0) {
+    warnings.push(
+      `smp: saliences of ${over.join(', ')} sum to more than 100 across issues; KTAB requires at most 100, so they were scaled to sum to 100 (relative saliences kept)`,
+    );
+  }
+  if (silent.length > 0) {
+    warnings.push(
+      `smp: ${silent.join(', ')} ha${silent.length === 1 ? 's' : 've'} zero salience on every issue: indifferent to every outcome`,
+    );
+  }
+  return warnings;
+}
+
+/** Copies a [0,1] state to plain arrays on the issue scales. */
+function toScale(input: NumericInput, x: Float64Array): number[][] {
+  const { n, d } = input;
+  const out: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row: number[] = [];
+    for (let k = 0; k < d; k++) {
+      row.push(input.scaleMin[k]! + x[i * d + k]! * (input.scaleMax[k]! - input.scaleMin[k]!));
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+function recordTurn(input: NumericInput, ws: SmpWorkspace, turn: number): SmpTurnDetail {
+  const { n, dims } = ws;
+  const scale = (o: number) =>
+    Array.from(
+      { length: dims },
+      (_, k) =>
+        input.scaleMin[k]! + ws.bargainPos[o + k]! * (input.scaleMax[k]! - input.scaleMin[k]!),
+    );
+  const bargains = Array.from({ length: ws.nBargains }, (_, b) => ({
+    initiator: ws.bargainInit[b]!,
+    receiver: ws.bargainRcvr[b]!,
+    probability: ws.bargainProb[b]!,
+    initiatorPosition: scale(2 * b * dims),
+    receiverPosition: scale((2 * b + 1) * dims),
+  }));
+  const queues = Array.from({ length: n }, (_, k) => {
+    const q0 = ws.queueStart[k]!;
+    const q1 = ws.queueStart[k + 1]!;
+    const options: (number | null)[] = [];
+    for (let m = q0; m < q1; m++) options.push(ws.queueItem[m]! < 0 ? null : ws.queueItem[m]!);
+    return {
+      options,
+      probabilities: Array.from(ws.queueProb.subarray(q0, q1)),
+      chosen: ws.chosen[k]!,
+    };
+  });
+  return {
+    turn,
+    riskElection: Array.from(ws.riskProb),
+    risk: Array.from(ws.risk),
+    challenges: Array.from({ length: n }, (_, i) => ({
+      target: ws.target[i]! < 0 ? null : ws.target[i]!,
+      probability: ws.targetProb[i]!,
+      gain: ws.targetGain[i]!,
+    })),
+    bargains,
+    queues,
+  };
+}
+
+/** Runs the SMP on numeric input (see the module comment). */
+export function runSmp(
+  input: NumericInput,
+  options: Partial<SmpOptions>,
+  ctx: RunContext,
+): ModelResult {
+  const o = { ...SMP_DEFAULTS, ...options } satisfies SmpOptions;
+  checkOptions(o);
+  const { n, d } = input;
+  const st = settingsOf(o);
+  const ws = createWorkspace(n, d, st.election.vote, COMMIT_CODE[o.thirdPartyCommit]);
+  const warnings = load(input, ws);
+  if (n < 2)
+    warnings.push(
+      `smp: ${n} actor${n === 1 ? '' : 's'}: nobody to bargain with, positions are unchanged`,
+    );
+
+  const ring = new StateRing(n, d);
+  ring.push(ws.x);
+  const positions = ctx.trace ? [toScale(input, ws.x)] : [];
+  const turns: SmpTurnDetail[] = [];
+  const flags: TurnFlags = { degenerateRisk: false, markovUnconverged: 0 };
+  let degenerateTurns = 0;
+  let markovFailures = 0;
+  let firstStep = 0;
+  let reason: StopReason = 'turn-limit';
+  let period = 0;
+  let t = 0;
+  for (;;) {
+    flags.degenerateRisk = false;
+    flags.markovUnconverged = 0;
+    step(ws, st, ctx.rng, flags);
+    t++;
+    if (flags.degenerateRisk) degenerateTurns++;
+    markovFailures += flags.markovUnconverged;
+    const change = stateDistance(ws.x, 0, ws.xNext, 0, n, d);
+    if (t === 1) firstStep = change;
+    const swap = ws.x;
+    ws.x = ws.xNext;
+    ws.xNext = swap;
+    ring.push(ws.x);
+    if (ctx.trace) {
+      turns.push(recordTurn(input, ws, t));
+      positions.push(toScale(input, ws.x));
+    }
+    if (hasConverged(t, change, firstStep)) {
+      reason = 'converged';
+      break;
+    }
+    if (t >= o.maxTurns) {
+      period = limitCyclePeriod(ring, firstStep);
+      if (period > 0) reason = 'limit-cycle';
+      break;
+    }
+  }
+
+  if (degenerateTurns > 0) {
+    warnings.push(
+      `smp: on ${degenerateTurns} of ${t} turns every actor's position had the same election probability (e.g. all positions equal), so every risk attitude was set to 0 (KTAB stops with an error here)`,
+    );
+  }
+  if (markovFailures > 0) {
+    warnings.push(
+      `smp: the ${o.pce} election did not converge within ${st.election.markovSteps} steps ${markovFailures} time(s); its last iterate was used`,
+    );
+  }
+  if (reason === 'turn-limit')
+    warnings.push(`smp: stopped at the turn limit (${o.maxTurns}) without converging`);
+  if (reason === 'limit-cycle')
+    warnings.push(
+      `smp: reached the turn limit (${o.maxTurns}) in a limit cycle of period ${period}`,
+    );
+
+  const finalPositions = new Float64Array(n * d);
+  const forecast = new Float64Array(d);
+  for (let k = 0; k < d; k++) {
+    const lo = input.scaleMin[k]!;
+    const span = input.scaleMax[k]! - lo;
+    let num = 0;
+    let den = 0;
+    let plain = 0;
+    let present = 0;
+    for (let i = 0; i < n; i++) {
+      const at = i * d + k;
+      const x = lo + ws.x[at]! * span;
+      finalPositions[at] = x;
+      if (!input.present[at]) continue;
+      const w = input.capability[i]! * input.salience[at]!;
+      num += w * x;
+      den += w;
+      plain += x;
+      present++;
+    }
+    if (den > 0) forecast[k] = Math.min(input.scaleMax[k]!, Math.max(lo, num / den));
+    else if (present > 0) {
+      forecast[k] = plain / present;
+      warnings.push(
+        `smp: on issue "${input.issueIds[k]}" every actor has zero capability × salience; the forecast is the unweighted mean of final positions`,
+      );
+    } else forecast[k] = NaN;
+  }
+
+  const result: ModelResult = {
+    forecast,
+    finalPositions,
+    rounds: t,
+    converged: reason === 'converged',
+    warnings,
+  };
+  if (!ctx.trace) return result;
+  const detail: SmpDetail = {
+    positions,
+    turns,
+    stop: period > 0 ? { reason, turns: t, period } : { reason, turns: t },
+  };
+  return { ...result, detail };
+}
+
+export const smp = defineModel<SmpOptions>({
+  id: 'smp',
+  name: 'Spatial model of politics (KTAB SMP)',
+  summary:
+    'Actors challenge and bargain over several issues at once; each takes the bargain that wins a probabilistic Condorcet election, turn by turn (KAPSARC KTAB).',
+  citation:
+    'KAPSARC Toolkit for Behavioral Analysis (KTAB), examples/smp (Wise, Efird et al.; MIT licence); Efird, Lester & Wise (2016), J. East Asian Studies.',
+  multiIssue: true,
+  defaults: SMP_DEFAULTS,
+  options: SMP_OPTION_SPECS,
+  notInvariantTo: {
+    capabilityScale:
+      'KTAB fixes coalition floors (1e-8 in elections, 1e-10 in contests) that do not scale with capability, so rescaling every capability changes the results (MODELS.md §3)',
+    inertActor:
+      "every actor's position is an option in the risk election, counts in every actor's valuation of bargains and can be challenged, so even an actor with zero salience or zero capability moves others",
+  },
+  run(input, options, ctx) {
+    return runSmp(input, options, ctx);
+  },
+});

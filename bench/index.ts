@@ -12,6 +12,8 @@ const suites: Suite[] = [
   { name: 'baselines', load: async () => (await import('./baselines.bench.ts')).benchBaselines },
   { name: 'eum', load: async () => (await import('./eum.bench.ts')).benchEum },
   { name: 'smp', load: async () => (await import('./smp.bench.ts')).benchSmp },
+  { name: 'coalitions', load: async () => (await import('./coalitions.bench.ts')).benchCoalitions },
+  { name: 'backtest', load: async () => (await import('./backtest.bench.ts')).benchBacktest },
 ];
 
 const only = process.argv.slice(2);

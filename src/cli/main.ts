@@ -5,11 +5,16 @@
 import { Command, CommanderError } from 'commander';
 import { InputError, ModelError } from '../core/errors.ts';
 import { VERSION } from '../version.ts';
+import { registerCoalitions } from './commands/coalitions.ts';
+import { registerBacktest } from './commands/backtest.ts';
 import { registerForecast } from './commands/forecast.ts';
+import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerModels } from './commands/models.ts';
+import { registerPower } from './commands/power.ts';
 import { registerScenarios } from './commands/scenarios.ts';
 import { registerSchema } from './commands/schema.ts';
+import { registerSides } from './commands/sides.ts';
 import { registerValidate } from './commands/validate.ts';
 import { io } from './io.ts';
 
@@ -35,6 +40,11 @@ Examples:
   registerModels(program);
   registerSchema(program);
   registerImport(program);
+  registerExport(program);
+  registerBacktest(program);
+  registerPower(program);
+  registerSides(program);
+  registerCoalitions(program);
   program.commands.forEach(exitOverrideDeep);
   program.exitOverride();
   return program;

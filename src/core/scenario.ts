@@ -139,6 +139,68 @@ export const Evidence = z
   })
   .strict();
 
+/** Per-actor data for the coalition question (a candidate, or any third party for `entente sides`). */
+export const CoalitionParty = z
+  .object({
+    public: Id.optional().describe(
+      "Id of the actor standing for this party's public: its opposition to a commitment is a cost of joining.",
+    ),
+    tradeWithRival: Measure.optional().describe(
+      "Share of the party's exports that go to the rival, % (0-100): exposure to the rival's retaliation.",
+    ),
+    tradeWithLead: Measure.optional().describe(
+      "Share of the party's exports that go to the lead, % (0-100): exposure if it sides with the rival.",
+    ),
+    distanceDiscount: Measure.optional().describe(
+      'Share of its capability the party can bring to bear in the contest, 0-1 (loss of strength with distance). Default 1.',
+    ),
+  })
+  .strict();
+
+export const AllianceTie = z
+  .object({
+    between: z.tuple([Id, Id]).describe('The two actors bound by the tie, e.g. a defence pledge.'),
+    strength: Measure.optional().describe('0-1; default 1 (a defence pledge).'),
+    evidence: z.array(Id).optional().describe('Ids of `evidence` items that document the tie.'),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const Coalition = z
+  .object({
+    question: z.string().optional().describe('The coalition question in words.'),
+    issue: Id.describe('Id of the issue on which the coalition is judged.'),
+    lead: Id.describe('Id of the actor leading the coalition.'),
+    rival: Id.describe('Id of the actor the coalition is formed against.'),
+    candidates: z
+      .array(Id)
+      .min(1, 'at least one candidate')
+      .max(20, 'at most 20 candidates (stability enumerates 2^k coalitions)')
+      .describe('Ids of the actors that may join the lead.'),
+    parties: z
+      .record(Id, CoalitionParty)
+      .optional()
+      .describe('Per actor id: public, trade shares, distance discount.'),
+    coefficients: z
+      .object({
+        tradeCost: Measure.optional().describe(
+          'Utility cost of joining per unit share of exports to the opposing side (0-1 shares). Default 0.',
+        ),
+        publicWeight: Measure.optional().describe(
+          "Weight of a party's public's utility loss in the party's own payoff. Default 0.",
+        ),
+        allianceValue: Measure.optional().describe(
+          'Utility of an alliance tie with a side, added to the stake in choosing sides. Default 0.',
+        ),
+      })
+      .strict()
+      .optional()
+      .describe('Coefficients of the payoffs (docs/coalitions.md), each a measure with evidence.'),
+    allianceTies: z.array(AllianceTie).optional(),
+  })
+  .strict()
+  .describe('Optional: a coalition question (who joins the lead against the rival).');
+
 export const Scenario = z
   .object({
     $schema: z.string().optional(),
@@ -155,6 +217,7 @@ export const Scenario = z
     actors: z.array(Actor),
     evidence: z.array(Evidence).default([]),
     notes: z.array(z.string()).optional(),
+    coalition: Coalition.optional(),
   })
   .strict();
 
@@ -165,6 +228,8 @@ export type ScenarioIssue = z.infer<typeof Issue>;
 export type ScenarioActor = z.infer<typeof Actor>;
 export type ScenarioEvidence = z.infer<typeof Evidence>;
 export type ScenarioStance = z.infer<typeof Stance>;
+export type ScenarioCoalition = z.infer<typeof Coalition>;
+export type ScenarioCoalitionParty = z.infer<typeof CoalitionParty>;
 /** A parsed scenario. */
 export type Scenario = z.infer<typeof Scenario>;
 /** A scenario as written in a file (defaults not yet applied). */

@@ -173,6 +173,98 @@ export function validateScenario(s: Scenario): PathProblem[] {
     });
   });
 
+  if (s.coalition) {
+    // The optional coalition question (docs/coalitions.md): known, distinct ids; the lead, the rival
+    // and every candidate take a stance on its issue; shares and discounts within their ranges.
+    const c = s.coalition;
+    const at = (...rest: (string | number)[]): FieldPath => ['coalition', ...rest];
+    const issueKnown = issueIds.has(c.issue);
+    if (!issueKnown) add(at('issue'), unknown(c.issue, issueIds, 'issue'));
+    const actorById = new Map(s.actors.map((a) => [a.id, a]));
+    const needsStance = (id: string, path: FieldPath, role: string) => {
+      if (!actorIds.has(id)) add(path, unknown(id, actorIds, 'actor'));
+      else if (issueKnown && !actorById.get(id)!.stances[c.issue]) {
+        add(path, `${role} "${id}" has no stance on issue "${c.issue}": expected one`);
+      }
+    };
+    needsStance(c.lead, at('lead'), 'lead');
+    needsStance(c.rival, at('rival'), 'rival');
+    if (c.lead === c.rival)
+      add(at('rival'), `rival "${c.rival}" is also the lead: expected two different actors`);
+    const seenCandidates = new Map<string, number>();
+    c.candidates.forEach((id, k) => {
+      const first = seenCandidates.get(id);
+      if (first !== undefined) {
+        add(
+          at('candidates', k),
+          `duplicate candidate "${id}" (first listed at coalition.candidates[${first}])`,
+        );
+        return;
+      }
+      seenCandidates.set(id, k);
+      if (id === c.lead || id === c.rival) {
+        add(
+          at('candidates', k),
+          `candidate "${id}" is the ${id === c.lead ? 'lead' : 'rival'}: expected another actor`,
+        );
+        return;
+      }
+      needsStance(id, at('candidates', k), 'candidate');
+    });
+    for (const [id, party] of Object.entries(c.parties ?? {})) {
+      if (!actorIds.has(id)) add(at('parties', id), unknown(id, actorIds, 'actor'));
+      if (party.public !== undefined) {
+        if (party.public === id)
+          add(at('parties', id, 'public'), `"${id}" cannot be its own public`);
+        else needsStance(party.public, at('parties', id, 'public'), 'public');
+      }
+      if (party.tradeWithRival !== undefined)
+        checkMeasure(
+          party.tradeWithRival,
+          at('parties', id, 'tradeWithRival'),
+          0,
+          100,
+          'trade share',
+        );
+      if (party.tradeWithLead !== undefined)
+        checkMeasure(
+          party.tradeWithLead,
+          at('parties', id, 'tradeWithLead'),
+          0,
+          100,
+          'trade share',
+        );
+      if (party.distanceDiscount !== undefined)
+        checkMeasure(
+          party.distanceDiscount,
+          at('parties', id, 'distanceDiscount'),
+          0,
+          1,
+          'distance discount',
+        );
+    }
+    for (const [key, m] of Object.entries(c.coefficients ?? {})) {
+      if (m !== undefined) checkMeasure(m, at('coefficients', key), 0, Infinity, 'coefficient');
+    }
+    c.allianceTies?.forEach((tie, t) => {
+      tie.between.forEach((id, e) => {
+        if (!actorIds.has(id))
+          add(at('allianceTies', t, 'between', e), unknown(id, actorIds, 'actor'));
+      });
+      if (tie.between[0] === tie.between[1])
+        add(
+          at('allianceTies', t, 'between'),
+          `a tie needs two different actors, got "${tie.between[0]}" twice`,
+        );
+      if (tie.strength !== undefined)
+        checkMeasure(tie.strength, at('allianceTies', t, 'strength'), 0, 1, 'tie strength');
+      (tie.evidence ?? []).forEach((id, k) => {
+        if (!evidenceIds.has(id))
+          add(at('allianceTies', t, 'evidence', k), unknown(id, evidenceIds, 'evidence'));
+      });
+    });
+  }
+
   return problems;
 }
 

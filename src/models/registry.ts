@@ -4,11 +4,14 @@
  */
 import { InputError } from '../core/errors.ts';
 import { compromise } from './compromise.ts';
+import { ensemble } from './ensemble.ts';
+import { eum } from './eum/eum.ts';
 import { median } from './median.ts';
 import type { AnyModel } from './model.ts';
 import { nash } from './nash.ts';
+import { smp } from './smp/smp.ts';
 
-const MODELS: readonly AnyModel[] = [compromise, median, nash];
+const MODELS: readonly AnyModel[] = [compromise, median, nash, eum, smp, ensemble];
 
 export function listModels(): readonly AnyModel[] {
   return MODELS;

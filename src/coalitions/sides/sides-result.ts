@@ -1,0 +1,91 @@
+/** The plain-JSON result of `entente sides`: each third party's choice, with draws if asked. Pure. */
+import { compileScenario } from '../../core/compile.ts';
+import { contentHash } from '../../core/hash.ts';
+import type { Scenario } from '../../core/scenario.ts';
+import { VERSION } from '../../version.ts';
+import { type CoalitionSpec, compileCoalition } from '../coalition-input.ts';
+import { chooseSides } from './choose-sides.ts';
+import { sidesProbabilities } from './sides-monte-carlo.ts';
+
+export interface SidesRow {
+  readonly actor: string;
+  readonly name: string;
+  readonly position: number;
+  readonly salience: number;
+  readonly capability: number;
+  readonly stake: number;
+  readonly gainA: number;
+  readonly gainB: number;
+  readonly costA: number;
+  readonly costB: number;
+  readonly joinA: number;
+  readonly joinB: number;
+  /** The first of `between` ('A'), the second ('B'), or staying out. */
+  readonly choice: 'A' | 'B' | 'out';
+  readonly margin: number;
+  /** With draws: the share of draws with each choice. */
+  readonly probabilities?: { A: number; B: number; out: number };
+}
+
+export interface SidesCommandResult {
+  readonly entente: string;
+  readonly kind: 'sides';
+  readonly scenario: { id: string; title: string; hash: string };
+  readonly issue: string;
+  readonly between: [string, string];
+  readonly coefficients: { tradeCost: number; publicWeight: number; allianceValue: number };
+  /** P(A prevails over B), the two leaders alone. */
+  readonly pA: number;
+  readonly actors: SidesRow[];
+  readonly draws: { draws: number; seed: number; ranged: number } | null;
+  readonly warnings: string[];
+}
+
+export function sidesResult(
+  s: Scenario,
+  spec: CoalitionSpec,
+  opts: { draws?: number; seed: number },
+): SidesCommandResult {
+  const input = compileScenario(s, [spec.issue]);
+  const { coalition, warnings } = compileCoalition(s, input, spec);
+  const r = chooseSides(input, coalition);
+  const mc = opts.draws
+    ? sidesProbabilities(s, spec, { draws: opts.draws, seed: opts.seed })
+    : null;
+  const prob = new Map(mc?.actors.map((a) => [a.actor, a]));
+  return {
+    entente: VERSION,
+    kind: 'sides',
+    scenario: { id: s.id, title: s.title, hash: contentHash(s) },
+    issue: spec.issue,
+    between: [spec.lead, spec.rival],
+    coefficients: {
+      tradeCost: coalition.coefficients[0]!,
+      publicWeight: coalition.coefficients[1]!,
+      allianceValue: coalition.coefficients[2]!,
+    },
+    pA: r.pA,
+    actors: r.choices.map((c) => {
+      const p = prob.get(c.actor);
+      return {
+        actor: input.actorIds[c.actor]!,
+        name: s.actors[c.actor]!.name,
+        position: input.position[c.actor]!,
+        salience: input.salience[c.actor]! * 100,
+        capability: input.capability[c.actor]!,
+        stake: c.stake,
+        gainA: c.gainA,
+        gainB: c.gainB,
+        costA: c.costA,
+        costB: c.costB,
+        joinA: c.joinA,
+        joinB: c.joinB,
+        choice: c.choice,
+        margin: c.margin,
+        ...(p ? { probabilities: { A: p.pA, B: p.pB, out: p.pOut } } : {}),
+      };
+    }),
+    draws: mc ? { draws: mc.draws, seed: mc.seed, ranged: mc.ranged } : null,
+    warnings: [...warnings, ...r.warnings],
+  };
+}

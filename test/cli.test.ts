@@ -158,6 +158,49 @@ describe('entente forecast', () => {
   });
 });
 
+describe('entente forecast --model eum and entente dyads', () => {
+  it('prints the EUM round table and the strongest dyads in words', () => {
+    const r = entente('forecast', 'ec-car-emissions-1994', '--model', 'eum');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Round\s+Median\s+Mean/);
+    // Scholz et al. (2011) Table 2: the round-1 median is 8.4 (truncated); see eum.published.test.ts.
+    expect(r.out).toMatch(/\n\s+1\s+8\.4/);
+    expect(r.out).toMatch(/Strongest dyads in round 1/);
+    expect(r.out).toMatch(/\d\. \S.* (compels|wins a compromise from|confronts|and) /);
+  });
+
+  it('prints the full dyad table of a round, and every round in --json', () => {
+    const r = entente('dyads', '--issue', 'coalition', '--round', '2');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('issue coalition, EUM round 2 of');
+    expect(r.out).toContain("South Korea's government");
+    const json = JSON.parse(entente('dyads', '--issue', 'coalition', '--json').out) as {
+      scenario: { hash: string };
+      issue: { issueId: string; rounds: { dyads: { a: number; b: number; octant: string }[] }[] };
+    };
+    expect(json.issue.issueId).toBe('coalition');
+    expect(json.issue.rounds.length).toBeGreaterThan(0);
+    // 12 actors on the issue take part: 12 × 11 ordered pairs per round
+    expect(json.issue.rounds[0]!.dyads).toHaveLength(132);
+    for (const d of json.issue.rounds[0]!.dyads) {
+      expect(Number.isFinite(d.a) && Number.isFinite(d.b)).toBe(true);
+      expect(d.octant).toMatch(/\w/);
+    }
+  });
+
+  it('rejects an unknown issue or a round beyond the run', () => {
+    const issue = entente('dyads', '--issue', 'trade');
+    expect(issue.code).toBe(1);
+    expect(issue.err.trim()).toBe(
+      '--issue: unknown issue "trade"; issues: coalition, usfk-flexibility',
+    );
+    const round = entente('dyads', '--issue', 'coalition', '--round', '99');
+    expect(round.code).toBe(1);
+    expect(round.err).toMatch(/round 99 is not in 1\.\.\d+/);
+    expectNoStack(round.err);
+  });
+});
+
 describe('entente validate', () => {
   it('accepts a good file and reports its evidence coverage', () => {
     const r = entente('validate', fixture('good.yaml'));

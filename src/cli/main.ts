@@ -8,6 +8,7 @@ import { VERSION } from '../version.ts';
 import { registerCoalitions } from './commands/coalitions.ts';
 import { registerBacktest } from './commands/backtest.ts';
 import { registerForecast } from './commands/forecast.ts';
+import { registerDyads } from './commands/dyads.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerModels } from './commands/models.ts';
@@ -35,6 +36,7 @@ Examples:
   $ entente models                        # models and their options`,
     );
   registerForecast(program);
+  registerDyads(program);
   registerValidate(program);
   registerScenarios(program);
   registerModels(program);
@@ -57,6 +59,11 @@ function exitOverrideDeep(cmd: Command): void {
 
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // A reader that stops early (`entente forecast | head`) is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   try {
     await buildProgram().parseAsync([...argv]);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

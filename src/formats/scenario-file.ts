@@ -11,7 +11,14 @@ import { Scenario, type ScenarioInput } from '../core/scenario.ts';
 import { validateScenario } from '../core/validate.ts';
 import { LineCounter, locator } from './locate.ts';
 
-function zodProblems(error: ZodError, locate: ReturnType<typeof locator>): Problem[] {
+/** Maps a field path to its place in the file; the default knows no places. */
+type Locate = (
+  path: readonly (string | number)[],
+  preferKey?: boolean,
+) => Omit<Problem, 'path' | 'message'>;
+const NOWHERE: Locate = () => ({});
+
+function zodProblems(error: ZodError, locate: Locate): Problem[] {
   const out: Problem[] = [];
   for (const issue of error.issues) {
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
@@ -57,15 +64,33 @@ export function parseScenarioText(text: string, file?: string): Scenario {
       message: 'expected a scenario: a mapping with id, title, issues, actors…',
     });
   }
-  const parsed = Scenario.safeParse(raw);
-  if (!parsed.success) throw new InputError(zodProblems(parsed.error, locate));
+  const checked = validateScenarioObject(raw, locate);
+  if (!checked.ok) throw new InputError(checked.problems);
+  return checked.scenario;
+}
+
+export type CheckedScenario = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+
+/**
+ * Validates an already-parsed scenario object (e.g. the workbench editor's state) with the same
+ * schema, cross-field rules and messages as files; `locate` adds line and column when known.
+ */
+export function validateScenarioObject(raw: unknown, locate: Locate = NOWHERE): CheckedScenario {
+  // reportInput lets a wrong-typed field say what it got instead of "missing".
+  const parsed = Scenario.safeParse(raw, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, locate) };
   const problems = validateScenario(parsed.data);
   if (problems.length > 0) {
-    throw new InputError(
-      problems.map((p) => ({ ...locate(p.path), path: formatPath(p.path), message: p.message })),
-    );
+    return {
+      ok: false,
+      problems: problems.map((p) => ({
+        ...locate(p.path),
+        path: formatPath(p.path),
+        message: p.message,
+      })),
+    };
   }
-  return parsed.data;
+  return { ok: true, scenario: parsed.data };
 }
 
 /** Writes a scenario as YAML, with a schema comment for editors. */

@@ -7,6 +7,7 @@ import { defaultModelIds, getModel, listModels } from '../../models/registry.ts'
 import { io } from '../io.ts';
 import { loadScenario } from '../load.ts';
 import { renderForecast } from '../render/forecast.ts';
+import { renderWhoJoins } from '../render/coalitions.ts';
 import { modelExtras } from '../render/model-extras.ts';
 import { collect, parseSeed, splitList } from './shared.ts';
 
@@ -130,6 +131,10 @@ Examples:
         trace: true,
       });
       if (flags.json) io.json(result);
-      else io.out(renderForecast(result, (issueId) => modelExtras(result, scenario, issueId)));
+      else {
+        io.out(renderForecast(result, (issueId) => modelExtras(result, scenario, issueId)));
+        const whoJoins = renderWhoJoins(scenario, { seed: flags.seed });
+        if (whoJoins.length) io.out(['', ...whoJoins].join('\n'));
+      }
     });
 }

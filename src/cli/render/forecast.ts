@@ -85,7 +85,9 @@ export function renderForecast(
     out.push('', renderIssue(result, issue));
     for (const block of extras(issue.id)) out.push('', block);
   }
-  const warnings = result.models.flatMap((m) => m.warnings.map((w) => `${m.id}: ${w}`));
+  const warnings = result.models.flatMap((m) =>
+    m.warnings.map((w) => (w.startsWith(`${m.id}:`) ? w : `${m.id}: ${w}`)),
+  );
   if (warnings.length) out.push('', 'Warnings:', ...warnings.map((w) => `  - ${w}`));
   const e = result.evidence;
   out.push('');

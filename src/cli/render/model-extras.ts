@@ -4,20 +4,49 @@
  */
 import type { ForecastResult } from '../../analysis/forecast.ts';
 import type { Scenario } from '../../core/scenario.ts';
+import type { EumDetail } from '../../models/eum/detail.ts';
+import type { SmpDetail } from '../../models/smp/detail.ts';
+import { renderEumRounds, renderStrongestDyads } from './eum.ts';
+import { renderSmpTrajectories } from './smp.ts';
 
+/** Renders a model's detail for one issue; `names` are actor names in the scenario's order. */
 export type ExtraRenderer = (
   detail: unknown,
-  names: Map<string, string>,
+  names: readonly string[],
   scenario: Scenario,
   issueId: string,
+  /** The issue's index among the issues the models ran on. */
+  k: number,
 ) => string[];
 
-const RENDERERS: Record<string, ExtraRenderer> = {};
+const RENDERERS: Record<string, ExtraRenderer> = {
+  eum(detail, names, scenario, issueId) {
+    const d = (detail as EumDetail).issues.find((x) => x.issueId === issueId);
+    if (!d) return [];
+    const issueName = scenario.issues.find((i) => i.id === issueId)?.name ?? issueId;
+    const last = d.rounds.length;
+    const blocks = [
+      renderEumRounds(d, names, issueName),
+      `${renderStrongestDyads(d, names, 1, 6)}\n  (the full table: entente dyads --issue ${issueId} --round N)`,
+    ];
+    const lastDyads = last > 1 ? renderStrongestDyads(d, names, last, 4) : '';
+    // Only when someone still presses someone in the last round (more than the title line).
+    if (lastDyads.split('\n').length > 1) blocks.push(lastDyads);
+    return blocks;
+  },
+  smp(detail, names, scenario, issueId, k) {
+    const present = scenario.actors.map((a) => a.stances[issueId] !== undefined);
+    return [renderSmpTrajectories(detail as SmpDetail, names, k, issueId, present)];
+  },
+};
 
 export function modelExtras(result: ForecastResult, scenario: Scenario, issueId: string): string[] {
-  const names = new Map(scenario.actors.map((a) => [a.id, a.name]));
+  const names = scenario.actors.map((a) => a.name);
+  const k = result.issues.findIndex((i) => i.id === issueId);
   return result.models.flatMap((m) => {
     const render = RENDERERS[m.id];
-    return render && m.detail !== undefined ? render(m.detail, names, scenario, issueId) : [];
+    return render && m.detail !== undefined && k >= 0
+      ? render(m.detail, names, scenario, issueId, k)
+      : [];
   });
 }

@@ -12,8 +12,10 @@ const suites: Suite[] = [
   { name: 'baselines', load: async () => (await import('./baselines.bench.ts')).benchBaselines },
   { name: 'eum', load: async () => (await import('./eum.bench.ts')).benchEum },
   { name: 'smp', load: async () => (await import('./smp.bench.ts')).benchSmp },
+  { name: 'mc', load: async () => (await import('./mc.bench.ts')).benchMc },
   { name: 'coalitions', load: async () => (await import('./coalitions.bench.ts')).benchCoalitions },
   { name: 'backtest', load: async () => (await import('./backtest.bench.ts')).benchBacktest },
+  { name: 'server', load: async () => (await import('./server.bench.ts')).benchServer },
 ];
 
 const only = process.argv.slice(2);

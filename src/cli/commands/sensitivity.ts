@@ -1,0 +1,112 @@
+/**
+ * `entente sensitivity`: which inputs drive the forecast. `--method tornado` (default) moves one
+ * input at a time from its low to its high; `--method sobol` computes global first-order and
+ * total Sobol indices for the outcome and for P(outcome ≥ threshold).
+ */
+import { type Command, Option } from 'commander';
+import { prepareSobol, runSobol, summarizeSobol } from '../../analysis/sensitivity/sobol.ts';
+import { runTornado } from '../../analysis/sensitivity/tornado.ts';
+import type { DistributionName } from '../../analysis/uncertainty/distributions.ts';
+import { io } from '../io.ts';
+import { loadScenario } from '../load.ts';
+import {
+  INTERRUPTED_EXIT_CODE,
+  createProgress,
+  onInterrupt,
+  progressEnabled,
+} from '../progress.ts';
+import { renderSobol, renderTornado } from '../render/uncertainty.ts';
+import { addModelFlags, resolveModelRuns } from './forecast.ts';
+import { parsePositiveInt } from './shared.ts';
+import { addJobFlags, distributionOption, executorFor, resolveIssues } from './simulate.ts';
+
+interface SensitivityFlags {
+  model: string[];
+  option: string[];
+  issue: string[];
+  seed: number;
+  method: 'tornado' | 'sobol';
+  samples: number;
+  distribution: DistributionName;
+  top: number;
+  workers?: number;
+  json?: boolean;
+  progress: boolean;
+  [perModelOption: string]: unknown;
+}
+
+export function registerSensitivity(program: Command): void {
+  const cmd = program
+    .command('sensitivity')
+    .description(
+      'Which inputs drive the forecast: a one-at-a-time tornado, or global Sobol indices',
+    )
+    .argument(
+      '[scenario]',
+      'a scenario file (YAML/JSON) or a built-in id; default: the East Asia coalition scenario',
+    );
+  addModelFlags(cmd)
+    .addOption(
+      new Option(
+        '--method <method>',
+        'tornado (each input low → high, 2k + 1 runs) or sobol (N·(k + 2) runs)',
+      )
+        .choices(['tornado', 'sobol'])
+        .default('tornado'),
+    )
+    .option('-N, --samples <n>', 'sobol: base sample size N', parsePositiveInt, 1000)
+    .addOption(distributionOption())
+    .option('--top <n>', 'inputs shown per table (all are in --json)', parsePositiveInt, 12);
+  addJobFlags(cmd)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ entente sensitivity                                # tornado of the built-in scenario, every model
+  $ entente sensitivity --model mean --method sobol --samples 2000
+  $ entente sensitivity my.yaml --issue coalition --json > tornado.json`,
+    )
+    .action(async (ref: string | undefined, flags: SensitivityFlags) => {
+      const { scenario } = loadScenario(ref);
+      const issueIds = resolveIssues(scenario, flags.issue);
+      const runs = resolveModelRuns(flags);
+      if (flags.method === 'tornado') {
+        const result = runTornado(scenario, runs, {
+          seed: flags.seed,
+          ...(issueIds ? { issueIds } : {}),
+        });
+        if (flags.json) io.json(result);
+        else io.out(renderTornado(result, flags.top));
+        return;
+      }
+      const prepared = prepareSobol(scenario, runs, {
+        samples: flags.samples,
+        seed: flags.seed,
+        distribution: flags.distribution,
+        ...(issueIds ? { issueIds } : {}),
+      });
+      const executor = executorFor(flags.workers, prepared.chunks);
+      const interrupt = onInterrupt();
+      const progress = createProgress({
+        label: 'sobol',
+        unit: 'runs',
+        total: flags.samples * (prepared.job.space.k + 2),
+        enabled: progressEnabled(flags.progress),
+      });
+      try {
+        const outcome = await runSobol(executor, prepared, {
+          signal: interrupt.signal,
+          onProgress: (done) => progress.update(done),
+        });
+        progress.stop();
+        const result = summarizeSobol(scenario, prepared, outcome);
+        if (flags.json) io.json(result);
+        else io.out(renderSobol(result, flags.top));
+        if (outcome.partial) process.exitCode = INTERRUPTED_EXIT_CODE;
+      } finally {
+        progress.stop();
+        interrupt.dispose();
+        await executor.close();
+      }
+    });
+}

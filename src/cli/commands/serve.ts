@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { InvalidArgumentError, type Command } from 'commander';
+import { availableParallelism } from 'node:os';
+import { PoolExecutor } from '../../executors/pool.ts';
+import { createServer } from '../../server/app.ts';
+import { describeStoreChoice, openStore } from '../../store/open-store.ts';
+import { io } from '../io.ts';
+import { parsePositiveInt } from './shared.ts';
+
+/** Where `npm run build:web` puts the workbench. */
+export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+const WEB_CONFIG = fileURLToPath(new URL('../../../web/vite.config.ts', import.meta.url));
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('expected a port 0–65535');
+  return n;
+}
+
+/**
+ * Builds the web UI when `web/dist` is missing (a fresh clone): nothing built is committed, and
+ * Vite is installed with the dev dependencies. Returns the folder, or null when it cannot build.
+ */
+export async function ensureWebBuilt(
+  log: (s: string) => void = io.err.bind(io),
+): Promise<string | null> {
+  if (existsSync(`${WEB_DIST}index.html`)) return WEB_DIST;
+  if (!existsSync(WEB_CONFIG)) return null;
+  log('building the web workbench (first run; npm run build:web does this ahead of time)…');
+  try {
+    const { build } = await import('vite');
+    await build({ configFile: WEB_CONFIG, logLevel: 'warn' });
+    return existsSync(`${WEB_DIST}index.html`) ? WEB_DIST : null;
+  } catch (err) {
+    log(`could not build the web workbench (${(err as Error).message}); serving the API only`);
+    return null;
+  }
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('Start the web workbench and HTTP API (embedded SQLite; nothing else to install)')
+    .option('-p, --port <port>', 'port to listen on (0 = any free port)', parsePort, 8377)
+    .option(
+      '--host <host>',
+      'address to listen on (0.0.0.0 to share it; then set ENTENTE_TOKEN)',
+      '127.0.0.1',
+    )
+    .option(
+      '--db <file>',
+      'SQLite file (default $ENTENTE_DB or ~/.entente/entente.db; DATABASE_URL selects PostgreSQL)',
+    )
+    .option(
+      '--workers <n>',
+      'worker threads for simulations and levers (default: cores − 1); they keep the server responsive',
+      parsePositiveInt,
+      Math.max(1, availableParallelism() - 1),
+    )
+    .option('--no-web', 'serve the API only')
+    .addHelpText(
+      'after',
+      `
+Environment:
+  ENTENTE_DB      the SQLite file (default ~/.entente/entente.db)
+  DATABASE_URL    use PostgreSQL instead (postgres://user:pass@host/db)
+  ENTENTE_TOKEN   require "Authorization: Bearer <token>" on /api/*
+
+Examples:
+  $ entente serve                       # http://127.0.0.1:8377
+  $ entente serve --port 9000 --db ./team.db
+  $ ENTENTE_TOKEN=s3cret entente serve --host 0.0.0.0`,
+    )
+    .action(
+      async (flags: { port: number; host: string; db?: string; workers: number; web: boolean }) => {
+        const token = process.env.ENTENTE_TOKEN || undefined;
+        const webDir = flags.web ? await ensureWebBuilt() : null;
+        const store = await openStore(flags.db === undefined ? {} : { db: flags.db });
+        const server = createServer({
+          store,
+          token,
+          webDir: webDir ?? undefined,
+          // Always a pool, even of one thread: a Monte Carlo chunk must not block the event loop.
+          executor: new PoolExecutor({ workers: flags.workers }),
+          debug: Boolean(process.env.ENTENTE_DEBUG),
+        });
+        const stale = await server.jobs.recover();
+        const { serve } = await import('@hono/node-server');
+        await new Promise<void>((resolve, reject) => {
+          const http = serve(
+            { fetch: server.app.fetch, port: flags.port, hostname: flags.host },
+            (info) => {
+              const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+              const url = `http://${host}:${info.port}`;
+              io.out(`Entente workbench on ${url}${webDir ? '' : ' (API only)'}`);
+              io.out(`  API docs ${url}/docs · OpenAPI ${url}/openapi.json`);
+              io.out(
+                `  store: ${describeStoreChoice(flags.db === undefined ? {} : { db: flags.db })}${token ? ' · bearer token required' : ''}`,
+              );
+              if (stale)
+                io.out(`  marked ${stale} run(s) interrupted by the last shutdown as failed`);
+              if (!token && !isLoopback(flags.host))
+                io.err(
+                  'warning: listening beyond this machine without ENTENTE_TOKEN; anyone who can reach it can edit scenarios',
+                );
+              io.out('Press Ctrl-C to stop.');
+            },
+          );
+          http.on('error', (err: NodeJS.ErrnoException) => {
+            reject(
+              err.code === 'EADDRINUSE'
+                ? new InvalidArgumentError(
+                    `port ${flags.port} is in use; choose another with --port`,
+                  )
+                : err,
+            );
+          });
+          const stop = () => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            http.close();
+            void server
+              .close()
+              .then(() => store.close())
+              .then(resolve, reject);
+          };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
+        });
+      },
+    );
+}

@@ -1,0 +1,4 @@
+import { executorContract } from './contract.ts';
+import { InlineExecutor } from './inline.ts';
+
+executorContract('inline', () => new InlineExecutor());

@@ -1,0 +1,124 @@
+/**
+ * Reads the pictures' data out of model results: per-round trajectories of every actor on an
+ * issue (EUM and SMP detail), and the EUM's "who pressures whom" (round 1 offers). Pure and free
+ * of Node imports, so the report and the browser workbench use the same code.
+ */
+import type { ForecastResult } from '../../analysis/forecast.ts';
+import type { EumDetail } from '../../models/eum/detail.ts';
+import type { SmpDetail } from '../../models/smp/detail.ts';
+
+export interface Trajectory {
+  readonly model: string;
+  readonly issueId: string;
+  /** Rounds shown: values[0] the starting positions, values[t] after round t. */
+  readonly rounds: number;
+  readonly series: { actorId: string; values: (number | null)[] }[];
+  /** The model's forecast after each round (round 0 included), when the model reports it. */
+  readonly forecast: (number | null)[] | null;
+}
+
+function isEum(detail: unknown): detail is EumDetail {
+  return (
+    typeof detail === 'object' &&
+    detail !== null &&
+    (detail as { model?: unknown }).model === 'eum' &&
+    Array.isArray((detail as { issues?: unknown }).issues)
+  );
+}
+
+function isSmp(detail: unknown): detail is SmpDetail {
+  return (
+    typeof detail === 'object' &&
+    detail !== null &&
+    Array.isArray((detail as { positions?: unknown }).positions) &&
+    Array.isArray((detail as { turns?: unknown }).turns)
+  );
+}
+
+/**
+ * Trajectories of every model that records rounds, for one issue. `actorIds` are the scenario's
+ * actors in input order (the models' actor indexes).
+ */
+export function trajectories(
+  result: ForecastResult,
+  actorIds: readonly string[],
+  issueId: string,
+): Trajectory[] {
+  const k = result.issues.findIndex((i) => i.id === issueId);
+  if (k < 0) return [];
+  const out: Trajectory[] = [];
+  for (const m of result.models) {
+    if (isEum(m.detail)) {
+      const d = m.detail.issues.find((x) => x.issueId === issueId);
+      if (!d || d.trajectory.length < 2) continue;
+      out.push({
+        model: m.id,
+        issueId,
+        rounds: d.trajectory.length - 1,
+        series: actorIds
+          .map((actorId, i) => ({ actorId, values: d.trajectory.map((row) => row[i] ?? null) }))
+          .filter((s) => s.values.some((v) => v !== null)),
+        forecast: [d.initialMedian, ...d.medians],
+      });
+    } else if (isSmp(m.detail)) {
+      const pos = m.detail.positions;
+      if (pos.length < 2) continue;
+      const present = new Set(result.issues[k]!.actors.map((a) => a.id));
+      out.push({
+        model: m.id,
+        issueId,
+        rounds: pos.length - 1,
+        series: actorIds
+          .map((actorId, i) => ({
+            actorId,
+            values: pos.map((turn) => turn[i]?.[k] ?? null),
+          }))
+          .filter((s) => present.has(s.actorId)),
+        forecast: null,
+      });
+    }
+  }
+  return out;
+}
+
+export interface Pressure {
+  /** The actor making the offer (pressing). */
+  readonly from: string;
+  /** The actor pressed to move. */
+  readonly to: string;
+  readonly type: 'confrontation' | 'compromise' | 'capitulation';
+  /** How far the offer would move `to`, on the issue's scale. */
+  readonly shift: number;
+  /** True when `to` took this offer. */
+  readonly taken: boolean;
+}
+
+/** The EUM's offers in round 1 of an issue: who pressures whom, strongest first. */
+export function pressures(
+  result: ForecastResult,
+  actorIds: readonly string[],
+  issueId: string,
+): Pressure[] {
+  const eum = result.models.find((m) => isEum(m.detail));
+  if (!eum || !isEum(eum.detail)) return [];
+  const d = eum.detail.issues.find((x) => x.issueId === issueId);
+  const round = d?.rounds[0];
+  if (!d || !round) return [];
+  const start = d.trajectory[0] ?? [];
+  const out: Pressure[] = [];
+  for (const dyad of round.dyads) {
+    if (!dyad.offer) continue;
+    const from = actorIds[dyad.j];
+    const to = actorIds[dyad.i];
+    const x = start[dyad.i];
+    if (from === undefined || to === undefined || x === null || x === undefined) continue;
+    out.push({
+      from,
+      to,
+      type: dyad.offer.type,
+      shift: Math.abs(dyad.offer.position - x),
+      taken: dyad.taken,
+    });
+  }
+  return out.sort((a, b) => b.shift - a.shift || a.from.localeCompare(b.from));
+}

@@ -1,0 +1,191 @@
+/**
+ * The analyses the API runs, by kind. Each plans a run from a request (checking it before a job
+ * is created, so a bad request fails at once with precise problems) and then runs it with a
+ * cancel signal and a progress callback. Thin adapters over `src/analysis/`: nothing here
+ * computes anything itself.
+ *
+ * A new analysis is one entry in {@link ANALYSES}.
+ */
+import { type ForecastResult, runForecast } from '../analysis/forecast.ts';
+import { prepareMonteCarlo } from '../analysis/monte-carlo/job.ts';
+import { runMonteCarlo } from '../analysis/monte-carlo/run.ts';
+import { type MonteCarloResult, summarizeMonteCarlo } from '../analysis/monte-carlo/summarize.ts';
+import { runLevers } from '../analysis/levers/levers.ts';
+import { parseTarget } from '../analysis/levers/target.ts';
+import { runTornado } from '../analysis/sensitivity/tornado.ts';
+import { InputError } from '../core/errors.ts';
+import { DEFAULT_SEED } from '../core/rng.ts';
+import { listModels } from '../models/registry.ts';
+import type { Scenario } from '../core/scenario.ts';
+import type { Executor } from '../executors/executor.ts';
+import { checkIssueIds, type ModelRequest, modelRunsFromRequest } from './model-runs.ts';
+
+export interface AnalysisRequest {
+  readonly models?: readonly ModelRequest[] | undefined;
+  readonly seed?: number | undefined;
+  readonly issues?: readonly string[] | undefined;
+  readonly runs?: number | undefined;
+  /** Levers: what to reach, e.g. `coalition>=75` (see `entente levers --help`). */
+  readonly target?: string | undefined;
+  /** Levers: search each input over its scale or only its low–high range. */
+  readonly within?: 'scale' | 'range' | undefined;
+  /** Levers: inputs paired (0: no pairs). */
+  readonly pairs?: number | undefined;
+}
+
+export interface RunContext {
+  readonly signal: AbortSignal;
+  /** 0..1. */
+  progress(fraction: number): void;
+  readonly executor: Executor;
+}
+
+export interface PlannedRun {
+  /** What the run depends on besides the scenario, recorded with it. */
+  readonly options: Record<string, unknown>;
+  readonly seed: number;
+  run(ctx: RunContext): Promise<unknown>;
+}
+
+export interface Analysis {
+  readonly kind: string;
+  /** True when the run is quick enough to finish inside the request. */
+  readonly immediate: boolean;
+  plan(scenario: Scenario, request: AnalysisRequest): PlannedRun;
+}
+
+export const DEFAULT_SIMULATION_RUNS = 2000;
+
+export const forecastAnalysis: Analysis = {
+  kind: 'forecast',
+  immediate: true,
+  plan(scenario, req) {
+    const runs = modelRunsFromRequest(req.models);
+    const issueIds = checkIssueIds(scenario, req.issues);
+    const seed = req.seed ?? DEFAULT_SEED;
+    return {
+      seed,
+      options: {
+        models: runs.map((r) => ({ id: r.model.id, options: r.options })),
+        ...(issueIds ? { issues: issueIds } : {}),
+      },
+      run: () =>
+        Promise.resolve(
+          runForecast(scenario, runs, { seed, ...(issueIds ? { issueIds } : {}), trace: true }),
+        ),
+    };
+  },
+};
+
+export const simulateAnalysis: Analysis = {
+  kind: 'simulate',
+  immediate: false,
+  plan(scenario, req) {
+    const models = modelRunsFromRequest(req.models);
+    const issueIds = checkIssueIds(scenario, req.issues);
+    const seed = req.seed ?? DEFAULT_SEED;
+    const runs = req.runs ?? DEFAULT_SIMULATION_RUNS;
+    const prepared = prepareMonteCarlo(scenario, models, {
+      runs,
+      seed,
+      ...(issueIds ? { issueIds } : {}),
+    });
+    return {
+      seed,
+      options: {
+        models: models.map((r) => ({ id: r.model.id, options: r.options })),
+        runs,
+        ...(issueIds ? { issues: issueIds } : {}),
+      },
+      async run(ctx) {
+        const outcome = await runMonteCarlo(ctx.executor, prepared, {
+          signal: ctx.signal,
+          onProgress: (done) => ctx.progress(done / runs),
+        });
+        return summarizeMonteCarlo(scenario, prepared, outcome);
+      },
+    };
+  },
+};
+
+export const sensitivityAnalysis: Analysis = {
+  kind: 'sensitivity',
+  immediate: false,
+  plan(scenario, req) {
+    const models = modelRunsFromRequest(req.models);
+    const issueIds = checkIssueIds(scenario, req.issues);
+    const seed = req.seed ?? DEFAULT_SEED;
+    return {
+      seed,
+      options: {
+        method: 'tornado',
+        models: models.map((r) => ({ id: r.model.id, options: r.options })),
+        ...(issueIds ? { issues: issueIds } : {}),
+      },
+      run: () =>
+        Promise.resolve(runTornado(scenario, models, { seed, ...(issueIds ? { issueIds } : {}) })),
+    };
+  },
+};
+
+/** As `entente levers`: the EUM when registered, else the weighted mean. */
+function defaultLeverModel(): string {
+  return listModels().some((m) => m.id === 'eum') ? 'eum' : 'mean';
+}
+
+export const leversAnalysis: Analysis = {
+  kind: 'levers',
+  immediate: false,
+  plan(scenario, req) {
+    if (req.target === undefined)
+      throw new InputError({
+        path: 'target',
+        message: 'missing: levers need a target, e.g. "coalition>=75"',
+      });
+    let target;
+    try {
+      target = parseTarget(req.target, scenario);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      throw new InputError(err.problems.map((p) => ({ ...p, path: 'target' })));
+    }
+    const models = modelRunsFromRequest(
+      req.models?.length ? req.models : [{ id: defaultLeverModel() }],
+    );
+    if (models.length !== 1) {
+      throw new InputError({
+        path: 'models',
+        message: `levers run one model at a time; got ${models.map((r) => r.model.id).join(', ')}`,
+      });
+    }
+    const seed = req.seed ?? DEFAULT_SEED;
+    const within = req.within ?? 'scale';
+    const pairCandidates = req.pairs ?? 8;
+    return {
+      seed,
+      options: {
+        models: models.map((r) => ({ id: r.model.id, options: r.options })),
+        target: target.text,
+        within,
+        pairs: pairCandidates,
+      },
+      run: (ctx) =>
+        runLevers(ctx.executor, scenario, models[0]!, target, {
+          seed,
+          within,
+          pairCandidates,
+          signal: ctx.signal,
+          onProgress: (done, total) => ctx.progress(total > 0 ? done / total : 0),
+        }),
+    };
+  },
+};
+
+export const ANALYSES: Readonly<Record<string, Analysis>> = {
+  forecast: forecastAnalysis,
+  simulate: simulateAnalysis,
+  sensitivity: sensitivityAnalysis,
+  levers: leversAnalysis,
+};
+
+export type { ForecastResult, MonteCarloResult };

@@ -1,0 +1,158 @@
+/**
+ * The HTTP API (hono + zod-openapi) and, when a built web UI is given, the workbench. Thin routes
+ * over core, analysis, store and report; errors become JSON in one place (`errors.ts`).
+ *
+ *   /api/*          the API (optional bearer token, request size limit)
+ *   /openapi.json   the OpenAPI 3 document
+ *   /docs           interactive docs (offline); /docs/swagger Swagger UI (needs a CDN)
+ *   /*              the web workbench (web/dist), when `webDir` is set
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { swaggerUI } from '@hono/swagger-ui';
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import type { ZodError } from 'zod';
+import { formatPath } from '../core/path.ts';
+import { htmlToPdf } from '../report/scenario-report/print-pdf.ts';
+import type { Store } from '../store/store.ts';
+import { VERSION } from '../version.ts';
+import { bearerAuth } from './auth.ts';
+import type { App, ServerDeps } from './context.ts';
+import { DOCS_HTML } from './docs-page.ts';
+import { type ErrorBody, errorResponse } from './errors.ts';
+import { Jobs } from './jobs.ts';
+import type { Executor } from '../executors/executor.ts';
+import { registerReportRoutes } from './routes-reports.ts';
+import { registerRunRoutes } from './routes-runs.ts';
+import { registerScenarioRoutes } from './routes-scenarios.ts';
+import { registerToolRoutes } from './routes-tools.ts';
+import { serveWeb } from './static-files.ts';
+
+export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
+
+export interface AppOptions {
+  readonly store: Store;
+  /** Bearer token required on /api/* (default: none; `entente serve` reads ENTENTE_TOKEN). */
+  readonly token?: string | undefined;
+  /** Largest request body in bytes; default 2 MiB. */
+  readonly maxBodyBytes?: number;
+  /** Folder of the built web UI to serve at `/`. */
+  readonly webDir?: string | undefined;
+  readonly executor?: Executor;
+  readonly now?: () => Date;
+  readonly printPdf?: (html: string) => Promise<Uint8Array>;
+  /** Show stacks of internal errors in responses (ENTENTE_DEBUG). */
+  readonly debug?: boolean;
+}
+
+export interface Server {
+  readonly app: App;
+  readonly jobs: Jobs;
+  /** Cancels running jobs and waits for them (the store is the caller's to close). */
+  close(): Promise<void>;
+}
+
+function zodProblems(error: ZodError, target: string) {
+  return error.issues.map((i) => ({
+    path: formatPath([
+      target,
+      ...i.path.filter((k): k is string | number => typeof k !== 'symbol'),
+    ]),
+    message: i.message,
+  }));
+}
+
+export function createServer(options: AppOptions): Server {
+  const jobs = new Jobs(options.store, options.executor ? { executor: options.executor } : {});
+  const deps: ServerDeps = {
+    store: options.store,
+    jobs,
+    now: options.now ?? (() => new Date()),
+    printPdf: options.printPdf ?? ((html) => htmlToPdf(html)),
+  };
+  const app: App = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const problems = zodProblems(result.error, result.target === 'json' ? 'body' : result.target);
+      const body: ErrorBody = {
+        error: {
+          type: 'bad-request',
+          message: problems.map((p) => `${p.path}: ${p.message}`).join('\n'),
+          problems,
+        },
+      };
+      return c.json(body, 400);
+    },
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) {
+      const body: ErrorBody = {
+        error: {
+          type: err.status === 413 ? 'too-large' : 'bad-request',
+          message: err.message || 'bad request',
+        },
+      };
+      return c.json(body, err.status);
+    }
+    const { status, body } = errorResponse(err, options.debug ?? false);
+    return c.json(body, status);
+  });
+  app.notFound((c) => {
+    const body: ErrorBody = {
+      error: {
+        type: 'not-found',
+        message: `no route ${c.req.method} ${new URL(c.req.url).pathname}`,
+      },
+    };
+    return c.json(body, 404);
+  });
+
+  const limit = options.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: limit,
+      onError: (c) => {
+        const body: ErrorBody = {
+          error: { type: 'too-large', message: `the request body is larger than ${limit} bytes` },
+        };
+        return c.json(body, 413);
+      },
+    }),
+  );
+  if (options.token) {
+    app.use('/api/*', bearerAuth(options.token, { except: ['/api/health'] }));
+    app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+      type: 'http',
+      scheme: 'bearer',
+    });
+  }
+
+  registerToolRoutes(app, deps);
+  registerScenarioRoutes(app, deps);
+  registerRunRoutes(app, deps);
+  registerReportRoutes(app, deps);
+
+  app.doc('/openapi.json', {
+    openapi: '3.0.3',
+    info: {
+      title: 'Entente API',
+      version: VERSION,
+      description:
+        'Stored scenarios and their versions, validation, forecasts and runs (jobs with progress and cancel), and reports. Errors are JSON `{ error: { type, message, problems? } }` with the same messages as the CLI. When the server sets ENTENTE_TOKEN, send `Authorization: Bearer <token>`.',
+    },
+    ...(options.token ? { security: [{ bearer: [] }] } : {}),
+  });
+  app.get('/docs', (c) => c.html(DOCS_HTML));
+  app.get('/docs/swagger', swaggerUI({ url: '/openapi.json' }));
+  if (options.webDir) app.use('/*', serveWeb(options.webDir));
+
+  return {
+    app,
+    jobs,
+    async close() {
+      await jobs.close();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+/** What the routes share: the store, the job runner, the clock and the PDF printer. */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Store } from '../store/store.ts';
+import type { Jobs } from './jobs.ts';
+
+export interface ServerDeps {
+  readonly store: Store;
+  readonly jobs: Jobs;
+  readonly now: () => Date;
+  /** HTML → PDF (Chromium). Tests may swap it. */
+  readonly printPdf: (html: string) => Promise<Uint8Array>;
+}
+
+export type App = OpenAPIHono;

@@ -1,0 +1,210 @@
+/** Stateless tools: validate, forecast, models, built-in scenarios, the scenario JSON Schema. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { evidenceCoverage } from '../core/coverage.ts';
+import { InputError } from '../core/errors.ts';
+import { scenarioJsonSchema } from '../core/scenario.ts';
+import { listModels } from '../models/registry.ts';
+import { VERSION } from '../version.ts';
+import { forecastAnalysis } from './analyses.ts';
+import type { App, ServerDeps } from './context.ts';
+import { InlineExecutor } from '../executors/inline.ts';
+import {
+  ForecastRequestSchema,
+  ModelInfoSchema,
+  ValidateRequestSchema,
+  ValidateResponseSchema,
+  errorResponses,
+  json,
+} from './schemas.ts';
+import { builtinIds, parseText, readBuiltin, resolveScenario } from './scenario-source.ts';
+
+const inline = new InlineExecutor();
+
+export function registerToolRoutes(app: App, { store }: ServerDeps): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/health',
+      tags: ['meta'],
+      summary: 'Liveness, version and store kind',
+      responses: {
+        200: json(z.object({ ok: z.boolean(), entente: z.string(), store: z.string() }), 'OK.'),
+      },
+    }),
+    (c) => c.json({ ok: true, entente: VERSION, store: store.kind }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/validate',
+      tags: ['scenarios'],
+      summary: 'Validate a scenario (as `entente validate`)',
+      description:
+        'Always 200 for a scenario that was found: `ok` says whether it is valid and `problems` lists every problem with file, line, column, path and message (text input) or path and message (object input).',
+      request: {
+        body: {
+          content: { 'application/json': { schema: ValidateRequestSchema } },
+          required: true,
+        },
+      },
+      responses: { 200: json(ValidateResponseSchema, 'The validation report.'), ...errorResponses },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      try {
+        const r = await resolveScenario(body, store);
+        const cov = evidenceCoverage(r.scenario);
+        return c.json(
+          {
+            ok: true,
+            problems: [],
+            numbers: cov.numbers,
+            withEvidence: cov.withEvidence,
+            unverified: cov.unverified.length,
+            hash: r.hash,
+            scenario: r.scenario,
+          },
+          200,
+        );
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        return c.json({ ok: false, problems: [...err.problems] }, 200);
+      }
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/forecast',
+      tags: ['runs'],
+      summary: 'Forecast now, without storing a run (as `entente forecast --json`)',
+      request: {
+        body: {
+          content: { 'application/json': { schema: ForecastRequestSchema } },
+          required: true,
+        },
+      },
+      responses: {
+        200: json(
+          z.unknown().openapi({ description: 'ForecastResult (docs/results.md).' }),
+          'The forecast.',
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const { scenario } = await resolveScenario(body, store);
+      const planned = forecastAnalysis.plan(scenario, body);
+      const result = await planned.run({
+        signal: new AbortController().signal,
+        progress: () => {},
+        executor: inline,
+      });
+      return c.json(result, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/models',
+      tags: ['meta'],
+      summary: 'The models, their options and defaults',
+      responses: { 200: json(z.array(ModelInfoSchema), 'Models.') },
+    }),
+    (c) =>
+      c.json(
+        listModels().map((m) => ({
+          id: m.id,
+          name: m.name,
+          summary: m.summary,
+          citation: m.citation,
+          multiIssue: m.multiIssue,
+          defaults: { ...(m.defaults as Record<string, unknown>) },
+          options: { ...(m.options as Record<string, unknown>) },
+        })),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/builtins',
+      tags: ['scenarios'],
+      summary: 'The built-in scenarios',
+      responses: {
+        200: json(
+          z.array(
+            z.object({
+              id: z.string(),
+              title: z.string(),
+              asOf: z.string(),
+              actors: z.number().int(),
+              issues: z.array(z.string()),
+            }),
+          ),
+          'Built-in scenarios.',
+        ),
+      },
+    }),
+    (c) =>
+      c.json(
+        builtinIds().flatMap((id) => {
+          try {
+            const b = readBuiltin(id);
+            const s = parseText(b.text, b.file).scenario;
+            return [
+              {
+                id,
+                title: s.title,
+                asOf: s.asOf,
+                actors: s.actors.length,
+                issues: s.issues.map((i) => i.id),
+              },
+            ];
+          } catch {
+            return [];
+          }
+        }),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/builtins/{id}',
+      tags: ['scenarios'],
+      summary: 'A built-in scenario: its text and the parsed scenario',
+      request: {
+        params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }),
+      },
+      responses: {
+        200: json(
+          z.object({ id: z.string(), file: z.string(), text: z.string(), scenario: z.unknown() }),
+          'The scenario.',
+        ),
+        404: json(z.unknown(), 'No such built-in.'),
+      },
+    }),
+    (c) => {
+      const b = readBuiltin(c.req.valid('param').id);
+      return c.json({ ...b, scenario: parseText(b.text, b.file).scenario }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/schema/scenario',
+      tags: ['meta'],
+      summary: 'The JSON Schema of the scenario format',
+      responses: { 200: json(z.record(z.string(), z.unknown()), 'JSON Schema (2020-12).') },
+    }),
+    (c) => c.json(scenarioJsonSchema(), 200),
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * Which store a shell opens: PostgreSQL when `DATABASE_URL` is set, else the SQLite file given
+ * by `--db`, else `ENTENTE_DB`, else `~/.entente/entente.db`.
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { openPostgresStore } from './postgres.ts';
+import { openSqliteStore } from './sqlite.ts';
+import type { Store } from './store.ts';
+
+export const DEFAULT_DB_FILE = join(homedir(), '.entente', 'entente.db');
+
+export interface StoreChoice {
+  /** `--db FILE`. */
+  readonly db?: string;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+export function describeStoreChoice({ db, env = process.env }: StoreChoice): string {
+  if (env.DATABASE_URL) return 'postgres (DATABASE_URL)';
+  return `sqlite ${db ?? env.ENTENTE_DB ?? DEFAULT_DB_FILE}`;
+}
+
+export async function openStore({ db, env = process.env }: StoreChoice = {}): Promise<Store> {
+  if (env.DATABASE_URL && db === undefined) {
+    return openPostgresStore(
+      env.DATABASE_URL,
+      env.ENTENTE_PG_SCHEMA ? { schema: env.ENTENTE_PG_SCHEMA } : {},
+    );
+  }
+  return openSqliteStore(db ?? env.ENTENTE_DB ?? DEFAULT_DB_FILE);
+}

@@ -1,0 +1,258 @@
+/**
+ * Results as pictures: per issue the forecast comparison (with Monte Carlo intervals when a
+ * simulation ran), the outcome histogram with the threshold and P(≥ threshold), trajectories
+ * (EUM, SMP), the tornado, the dyad network; and actors on a 2-D plane of two issues.
+ */
+import { Suspense, lazy, useMemo, useState } from 'react';
+import type { ForecastResult } from '../../../src/analysis/forecast.ts';
+import type { LeversResult } from '../../../src/analysis/levers/levers.ts';
+import type { MonteCarloResult } from '../../../src/analysis/monte-carlo/summarize.ts';
+import type { TornadoResult } from '../../../src/analysis/sensitivity/tornado.ts';
+import { pressures, trajectories } from '../../../src/report/scenario-report/model-detail.ts';
+import {
+  forecastComparison,
+  histogram,
+  issuePlane,
+  tornadoPlot,
+  trajectoryPlot,
+} from './charts.ts';
+import { PlotView } from './PlotView.tsx';
+
+const DyadNetwork = lazy(() => import('./DyadNetwork.tsx'));
+
+const fmt = (x: number | undefined | null) =>
+  x === undefined || x === null || !Number.isFinite(x) ? '–' : (Math.round(x * 10) / 10).toString();
+
+/** Models whose tornado on the issue has at least one bar. */
+function tornadoModels(t: TornadoResult, issueId: string): string[] {
+  const models = t.issues.find((i) => i.id === issueId)?.models ?? {};
+  return Object.keys(models).filter((m) => models[m]!.bars.some((b) => b.swing > 0));
+}
+
+export interface Analyses {
+  forecast: ForecastResult | null;
+  /** Where the forecast came from. */
+  forecastSource: string;
+  monteCarlo: MonteCarloResult | null;
+  tornado: TornadoResult | null;
+  levers: LeversResult | null;
+}
+
+export function Results(props: { analyses: Analyses; actorIds: string[] }) {
+  const { forecast, monteCarlo, tornado, levers } = props.analyses;
+  const names = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const i of forecast?.issues ?? []) for (const a of i.actors) m.set(a.id, a.name);
+    return m;
+  }, [forecast]);
+  const modelNames = useMemo(
+    () => new Map((forecast?.models ?? []).map((m) => [m.id, m.name])),
+    [forecast],
+  );
+  const [planeX, setPlaneX] = useState(0);
+  const [planeY, setPlaneY] = useState(1);
+  if (!forecast)
+    return <p className="muted">No results yet: press Run, or edit a number for a live what-if.</p>;
+  const issues = forecast.issues;
+  return (
+    <div className="results" data-testid="results">
+      <p className="muted small">
+        {props.analyses.forecastSource} · seed {forecast.seed} · scenario{' '}
+        <code>{forecast.scenario.hash.slice(0, 19)}…</code>
+      </p>
+      {issues.map((issue) => {
+        const trajs = trajectories(forecast, props.actorIds, issue.id);
+        const press = pressures(forecast, props.actorIds, issue.id);
+        const mcIssue = monteCarlo?.issues.find((i) => i.id === issue.id);
+        return (
+          <section key={issue.id} className="issue-results" aria-labelledby={`res-${issue.id}`}>
+            <h2 id={`res-${issue.id}`}>{issue.name}</h2>
+            {issue.question && <p className="question">{issue.question}</p>}
+            <h3>Forecasts by model{mcIssue ? ' (with 10–90% intervals)' : ''}</h3>
+            <PlotView
+              make={() => forecastComparison(issue, monteCarlo, modelNames)}
+              deps={[issue, monteCarlo, modelNames]}
+              label={`Forecasts for ${issue.name}`}
+            />
+            <table className="compact">
+              <thead>
+                <tr>
+                  <th scope="col">Model</th>
+                  <th scope="col">Forecast</th>
+                  {issue.threshold && <th scope="col">≥ {issue.threshold.value}?</th>}
+                  {mcIssue && <th scope="col">10–90%</th>}
+                  {mcIssue && issue.threshold && <th scope="col">P(≥ threshold)</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {Object.entries(issue.forecasts).map(([m, f]) => {
+                  const v = issue.verdicts[m];
+                  const o = mcIssue?.outcomes[m];
+                  return (
+                    <tr key={m}>
+                      <th scope="row">{modelNames.get(m) ?? m}</th>
+                      <td className="num" data-testid={`forecast-${issue.id}-${m}`}>
+                        {fmt(f)}
+                      </td>
+                      {issue.threshold && (
+                        <td>
+                          {v ? (
+                            <span className={v.meets ? 'yes' : 'no'}>{v.meets ? 'yes' : 'no'}</span>
+                          ) : (
+                            ''
+                          )}
+                        </td>
+                      )}
+                      {mcIssue && <td className="num">{o ? `${fmt(o.q10)}–${fmt(o.q90)}` : ''}</td>}
+                      {mcIssue && issue.threshold && (
+                        <td className="num" data-testid={`p-${issue.id}-${m}`}>
+                          {o?.pAtOrAbove ? `${(100 * o.pAtOrAbove.p).toFixed(1)}%` : ''}
+                        </td>
+                      )}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            {monteCarlo && mcIssue && (
+              <>
+                <h3>Distribution of outcomes ({monteCarlo.runs} runs)</h3>
+                {Object.keys(mcIssue.outcomes).map((m) => (
+                  <div key={m}>
+                    <h4>{modelNames.get(m) ?? m}</h4>
+                    <PlotView
+                      make={() =>
+                        histogram(monteCarlo, issue.id, m) ?? document.createElement('span')
+                      }
+                      deps={[monteCarlo, issue.id, m]}
+                      label={`Distribution of ${issue.name} under ${m}`}
+                    />
+                  </div>
+                ))}
+              </>
+            )}
+            {trajs.map((t) => (
+              <div key={t.model}>
+                <h3>
+                  Positions by round: {modelNames.get(t.model) ?? t.model} ({t.rounds} rounds)
+                </h3>
+                <PlotView
+                  make={() => trajectoryPlot(t, names, issue.scale)}
+                  deps={[t, names]}
+                  label={`Trajectories on ${issue.name} under ${t.model}`}
+                />
+              </div>
+            ))}
+            {tornado && tornadoModels(tornado, issue.id).length === 0 && (
+              <p className="muted">
+                Sensitivity: no input moves this outcome — give the numbers low–high ranges (Show
+                ranges) for the tornado to vary them.
+              </p>
+            )}
+            {tornado &&
+              tornadoModels(tornado, issue.id).map((m) => (
+                <div key={`t-${m}`}>
+                  <h3>Sensitivity (tornado): {modelNames.get(m) ?? m}</h3>
+                  <PlotView
+                    make={() => tornadoPlot(tornado, issue.id, m) ?? document.createElement('span')}
+                    deps={[tornado, issue.id, m]}
+                    label={`Tornado for ${issue.name} under ${m}`}
+                  />
+                </div>
+              ))}
+            {press.length > 0 && (
+              <div>
+                <h3>Who pressures whom (EUM, round 1)</h3>
+                <Suspense fallback={<p className="muted">Loading the network view…</p>}>
+                  <DyadNetwork
+                    pressures={press}
+                    names={names}
+                    label={`Pressure network on ${issue.name}`}
+                  />
+                </Suspense>
+              </div>
+            )}
+          </section>
+        );
+      })}
+      {levers && (
+        <section aria-labelledby="levers-h">
+          <h2 id="levers-h">
+            Levers: {levers.goal === 'reach' ? 'to reach' : 'to undo'} {levers.target.text} (
+            {levers.model.name})
+          </h2>
+          <p className="small">
+            Now {fmt(levers.base)}.{' '}
+            {levers.noSingleLever ? 'No single input reaches it within its range.' : ''}
+          </p>
+          <table className="compact">
+            <thead>
+              <tr>
+                <th scope="col">Change</th>
+                <th scope="col">Reached</th>
+              </tr>
+            </thead>
+            <tbody>
+              {levers.singles.slice(0, 10).map((s) => (
+                <tr key={s.input}>
+                  <td>
+                    {s.input}: {fmt(s.from)} → {fmt(s.to)}
+                  </td>
+                  <td className="num">{fmt(s.reached)}</td>
+                </tr>
+              ))}
+              {levers.pairs.slice(0, 5).map((p, i) => (
+                <tr key={`p${i}`}>
+                  <td>
+                    {p.changes
+                      .map((c) => `${c.input}: ${fmt(c.from)} → ${fmt(c.to)}`)
+                      .join(' and ')}
+                  </td>
+                  <td className="num">{fmt(p.reached)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {issues.length >= 2 && (
+        <section aria-labelledby="plane-h">
+          <h2 id="plane-h">Actors on two issues</h2>
+          <div className="row">
+            <label>
+              Across{' '}
+              <select value={planeX} onChange={(e) => setPlaneX(Number(e.target.value))}>
+                {issues.map((i, k) => (
+                  <option key={i.id} value={k}>
+                    {i.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Up{' '}
+              <select value={planeY} onChange={(e) => setPlaneY(Number(e.target.value))}>
+                {issues.map((i, k) => (
+                  <option key={i.id} value={k}>
+                    {i.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <PlotView
+            make={() =>
+              issuePlane(forecast, issues[planeX]!.id, issues[planeY]!.id) ??
+              document.createElement('span')
+            }
+            deps={[forecast, planeX, planeY]}
+            label="Actors' positions on two issues, with each model's forecast as a cross"
+          />
+          <p className="small muted">
+            Dot area ∝ capability × salience; crosses are the models’ forecasts.
+          </p>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * The what-if engine: a Web Worker that validates the edited scenario and runs every point model
+ * on it with the same code as the CLI (src/analysis/forecast.ts, src/models/*). Only the latest
+ * request matters: older ones still queued are answered as superseded without running.
+ */
+import { runForecast } from '../../src/analysis/forecast.ts';
+import { ModelError } from '../../src/core/errors.ts';
+import { DEFAULT_SEED } from '../../src/core/rng.ts';
+import { listModels } from '../../src/models/registry.ts';
+import { checkScenario } from './validate-object.ts';
+import type { WhatIfReply, WhatIfRequest } from './whatif-types.ts';
+
+let latest = 0;
+
+self.onmessage = (ev: MessageEvent<WhatIfRequest>) => {
+  const req = ev.data;
+  latest = Math.max(latest, req.id);
+  // Let newer messages arrive first, then run only the newest.
+  setTimeout(() => handle(req), 0);
+};
+
+function reply(r: WhatIfReply): void {
+  (self as unknown as Worker).postMessage(r);
+}
+
+function handle(req: WhatIfRequest): void {
+  if (req.id < latest) return reply({ id: req.id, kind: 'superseded' });
+  const t0 = performance.now();
+  const checked = checkScenario(req.scenario);
+  if (!checked.ok)
+    return reply({
+      id: req.id,
+      kind: 'invalid',
+      problems: checked.problems,
+      ms: performance.now() - t0,
+    });
+  const models = listModels().filter((m) => !req.models || req.models.includes(m.id));
+  try {
+    const result = runForecast(
+      checked.scenario,
+      models.map((m) => ({ model: m, options: { ...(m.defaults as Record<string, unknown>) } })),
+      { seed: req.seed ?? DEFAULT_SEED, trace: true },
+    );
+    reply({ id: req.id, kind: 'result', result, ms: performance.now() - t0 });
+  } catch (err) {
+    const message =
+      err instanceof ModelError
+        ? `model error: ${err.message}`
+        : String((err as Error).message ?? err);
+    reply({ id: req.id, kind: 'error', message, ms: performance.now() - t0 });
+  }
+}

@@ -122,8 +122,10 @@ const PRESSURE: Record<EumOctant, { presser: 'i' | 'j'; verb: string } | null> =
 
 /**
  * The strongest dyads of a round in words, e.g. "United States compels South Korea's
- * government: moves from 25 to 40". Strength is |a − b|, the gap between what the two sides
- * expect from challenging each other; each pair of actors appears once (its stronger reading).
+ * government: moves from 25 to 40". Pairs where one side presses the other (conflict, compromise,
+ * compulsion) come first, stalemates after; within each, strength is |a − b|, the gap between what
+ * the two sides expect from challenging each other; each pair of actors appears once (its stronger
+ * reading).
  * What the pressed actor does comes from its own reading of the pair (its offer, and whether it
  * took it).
  */
@@ -147,7 +149,14 @@ export function renderStrongestDyads(
     if (!best || Math.abs(d.a - d.b) > Math.abs(best.a - best.b)) byPair.set(key, d);
   }
   const strongest = [...byPair.values()]
-    .sort((x, y) => Math.abs(y.a - y.b) - Math.abs(x.a - x.b) || x.i - y.i || x.j - y.j)
+    // Pressure (conflict, compromise, compulsion) before stalemates, then by strength.
+    .sort(
+      (x, y) =>
+        (PRESSURE[x.octant] ? 0 : 1) - (PRESSURE[y.octant] ? 0 : 1) ||
+        Math.abs(y.a - y.b) - Math.abs(x.a - x.b) ||
+        x.i - y.i ||
+        x.j - y.j,
+    )
     .slice(0, limit);
   const receiverView = new Map(r.dyads.map((d) => [`${d.i},${d.j}`, d]));
   const lines = strongest.map((d, n) => {
@@ -170,7 +179,7 @@ export function renderStrongestDyads(
     return `${n + 1}. ${nameOf(actorNames, presser)} ${pressure.verb} ${nameOf(actorNames, pressed)}: ${outcome} ${values}`;
   });
   return [
-    `Strongest dyads in round ${round} on ${detail.issueId} (by |a − b|; a = E(U_ij), b = E(U_ji) as the first-named actor of each pair reads them):`,
+    `Strongest dyads in round ${round} on ${detail.issueId} (pressure first, by |a − b|; a = E(U_ij), b = E(U_ji) as the first-named actor of each pair reads them):`,
     ...lines.map((l) => `  ${l}`),
   ].join('\n');
 }

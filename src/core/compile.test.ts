@@ -76,3 +76,26 @@ describe('evidenceCoverage', () => {
     expect(c.missing).toContain('p.referencePoint');
   });
 });
+
+describe('evidenceCoverage of the coalition block', () => {
+  it('counts trade shares, coefficients and tie strengths, with their evidence', () => {
+    const withBlock = Scenario.parse({
+      ...scenario,
+      coalition: {
+        issue: 'p',
+        lead: 'a',
+        rival: 'b',
+        candidates: ['b'],
+        parties: { b: { tradeWithRival: { value: 20, evidence: ['e1'] }, tradeWithLead: 10 } },
+        coefficients: { tradeCost: 0.1 },
+        allianceTies: [{ between: ['a', 'b'], strength: 1, evidence: ['e1'] }],
+      },
+    });
+    const c = evidenceCoverage(withBlock);
+    expect(c.numbers).toBe(9 + 4);
+    expect(c.withEvidence).toBe(2 + 2);
+    expect(c.missing).toEqual(
+      expect.arrayContaining(['coalition.b.tradeWithLead', 'coalition.tradeCost']),
+    );
+  });
+});

@@ -2,7 +2,7 @@
  * Evidence coverage: which of a scenario's numbers cite evidence, and which rest on indicators
  * flagged UNVERIFIED. Reported with every forecast so a reader knows how much is judgement.
  */
-import type { CapabilityValue, MeasureValue, Scenario } from './scenario.ts';
+import { type CapabilityValue, type MeasureValue, type Scenario, evidenceOf } from './scenario.ts';
 import { evidenceFor } from './validate.ts';
 
 export interface EvidenceCoverage {
@@ -54,5 +54,26 @@ export function evidenceCoverage(s: Scenario): EvidenceCoverage {
       }
     }
   });
+  // The coalition block's numbers feed the coalition analytics: they count too.
+  const c = s.coalition;
+  if (c) {
+    for (const [party, data] of Object.entries(c.parties ?? {})) {
+      for (const field of ['tradeWithRival', 'tradeWithLead', 'distanceDiscount'] as const) {
+        const m = data[field];
+        if (m !== undefined) visit(m, `coalition.${party}.${field}`, [...evidenceOf(m)]);
+      }
+    }
+    for (const [name, m] of Object.entries(c.coefficients ?? {})) {
+      if (m !== undefined) visit(m, `coalition.${name}`, [...evidenceOf(m)]);
+    }
+    c.allianceTies?.forEach((tie) => {
+      if (tie.strength !== undefined) {
+        visit(tie.strength, `coalition.tie ${tie.between.join('–')}`, [
+          ...evidenceOf(tie.strength),
+          ...(tie.evidence ?? []),
+        ]);
+      }
+    });
+  }
   return { numbers, withEvidence, missing, unverified };
 }

@@ -3,23 +3,15 @@
  * the saved ensemble without refitting, a fit with few folds) and on broken files (precise
  * messages, exit 1, no stack).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.ts';
+import { ROOT, entente, expectNoStack } from './support/cli.ts';
 
-const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'entente.js');
 const SMALL = join('test', 'fixtures', 'deu', 'small.csv');
 const SHIPPED = join(ROOT, 'src', 'analysis', 'backtest', 'ensemble.json');
-
-/** The real binary, in a child process (a few cases, as the CLI's own end-to-end tests do). */
-function entente(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 /**
  * The same program in this process (no child start-up per call): stdout and stderr captured.
@@ -50,10 +42,6 @@ async function inProcess(...args: string[]) {
 afterEach(() => {
   process.exitCode = undefined;
 });
-
-function expectNoStack(text: string) {
-  expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
-}
 
 interface Json {
   kind: string;

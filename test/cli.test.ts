@@ -7,19 +7,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'entente.js');
-const fixture = (name: string) => join('test', 'fixtures', name);
-
-function entente(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-function expectNoStack(text: string) {
-  expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
-}
+import { ROOT, entente, expectNoStack, fixture } from './support/cli.ts';
 
 describe('entente forecast', () => {
   it('prints each model’s forecast, the threshold verdict and the actors for a scenario file', () => {

@@ -2,26 +2,13 @@
  * End-to-end: `entente power`, `entente sides` and `entente coalitions` on the real binary — good
  * runs (human and --json) and bad input, each with its precise message and exit code 1.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { coalitionTestScenario } from '../src/coalitions/test-scenario.ts';
-
-const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'entente.js');
-const fixture = (name: string) => join('test', 'fixtures', name);
-
-function entente(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-function expectNoStack(text: string) {
-  expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
-}
+import { entente, expectNoStack, fixture } from './support/cli.ts';
 
 /** Writes a scenario to a temporary YAML file and returns its path. */
 function scenarioFile(content: unknown): string {

@@ -2,27 +2,12 @@
  * End-to-end: `entente simulate`, `entente sensitivity` and `entente levers` on small scenarios
  * written to a temporary folder, through the real binary.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'entente.js');
-
-function entente(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ENTENTE_PROGRESS: 'never' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-function expectNoStack(text: string) {
-  expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
-}
+import { BIN, ROOT, entente, expectNoStack } from './support/cli.ts';
 
 let dir = '';
 let ranged = '';

@@ -15,6 +15,7 @@ const suites: Suite[] = [
   { name: 'mc', load: async () => (await import('./mc.bench.ts')).benchMc },
   { name: 'coalitions', load: async () => (await import('./coalitions.bench.ts')).benchCoalitions },
   { name: 'backtest', load: async () => (await import('./backtest.bench.ts')).benchBacktest },
+  { name: 'evidence', load: async () => (await import('./evidence.bench.ts')).benchEvidence },
   { name: 'server', load: async () => (await import('./server.bench.ts')).benchServer },
 ];
 

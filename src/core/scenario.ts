@@ -14,6 +14,10 @@ const Id = z
   )
   .describe('An identifier: letters, digits, "_", "-", "."; unique within its list.');
 
+/** Review status of a number or an evidence item: absent means accepted. */
+export const REVIEW_STATUSES = ['proposed', 'accepted'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
 /** A number, or a number with a range and its provenance. */
 export const MeasureObject = z
   .object({
@@ -29,6 +33,18 @@ export const MeasureObject = z
       .boolean()
       .optional()
       .describe('True when the number rests on an indicator not checked against its source.'),
+    status: z
+      .enum(REVIEW_STATUSES)
+      .optional()
+      .describe(
+        '`proposed`: drafted by a tool (e.g. `entente ingest`) and not yet reviewed; `accepted` (the default when absent): reviewed by an analyst.',
+      ),
+    confidence: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe("The drafting tool's confidence in a proposed number, 0-1."),
   })
   .strict();
 const MEASURE_EXPECTED = {
@@ -124,6 +140,12 @@ export const Evidence = z
     locator: z.string().optional().describe('Where in the source: paragraph, page, table row.'),
     note: z.string().optional(),
     unverified: z.boolean().optional(),
+    status: z
+      .enum(REVIEW_STATUSES)
+      .optional()
+      .describe(
+        '`proposed`: drafted by a tool and not yet reviewed; `accepted` (the default when absent).',
+      ),
     supports: z
       .array(
         z

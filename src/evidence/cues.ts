@@ -1,0 +1,433 @@
+/**
+ * The cue lexicon: words and phrases that say where an actor stands on the issue at hand and how
+ * strongly. Each cue has a direction (+1 for, −1 against, 0 hedging or balancing), a strength
+ * (0-1: "support" 0.7, "reluctant" 0.6, "oppose" 0.8, "veto" 0.9) and a salience hint (+1 when it
+ * says the issue matters a great deal, −1 when it says it matters little).
+ *
+ * Forms are written as words separated by spaces; `a|b` lists alternatives for one word. Matching
+ * is on lower-case tokens, longest form first.
+ *
+ * Modifiers read around a cue: negation ("not", "no", "never", "rather than"), hedges ("somewhat",
+ * "mostly", "might", "only indirectly") that weaken it, intensifiers ("very", "strongly",
+ * "explicitly") that strengthen it, and comparatives ("more reluctant than any") that make it the
+ * strongest of its kind.
+ */
+import { tokenize } from './tokens.ts';
+
+export interface CueSpec {
+  readonly forms: readonly string[];
+  readonly direction: 1 | -1 | 0;
+  readonly strength: number;
+  readonly salience?: -1 | 0 | 1;
+  /**
+   * The direction depends on whom the cue is about: "distrustful of America" opposes a US-led
+   * plan, "distrustful of China" favours a coalition against China. Read with the object actor.
+   */
+  readonly relational?: boolean;
+  /**
+   * A verb that frames another cue ("wants to maintain a balance", "urged both sides to accept
+   * it"): when another cue follows in its clause, that cue says the direction and this one is dropped.
+   */
+  readonly frame?: boolean;
+  /** A verb that negates the cue right after it ("refused to sign"). */
+  readonly negatesNext?: boolean;
+  /** Only after one of these words ("is against"). */
+  readonly after?: readonly string[];
+  /**
+   * An evaluation said by someone ("…called it “a destructive step”", "…made a deal
+   * “impossible for now”"): its holder is the sentence's speaker, not the nearest subject.
+   */
+  readonly evaluative?: boolean;
+}
+
+const BE = [
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'not',
+  "isn't",
+  "aren't",
+  'remain',
+  'remains',
+];
+
+export const CUES: readonly CueSpec[] = [
+  // For.
+  { forms: ['support|supports|supported|supporting', 'support for'], direction: 1, strength: 0.7 },
+  { forms: ['backs|backed|backing', 'backer|backers'], direction: 1, strength: 0.7 },
+  { forms: ['endorse|endorses|endorsed|endorsing|endorsement'], direction: 1, strength: 0.7 },
+  {
+    forms: ['favour|favours|favoured|favor|favors|favored', 'in favour|favor of'],
+    direction: 1,
+    strength: 0.6,
+  },
+  { forms: ['welcome|welcomes|welcomed|welcoming'], direction: 1, strength: 0.5 },
+  { forms: ['champion|champions|championed'], direction: 1, strength: 0.8, salience: 1 },
+  {
+    forms: ['push|pushes|pushed|pushing for', 'press|presses|pressed|pressing for'],
+    direction: 1,
+    strength: 0.7,
+  },
+  { forms: ['pushing|pushes|pushed|push hard for'], direction: 1, strength: 0.9, salience: 1 },
+  { forms: ['pressed|presses|pressing'], direction: 1, strength: 0.6, frame: true },
+  {
+    forms: [
+      'urge|urges|urged|urging',
+      'call|calls|called on',
+      'call|calls|called for',
+      'ask|asks|asked for',
+    ],
+    direction: 1,
+    strength: 0.5,
+    frame: true,
+  },
+  {
+    forms: [
+      'want|wants|wanted',
+      'seek|seeks|sought|seeking',
+      'hope|hopes|hoped|hoping',
+      'aim|aims to',
+    ],
+    direction: 1,
+    strength: 0.5,
+    frame: true,
+  },
+  { forms: ['expect|expects|expected'], direction: 1, strength: 0.3, frame: true },
+  {
+    forms: ['offer|offers|offered|offering to', 'offered|offers'],
+    direction: 1,
+    strength: 0.3,
+    frame: true,
+  },
+  { forms: ['eager|eagerness', 'enthusiastic', 'keen'], direction: 1, strength: 0.8, salience: 1 },
+  { forms: ['willing|willingness', 'ready to', 'prepared to'], direction: 1, strength: 0.55 },
+  {
+    forms: ['committed to', 'determined to', 'commitment to'],
+    direction: 1,
+    strength: 0.8,
+    salience: 1,
+  },
+  { forms: ['open to', 'remains|remain open'], direction: 1, strength: 0.3 },
+  { forms: ['hail|hails|hailed'], direction: 1, strength: 0.7 },
+  { forms: ['centrepiece|centerpiece'], direction: 1, strength: 0.7, salience: 1 },
+  { forms: ['accept|accepts|accepted|accepting'], direction: 1, strength: 0.4 },
+  {
+    forms: ['agree|agrees|agreed to|on', 'approve|approves|approved', 'ratify|ratifies|ratified'],
+    direction: 1,
+    strength: 0.5,
+  },
+  { forms: ['sign|signs|signed|signing'], direction: 1, strength: 0.4 },
+  { forms: ['abide|abides by', 'implement|implements|implemented'], direction: 1, strength: 0.5 },
+  {
+    forms: [
+      'cooperate|cooperation',
+      'join|joins|joined|joining',
+      'return|returns|returned|returning to',
+      'rejoin|rejoins|rejoined',
+      'going|go|come|coming back',
+    ],
+    direction: 1,
+    strength: 0.4,
+  },
+  { forms: ['sponsor|sponsors|sponsored'], direction: 1, strength: 0.7 },
+  { forms: ['host|hosts|hosting'], direction: 1, strength: 0.3 },
+  { forms: ['defend|defends|defending'], direction: 1, strength: 0.4 },
+  {
+    forms: ['intervene|intervenes militarily', 'fight alongside', 'send|sends troops'],
+    direction: 1,
+    strength: 0.8,
+    salience: 1,
+  },
+  { forms: ['promote|promotes|promoting|promoted'], direction: 1, strength: 0.6 },
+  {
+    forms: [
+      'interest|interested in',
+      'interest|interested',
+      'desire|desires',
+      'intention|intentions of|to',
+    ],
+    direction: 1,
+    strength: 0.6,
+  },
+  {
+    forms: [
+      'close to',
+      'closer to',
+      'aligned with',
+      'side|sides|sided|siding with',
+      'trust in',
+      'positive view|views of',
+    ],
+    direction: 1,
+    strength: 0.5,
+    relational: true,
+  },
+  // Against.
+  {
+    forms: ['oppose|opposes|opposed|opposing', 'opposition to', 'opposition'],
+    direction: -1,
+    strength: 0.8,
+  },
+  {
+    forms: ['reject|rejects|rejected|rejecting', 'rejection'],
+    direction: -1,
+    strength: 0.8,
+    negatesNext: true,
+  },
+  {
+    forms: ['refuse|refuses|refused|refusing', 'refusal'],
+    direction: -1,
+    strength: 0.7,
+    negatesNext: true,
+  },
+  {
+    forms: [
+      'block|blocks|blocked|blocking',
+      'hold|holds|held up',
+      'holding up',
+      'blocking minority',
+    ],
+    direction: -1,
+    strength: 0.7,
+  },
+  { forms: ['veto|vetoes|vetoed'], direction: -1, strength: 0.9 },
+  { forms: ['resist|resists|resisted|resistance'], direction: -1, strength: 0.6 },
+  {
+    forms: ['condemn|condemns|condemned|condemnation', 'denounce|denounces|denounced'],
+    direction: -1,
+    strength: 0.8,
+  },
+  {
+    forms: ['criticise|criticises|criticised|criticize|criticizes|criticized|criticism'],
+    direction: -1,
+    strength: 0.5,
+  },
+  { forms: ['complain|complains|complained'], direction: -1, strength: 0.4 },
+  { forms: ['warn|warns|warned'], direction: -1, strength: 0.3 },
+  { forms: ['reluctant|reluctance|reluctantly'], direction: -1, strength: 0.6 },
+  { forms: ['hesitant|hesitate|hesitates|hesitation'], direction: -1, strength: 0.5 },
+  { forms: ['cautious|caution'], direction: -1, strength: 0.4 },
+  {
+    forms: ['wary', 'sceptical|skeptical|scepticism|skepticism', 'lukewarm'],
+    direction: -1,
+    strength: 0.5,
+  },
+  { forms: ['hostile|hostility'], direction: -1, strength: 0.8, relational: true },
+  {
+    forms: ['distrust|distrustful|mistrust', 'suspicion|suspicious', 'negative view|views of'],
+    direction: -1,
+    strength: 0.5,
+    relational: true,
+  },
+  {
+    forms: ['in no hurry', 'on hold', 'keep|keeps|kept its|their distance'],
+    direction: -1,
+    strength: 0.5,
+  },
+  { forms: ['turn|turns|turned their|its backs|back on'], direction: -1, strength: 0.8 },
+  {
+    forms: [
+      'doomed to fail',
+      'bloc confrontation',
+      'destructive',
+      'destructive step',
+      'act of war',
+      'betrayal',
+      'impossible',
+      'unrealistic',
+      'no legal right',
+    ],
+    direction: -1,
+    strength: 0.7,
+    evaluative: true,
+  },
+  {
+    forms: ['historic opportunity', 'long overdue', 'turning point', 'a basis for discussion'],
+    direction: 1,
+    strength: 0.6,
+    evaluative: true,
+  },
+  {
+    forms: [
+      'suspend|suspends|suspended|suspending|suspension',
+      'in abeyance',
+      'withdraw|withdraws|withdrew from',
+    ],
+    direction: -1,
+    strength: 0.8,
+  },
+  {
+    forms: ['delay|delays|delayed|delaying', 'postpone|postpones|postponed'],
+    direction: -1,
+    strength: 0.4,
+  },
+  {
+    forms: ['concern|concerns|concerned', 'worried|worries', 'fear|fears|feared', 'alarmed'],
+    direction: -1,
+    strength: 0.4,
+  },
+  { forms: ['doubt|doubts', 'disagreement'], direction: -1, strength: 0.5 },
+  { forms: ['avoid|avoids|avoided|avoiding'], direction: -1, strength: 0.4, negatesNext: true },
+  { forms: ['against'], direction: -1, strength: 0.5, after: BE },
+  // Neither: hedging, balancing, mediating.
+  {
+    forms: ['balance|balancing', 'diplomatic balance', 'hedge|hedges|hedging'],
+    direction: 0,
+    strength: 0.5,
+  },
+  {
+    forms: ['adjust|adjusts|adjusted their|its position between', 'choice between'],
+    direction: 0,
+    strength: 0.5,
+  },
+  {
+    forms: [
+      'neither for nor against',
+      'undecided',
+      'divided',
+      'noncommittal|non-committal',
+      'ambiguity|ambiguous',
+    ],
+    direction: 0,
+    strength: 0.5,
+  },
+  {
+    forms: ['mediate|mediates|mediated|mediating|mediation', 'offered|offers|offer to mediate'],
+    direction: 0,
+    strength: 0.5,
+  },
+  { forms: ['restraint', 'dialogue', 'shifted between'], direction: 0, strength: 0.4 },
+];
+
+export interface CompiledCue {
+  readonly spec: CueSpec;
+  readonly words: readonly string[];
+}
+
+/** Expands `a|b c` into every token sequence. */
+function expand(form: string): string[][] {
+  let out: string[][] = [[]];
+  for (const slot of form.split(' ')) {
+    const alts = slot.split('|');
+    out = out.flatMap((prefix) => alts.map((a) => [...prefix, ...tokenize(a).map((t) => t.norm)]));
+  }
+  return out;
+}
+
+let compiled: Map<string, CompiledCue[]> | undefined;
+
+/** Cues indexed by their first word, longest first. */
+export function cueIndex(): Map<string, CompiledCue[]> {
+  if (compiled) return compiled;
+  const index = new Map<string, CompiledCue[]>();
+  for (const spec of CUES) {
+    for (const form of spec.forms) {
+      for (const words of expand(form)) {
+        const list = index.get(words[0]!) ?? [];
+        list.push({ spec, words });
+        index.set(words[0]!, list);
+      }
+    }
+  }
+  for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return (compiled = index);
+}
+
+/** Negators: a cue within four tokens after one of these is negated. */
+export const NEGATORS = new Set([
+  'not',
+  'no',
+  'never',
+  "n't",
+  'neither',
+  'nor',
+  'without',
+  'hardly',
+  'barely',
+  'stop',
+  'stopped',
+  'cannot',
+  'nobody',
+  'none',
+  'lack',
+  'far',
+]);
+/** "rather than X", "instead of X": X is negated. */
+export const NEGATING_PAIRS: readonly (readonly [string, string])[] = [
+  ['rather', 'than'],
+  ['instead', 'of'],
+  ['far', 'from'],
+  ['lack', 'of'],
+];
+/** "almost no desire": the negation is nearly total. */
+export const NEAR_TOTAL = new Set(['almost', 'virtually', 'practically', 'nearly']);
+
+/** Hedges and their factor on strength (and on confidence). */
+export const HEDGES: ReadonlyMap<string, number> = new Map([
+  ['somewhat', 0.6],
+  ['partly', 0.6],
+  ['partially', 0.6],
+  ['mostly', 0.8],
+  ['largely', 0.85],
+  ['relatively', 0.7],
+  ['slightly', 0.5],
+  ['indirectly', 0.6],
+  ['might', 0.8],
+  ['may', 0.8],
+  ['could', 0.8],
+  ['would', 0.9],
+  ['reportedly', 0.8],
+  ['apparently', 0.8],
+  ['seems', 0.8],
+  ['possibly', 0.7],
+  ['perhaps', 0.7],
+  ['cautiously', 0.7],
+  ['conditionally', 0.7],
+  ['whether', 0.7],
+  ['hinted', 0.8],
+  ['principle', 0.7],
+  ['condition', 0.7],
+  ['circumstances', 0.7],
+  ['if', 0.85],
+  ['only', 0.8],
+  ['once', 0.7],
+]);
+
+/** Nouns that take their holder after "of/from/by/among" ("the reluctance of X", "support from X"). */
+export const NOMINAL_CUES = new Set(
+  'support backing opposition reluctance rejection resistance criticism condemnation hostility scepticism skepticism caution hesitation distrust mistrust suspicion concern concerns doubts disagreement endorsement commitment willingness eagerness refusal welcome'.split(
+    ' ',
+  ),
+);
+
+/** Intensifiers and their factor on strength; they also raise salience. */
+export const INTENSIFIERS: ReadonlyMap<string, number> = new Map([
+  ['very', 1.25],
+  ['highly', 1.25],
+  ['strongly', 1.3],
+  ['strong', 1.3],
+  ['deeply', 1.25],
+  ['deep', 1.2],
+  ['extremely', 1.3],
+  ['firmly', 1.25],
+  ['flatly', 1.3],
+  ['explicitly', 1.2],
+  ['overwhelmingly', 1.4],
+  ['fully', 1.2],
+  ['full', 1.2],
+  ['hard', 1.2],
+  ['repeatedly', 1.1],
+  ['especially', 1.1],
+  ['completely', 1.3],
+  ['totally', 1.3],
+  ['absolutely', 1.3],
+  ['vehemently', 1.4],
+  ['fiercely', 1.3],
+  ['widespread', 1.1],
+  ['main', 1.1],
+  ['increasingly', 1.1],
+  ['serious', 1.2],
+]);

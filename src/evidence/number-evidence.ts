@@ -1,0 +1,109 @@
+/**
+ * Every number of a scenario with the evidence behind it, for `entente evidence FILE`: reference
+ * points, capabilities, positions, saliences and the coalition block's numbers, each with its
+ * value, range, review status and confidence, and the evidence items it cites or that support it
+ * (quote, source, locator). Numbers without evidence and proposed numbers are flagged.
+ */
+import type {
+  CapabilityValue,
+  MeasureValue,
+  Scenario,
+  ScenarioEvidence,
+} from '../core/scenario.ts';
+import { evidenceOf } from '../core/scenario.ts';
+import { evidenceFor } from '../core/validate.ts';
+
+export interface NumberEvidence {
+  /** `actor.issue.field`, `actor.capability`, `issue.referencePoint`, `coalition.…` */
+  readonly label: string;
+  readonly value: number;
+  readonly low?: number;
+  readonly high?: number;
+  readonly status: 'proposed' | 'accepted';
+  readonly confidence?: number;
+  readonly unverified: boolean;
+  readonly derivation?: string;
+  readonly evidence: readonly {
+    id: string;
+    source?: string;
+    sourceTitle?: string;
+    quote?: string;
+    locator?: string;
+    status: 'proposed' | 'accepted';
+    unverified: boolean;
+  }[];
+}
+
+export function listNumberEvidence(s: Scenario): NumberEvidence[] {
+  const byId = new Map(s.evidence.map((e) => [e.id, e]));
+  const sources = new Map(s.sources.map((x) => [x.id, x]));
+  const item = (id: string) => {
+    const e: ScenarioEvidence | undefined = byId.get(id);
+    const src = e ? sources.get(e.source) : undefined;
+    return {
+      id,
+      ...(e?.source ? { source: e.source } : {}),
+      ...(src ? { sourceTitle: src.title } : {}),
+      ...(e?.quote ? { quote: e.quote } : {}),
+      ...(e?.locator ? { locator: e.locator } : {}),
+      status: e?.status ?? 'accepted',
+      unverified: e?.unverified === true,
+    };
+  };
+  const out: NumberEvidence[] = [];
+  const add = (label: string, m: MeasureValue | CapabilityValue, ids: readonly string[]) => {
+    const obj = typeof m === 'number' ? undefined : m;
+    out.push({
+      label,
+      value: typeof m === 'number' ? m : m.value,
+      ...(obj?.low !== undefined ? { low: obj.low } : {}),
+      ...(obj?.high !== undefined ? { high: obj.high } : {}),
+      status: obj?.status ?? 'accepted',
+      ...(obj?.confidence !== undefined ? { confidence: obj.confidence } : {}),
+      unverified: obj?.unverified === true,
+      ...(obj?.derivation ? { derivation: obj.derivation } : {}),
+      evidence: [...new Set(ids)].map(item),
+    });
+  };
+  for (const issue of s.issues) {
+    if (issue.referencePoint !== undefined)
+      add(
+        `${issue.id}.referencePoint`,
+        issue.referencePoint,
+        evidenceFor(s, undefined, issue.id, 'referencePoint'),
+      );
+  }
+  for (const actor of s.actors) {
+    add(
+      `${actor.id}.capability`,
+      actor.capability,
+      evidenceFor(s, actor.id, undefined, 'capability'),
+    );
+    for (const [issueId, stance] of Object.entries(actor.stances)) {
+      for (const field of ['position', 'salience'] as const)
+        add(
+          `${actor.id}.${issueId}.${field}`,
+          stance[field],
+          evidenceFor(s, actor.id, issueId, field),
+        );
+    }
+  }
+  const c = s.coalition;
+  if (c) {
+    for (const [id, party] of Object.entries(c.parties ?? {})) {
+      for (const key of ['tradeWithRival', 'tradeWithLead', 'distanceDiscount'] as const) {
+        const m = party[key];
+        if (m !== undefined) add(`coalition.parties.${id}.${key}`, m, evidenceOf(m));
+      }
+    }
+    for (const [key, m] of Object.entries(c.coefficients ?? {}))
+      if (m !== undefined) add(`coalition.coefficients.${key}`, m, evidenceOf(m));
+    (c.allianceTies ?? []).forEach((t) => {
+      add(`coalition.allianceTies.${t.between.join('-')}.strength`, t.strength ?? 1, [
+        ...(t.evidence ?? []),
+        ...evidenceOf(t.strength),
+      ]);
+    });
+  }
+  return out;
+}

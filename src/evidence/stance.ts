@@ -1,0 +1,498 @@
+/**
+ * Stance statements: for each cue in a sentence (see `cues.ts`), its modifiers (negation, hedges,
+ * intensifiers, comparison), whom it is about (its holder) and, for relational cues, its object.
+ *
+ * Holder rules, in order:
+ * 1. a nominal cue followed by "of/from/by/among X" ("the reluctance of South Korean public
+ *    opinion") → X;
+ * 2. the nearest mention before the cue in its clause that is a subject, i.e. not after a
+ *    preposition ("pressure from Washington"), not the object of a framing verb ("expects the US
+ *    to"), not a possessive of something else ("Washington's main allies"), with its coordinated
+ *    mentions ("Australia and the Philippines") → all of them;
+ * 3. when the clause starts with a pronoun or a verb ("…, but insists on dialogue"), the same
+ *    search in the clauses before it.
+ * Sources (think tanks, media) never hold stances; a recommendation by a source ("Washington
+ * should…", "It is better for Washington to…") is not the actor's stance and is dropped.
+ */
+import { type Clause, clauseAt, splitClauses } from './clauses.ts';
+import {
+  type CompiledCue,
+  cueIndex,
+  HEDGES,
+  INTENSIFIERS,
+  NOMINAL_CUES,
+  NEAR_TOTAL,
+  NEGATING_PAIRS,
+  NEGATORS,
+} from './cues.ts';
+import type { Entity } from './gazetteer/gazetteer.ts';
+import { ISSUE_NOUNS, PLAN_WORDS } from './issue.ts';
+import { type Mention, OFFICIAL_NOUNS, PUBLIC_NOUNS } from './mentions.ts';
+import type { Token } from './tokens.ts';
+
+export type Direction = -1 | 0 | 1;
+
+/** One reading of one actor's stance from one sentence. */
+export interface CueReading {
+  readonly holder: Mention;
+  /** The cue as written ("more reluctant than any", "almost no desire"). */
+  readonly cue: string;
+  readonly kind: 'cue' | 'proponent' | 'target' | 'beneficiary';
+  readonly direction: Direction;
+  /** 0-1, after modifiers. */
+  readonly strength: number;
+  /** -1..+1: how much the words say the issue matters to the holder. */
+  readonly salience: number;
+  readonly negated: boolean;
+  readonly hedges: readonly string[];
+  readonly intensifiers: readonly string[];
+  readonly comparison?: 'comparative' | 'superlative';
+  /** Inside a concessive clause ("despite…"): conceded, not asserted. */
+  readonly concessive: boolean;
+  /** How sure the holder is (1 for a name, less for coreference and fallbacks). */
+  readonly holderCertainty: number;
+  /** For relational cues: the actor the cue is about and how that set the direction. */
+  readonly object?: string;
+}
+
+export interface IssueRoles {
+  /** Entity ids of those who lead or propose the issue ("US-led", "Washington's plan"). */
+  readonly proponents: ReadonlySet<string>;
+  /** Entity ids of those the issue is aimed at ("a coalition against China"). */
+  readonly targets: ReadonlySet<string>;
+}
+
+interface CueMatch {
+  readonly cue: CompiledCue;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Finds cue phrases (longest first, no overlaps). */
+export function matchCues(tokens: readonly Token[]): CueMatch[] {
+  const index = cueIndex();
+  const out: CueMatch[] = [];
+  for (let i = 0; i < tokens.length;) {
+    const candidates = index.get(tokens[i]!.norm) ?? [];
+    const found = candidates.find(
+      (c) =>
+        c.words.every((w, k) => tokens[i + k]?.norm === w) &&
+        (!c.spec.after || c.spec.after.includes(tokens[i - 1]?.norm ?? '')),
+    );
+    if (found) {
+      out.push({ cue: found, start: i, end: i + found.words.length });
+      i += found.words.length;
+    } else i++;
+  }
+  return out;
+}
+
+const PREPOSITIONS = new Set(
+  'of with to from against between on over in for by toward towards at into than like about including among under behind via across after before since during until'.split(
+    ' ',
+  ),
+);
+const QUANTITY = new Set('number majority many most some all group members part share'.split(' '));
+const OBJECT_VERBS = new Set(
+  'urge urges urged urging ask asks asked expect expects expected want wants wanted press presses pressed invite invites invited tell tells told encourage encourages encouraged persuade allow allows let help helps called calls call on'.split(
+    ' ',
+  ),
+);
+const PRONOUN_OR_VERB = new Set(
+  'it they he she its their has have had is are was were will would can could may might should insists insisted says said wants also still now then instead only refuses refused says'.split(
+    ' ',
+  ),
+);
+const VERBISH = new Set(
+  'is are was were has have had will would can could should do does did that which who'.split(' '),
+);
+const DEONTIC = new Set(['should', 'ought', 'must']);
+/** Hedges that qualify a clause, not a word: left out of the cue's words. */
+const CLAUSE_HEDGES = new Set([
+  'hinted',
+  'if',
+  'whether',
+  'condition',
+  'circumstances',
+  'principle',
+]);
+
+function prevWord(tokens: readonly Token[], m: Mention): number {
+  let k = m.tokenStart - 1;
+  if (tokens[k]?.norm === 'the') k--;
+  return k;
+}
+
+/** True when the mention cannot be the subject of a clause. */
+function blocked(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  m: Mention,
+  cueStart: number,
+): boolean {
+  const k = prevWord(tokens, m);
+  const w = tokens[k]?.norm ?? '';
+  if (PREPOSITIONS.has(w)) {
+    // "officials from X", "governments in X", "a number of X", "the people of X" act as X.
+    const before = tokens[k - 1]?.norm ?? '';
+    if (
+      (w === 'of' || w === 'from' || w === 'in') &&
+      (OFFICIAL_NOUNS.has(before) ||
+        QUANTITY.has(before) ||
+        PUBLIC_NOUNS.has(before) ||
+        before === 'mediators')
+    )
+      return false;
+    return true;
+  }
+  if (OBJECT_VERBS.has(w) || (w === 'on' && OBJECT_VERBS.has(tokens[k - 1]?.norm ?? '')))
+    return true;
+  // A modifier, not a subject: "the US plan", "a US-led coalition".
+  const next = tokens[m.tokenEnd]?.norm ?? '';
+  if (
+    !m.possessive &&
+    (PLAN_WORDS.has(next) ||
+      ISSUE_NOUNS.has(next) ||
+      (next === '-' &&
+        /^(?:led|backed|brokered|sponsored)$/.test(tokens[m.tokenEnd + 1]?.norm ?? '')))
+  )
+    return true;
+  // Coordination: "between the US and China" blocks China too.
+  if (w === 'and' || w === 'or' || w === ',') {
+    // A list ("the US, South Korea and Japan"), not a frame ("According to Quincy, South Korea is").
+    const prev = mentions.find((x) => x.tokenEnd === k && isParty(x));
+    const listGoesOn = w !== ',' || ['and', 'or', ','].includes(tokens[m.tokenEnd]?.norm ?? '');
+    if (prev && listGoesOn) return blocked(tokens, mentions, prev, cueStart);
+  }
+  if (m.possessive) {
+    // "South Korea's disagreement": the possessive holds a nominal cue; "Seoul's alliance … is" does not.
+    const between = tokens.slice(m.tokenEnd + 1, cueStart);
+    const nominal = between.length <= 8 && !between.some((t) => VERBISH.has(t.norm));
+    // The head noun: the first word of the phrase that is not a modifier ("new prime minister" → minister).
+    const head = (m.head?.split(' ') ?? []).filter(
+      (h) => !['new', 'prime', 'foreign', 'senior', 'former', 'top', 'chief'].includes(h),
+    );
+    const official =
+      head.length > 0 && (OFFICIAL_NOUNS.has(head[0]!) || PUBLIC_NOUNS.has(head[0]!));
+    if (!nominal && !official) return true;
+  }
+  return false;
+}
+
+/** The mention and those coordinated with it before ("Russia and China", "Japan, Korea and the Philippines"). */
+function withCoordinated(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  m: Mention,
+  clauseStart: number,
+  cueStart: number,
+): Mention[] {
+  const group = [m];
+  let cur = m;
+  let sawAnd = false;
+  for (;;) {
+    const k = prevWord(tokens, cur);
+    const w = tokens[k]?.norm;
+    if (w !== 'and' && w !== ',') break;
+    // "X, Y": a list only once an "and" has been seen ("X, Y and Z"), else a frame or an apposition.
+    if (w === ',' && !sawAnd) break;
+    let j = k;
+    if (w === 'and' && tokens[k - 1]?.norm === ',') j = k - 1;
+    const prev = mentions.find((x) => (x.tokenEnd === j || x.tokenEnd === k) && isParty(x));
+    if (
+      !prev ||
+      prev.possessive ||
+      prev.tokenStart < clauseStart ||
+      blocked(tokens, mentions, prev, cueStart)
+    )
+      break;
+    if (w === 'and') sawAnd = true;
+    group.unshift(prev);
+    cur = prev;
+  }
+  return group;
+}
+
+function isParty(m: Mention): boolean {
+  return m.entity.role === 'party';
+}
+
+/** Who holds the cue at [start, end). */
+function findHolders(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  clauses: readonly Clause[],
+  start: number,
+  end: number,
+  relational: boolean,
+): { holders: Mention[]; certainty: number } {
+  // 1. "the reluctance of X", "opposition from X", "support among X".
+  const nominal = NOMINAL_CUES.has(tokens[end - 1]?.norm ?? '');
+  const byWord =
+    nominal && ['of', 'from', 'by', 'among'].includes(tokens[end]?.norm ?? '') ? end + 1 : -1;
+  if (byWord >= 0 && !relational) {
+    // The holder is named right there, or is not an actor ("opposition among its allies").
+    const skip = tokens[byWord]?.norm === 'the' ? byWord + 1 : byWord;
+    const after = mentions.find(
+      (m) => m.tokenStart >= byWord && m.tokenStart <= skip + 2 && isParty(m),
+    );
+    return after
+      ? { holders: [after], certainty: 0.9 * after.certainty }
+      : { holders: [], certainty: 0 };
+  }
+  // 2. The nearest subject before the cue in its clause.
+  const clauseIndex = clauses.indexOf(clauseAt(clauses, start));
+  for (let c = clauseIndex; c >= 0; c--) {
+    const clause = clauses[c]!;
+    const limit = c === clauseIndex ? start : clause.end;
+    const before = mentions.filter(
+      (m) => m.tokenStart >= clause.start && m.tokenEnd <= limit && isParty(m),
+    );
+    for (let k = before.length - 1; k >= 0; k--) {
+      const m = before[k]!;
+      if (blocked(tokens, mentions, m, start)) continue;
+      // Plural coreference ("the three juntas") gives several mentions on the same words.
+      const same = before.filter(
+        (x) => x !== m && x.tokenStart === m.tokenStart && x.tokenEnd === m.tokenEnd,
+      );
+      const group = [
+        ...withCoordinated(tokens, mentions, m, clause.start, start).filter(isParty),
+        ...same,
+      ];
+      const certainty = Math.min(...group.map((g) => g.certainty)) * (c === clauseIndex ? 1 : 0.7);
+      return { holders: group, certainty };
+    }
+    // 3. Go back a clause only when this one has no subject of its own.
+    const first = tokens
+      .slice(clause.start + (clause.opener ? 1 : 0))
+      .find((t) => t.norm !== 'that' && t.norm !== ',');
+    if (!first || !PRONOUN_OR_VERB.has(first.norm)) break;
+  }
+  return { holders: [], certainty: 0 };
+}
+
+/** Modifiers of the cue at [start, end) within its clause. */
+function modifiers(
+  tokens: readonly Token[],
+  clause: Clause,
+  start: number,
+  end: number,
+  floor: number,
+) {
+  const from = Math.max(clause.start, floor, start - 6);
+  const window = tokens.slice(from, start).map((t) => t.norm);
+  const after = tokens.slice(end, Math.min(clause.end, end + 3)).map((t) => t.norm);
+  const near = tokens.slice(Math.max(from, start - 4), start).map((t) => t.norm);
+  let negated = false;
+  let nearTotal = false;
+  near.forEach((w, i) => {
+    // "without" negates only the word after it ("without statehood").
+    const isNeg =
+      (NEGATORS.has(w) || /n't$/.test(w)) &&
+      near[i + 1] !== 'only' &&
+      (w !== 'without' || i === near.length - 1);
+    if (isNeg) {
+      negated = true;
+      if (NEAR_TOTAL.has(near[i - 1] ?? '')) nearTotal = true;
+    }
+  });
+  for (const [a, b] of NEGATING_PAIRS) {
+    for (let i = 0; i + 1 < window.length; i++)
+      if (window[i] === a && window[i + 1] === b) negated = true;
+  }
+  const hedges = [...window, ...after].filter((w) => HEDGES.has(w));
+  const intensifiers = tokens
+    .slice(Math.max(from, start - 3), start)
+    .map((t) => t.norm)
+    .filter((w) => INTENSIFIERS.has(w));
+  let comparison: 'comparative' | 'superlative' | undefined;
+  const prev2 = tokens.slice(Math.max(from, start - 2), start).map((t) => t.norm);
+  const next6 = tokens.slice(end, end + 6).map((t) => t.norm);
+  if (prev2.includes('most')) comparison = 'superlative';
+  else if (prev2.includes('more')) {
+    const than = next6.indexOf('than');
+    comparison =
+      than >= 0 && ['any', 'all', 'every', 'anyone'].includes(next6[than + 1] ?? '')
+        ? 'superlative'
+        : 'comparative';
+  }
+  const weaker = prev2.includes('less');
+  return { negated, nearTotal, hedges, intensifiers, comparison, weaker };
+}
+
+export interface SentenceInput {
+  readonly tokens: readonly Token[];
+  readonly mentions: readonly Mention[];
+  /** The entity that says this sentence (its own speaker or inherited), if any. */
+  readonly speaker?: Entity;
+  /** The sentence's own speaker ("Moscow called it…"), if any. */
+  readonly speakerMention?: Mention;
+  /** Hedge from the reporting verb ("hinted"). */
+  readonly reportingHedge?: number;
+}
+
+/** Reads the stance cues of one sentence. */
+export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
+  const { tokens, mentions } = s;
+  const clauses = splitClauses(tokens);
+  const cues = matchCues(tokens);
+  const out: CueReading[] = [];
+  cues.forEach((c, ci) => {
+    const clause = clauseAt(clauses, c.start);
+    const next = cues[ci + 1];
+    // "wants to maintain a balance": the framed cue says the direction.
+    if (
+      c.cue.spec.frame &&
+      next &&
+      next.start - c.end <= 10 &&
+      clauseAt(clauses, next.start) === clause &&
+      !next.cue.spec.frame
+    )
+      return;
+    // "refused to sign": the first cue carries.
+    const prev = cues[ci - 1];
+    if (prev && prev.cue.spec.negatesNext && c.start - prev.end <= 3) return;
+    // "more willing to cooperate": one statement, not two.
+    if (
+      prev &&
+      c.start - prev.end <= 2 &&
+      prev.cue.spec.direction === c.cue.spec.direction &&
+      !prev.cue.spec.frame
+    )
+      return;
+    // A cue inside a mention ("Alliance of Sahel States") is a name, not a stance.
+    if (mentions.some((m) => c.start >= m.tokenStart && c.start < m.tokenEnd)) return;
+    let { holders, certainty } = findHolders(
+      tokens,
+      mentions,
+      clauses,
+      c.start,
+      c.end,
+      c.cue.spec.relational === true,
+    );
+    if (c.cue.spec.evaluative) {
+      // An evaluation is the speaker's: "Moscow called it “a destructive step”".
+      const sp = s.speakerMention;
+      if (!sp || sp.entity.role !== 'party') return;
+      holders = [sp];
+      certainty = sp.certainty * 0.9;
+    }
+    if (holders.length === 0) return;
+    // "reluctant to join", "hesitant to participate": the infinitive belongs to the cue before it.
+    if (
+      prev &&
+      tokens[c.start - 1]?.norm === 'to' &&
+      clauseAt(clauses, prev.start) === clause &&
+      !prev.cue.spec.frame
+    )
+      return;
+    // A source's recommendation ("Washington should…", "better for Washington to…") is not a stance.
+    const recommended = (h: Mention) =>
+      tokens.slice(h.tokenEnd, h.tokenEnd + 2).some((t) => DEONTIC.has(t.norm)) ||
+      (tokens[h.tokenStart - 1]?.norm === 'for' &&
+        ['better', 'time'].includes(tokens[h.tokenStart - 2]?.norm ?? ''));
+    if (s.speaker?.role === 'source' && holders.some(recommended)) return;
+    const floor = prev ? prev.end : 0;
+    const mod = modifiers(tokens, clause, c.start, c.end, floor);
+    let direction: Direction = c.cue.spec.direction;
+    let strength = c.cue.spec.strength;
+    let object: string | undefined;
+    if (c.cue.spec.relational) {
+      const obj = mentions.find(
+        (m) => m.tokenStart >= c.end && m.tokenStart <= c.end + 4 && isParty(m),
+      );
+      if (obj) {
+        if (roles.targets.has(obj.entity.id)) {
+          direction = (-direction || 0) as Direction;
+          object = `${obj.entity.name} (the target)`;
+        } else if (roles.proponents.has(obj.entity.id))
+          object = `${obj.entity.name} (the proponent)`;
+        else return;
+      }
+    }
+    const hedge =
+      mod.hedges.reduce((f, h) => f * (HEDGES.get(h) ?? 1), 1) * (s.reportingHedge ?? 1);
+    const boost = Math.min(
+      1.5,
+      mod.intensifiers.reduce((f, w) => f * (INTENSIFIERS.get(w) ?? 1), 1),
+    );
+    strength =
+      strength *
+      Math.max(0.3, hedge) *
+      boost *
+      (mod.weaker ? 0.6 : 1) *
+      (mod.comparison === 'comparative' ? 1.1 : 1);
+    if (mod.comparison === 'superlative') strength = 1;
+    if (mod.negated) {
+      if (direction === 1) {
+        direction = -1;
+        strength = mod.nearTotal ? Math.max(strength, 0.9) : strength * 0.8;
+      } else if (direction === -1) {
+        direction = 1;
+        strength *= 0.4;
+      }
+    }
+    const salience = Math.max(
+      -1,
+      Math.min(
+        1,
+        (c.cue.spec.salience ?? 0) +
+          (mod.intensifiers.length > 0 || mod.comparison === 'superlative' ? 1 : 0) -
+          (mod.hedges.length > 0 ? 1 : 0),
+      ),
+    );
+    const from = Math.max(clause.start, floor, c.start - 4);
+    const lead = tokens
+      .slice(from, c.start)
+      .findIndex(
+        (t) =>
+          NEGATORS.has(t.norm) ||
+          NEAR_TOTAL.has(t.norm) ||
+          INTENSIFIERS.has(t.norm) ||
+          (HEDGES.has(t.norm) && !CLAUSE_HEDGES.has(t.norm)) ||
+          t.norm === 'more' ||
+          t.norm === 'most',
+      );
+    const cueStart = lead >= 0 ? from + lead : c.start;
+    let cueEnd = c.end;
+    if (
+      mod.comparison === 'superlative' &&
+      !tokens.slice(cueStart, c.start).some((t) => t.norm === 'most')
+    ) {
+      const than = tokens.slice(c.end, c.end + 6).findIndex((t) => t.norm === 'than');
+      if (than >= 0) cueEnd = c.end + than + 2;
+    }
+    const cueText = sentenceSlice(tokens, cueStart, cueEnd);
+    for (const holder of holders) {
+      out.push({
+        holder,
+        cue: cueText,
+        kind: 'cue',
+        direction,
+        strength: round(Math.min(1, strength)),
+        salience,
+        negated: mod.negated,
+        hedges: mod.hedges,
+        intensifiers: mod.intensifiers,
+        ...(mod.comparison ? { comparison: mod.comparison } : {}),
+        concessive: clause.concessive,
+        holderCertainty: round(certainty),
+        ...(object ? { object } : {}),
+      });
+    }
+  });
+  return out;
+}
+
+function sentenceSlice(tokens: readonly Token[], a: number, b: number): string {
+  // Tokens carry offsets into the sentence; rebuild the words with their original spacing.
+  let out = '';
+  for (let i = a; i < b && i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    out += i > a && prev && t.start > prev.end ? ` ${t.text}` : t.text;
+  }
+  return out;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;

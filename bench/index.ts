@@ -17,16 +17,23 @@ const suites: Suite[] = [
   { name: 'backtest', load: async () => (await import('./backtest.bench.ts')).benchBacktest },
   { name: 'evidence', load: async () => (await import('./evidence.bench.ts')).benchEvidence },
   { name: 'server', load: async () => (await import('./server.bench.ts')).benchServer },
+  {
+    name: 'distributed',
+    load: async () => (await import('./distributed.bench.ts')).benchDistributed,
+  },
 ];
 
 const only = process.argv.slice(2);
-console.log(`entente bench · node ${process.version} · ${cpus()[0]?.model ?? 'cpu'} · ${availableParallelism()} cores`);
+console.log(
+  `entente bench · node ${process.version} · ${cpus()[0]?.model ?? 'cpu'} · ${availableParallelism()} cores`,
+);
 for (const suite of suites) {
   if (only.length && !only.includes(suite.name)) continue;
   const bench = await suite.load();
   console.log(`\n## ${suite.name}`);
   for (const row of await bench()) {
-    const v = row.value >= 100 ? Math.round(row.value).toLocaleString('en-US') : row.value.toPrecision(3);
+    const v =
+      row.value >= 100 ? Math.round(row.value).toLocaleString('en-US') : row.value.toPrecision(3);
     console.log(`  ${row.name.padEnd(52)} ${v.padStart(12)} ${row.unit}`);
   }
 }

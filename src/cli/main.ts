@@ -24,6 +24,7 @@ import { registerSchema } from './commands/schema.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSides } from './commands/sides.ts';
 import { registerValidate } from './commands/validate.ts';
+import { registerWorker } from './commands/worker.ts';
 import { io } from './io.ts';
 
 export function buildProgram(): Command {
@@ -61,6 +62,7 @@ Examples:
   registerCoalitions(program);
   registerIngest(program);
   registerEvidence(program);
+  registerWorker(program);
   program.commands.forEach(exitOverrideDeep);
   program.exitOverride();
   return program;

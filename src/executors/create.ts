@@ -1,11 +1,41 @@
 /**
- * The executor a shell uses for `--workers N`: inline for one worker (no thread start-up cost),
- * else a worker pool. Results never depend on the choice.
+ * The executor a shell uses: `--executor` (or `ENTENTE_EXECUTOR`) names one; otherwise
+ * `--workers N` picks inline for one worker (no thread start-up cost), else a worker pool.
+ * Results never depend on the choice.
+ *
+ * Executor specs: `inline`, `pool`, `redis://[user:pass@]host[:port][/db][?queue=NAME]` or
+ * `rediss://…` (BullMQ workers on any number of hosts; docs/distributed.md).
  */
+import { InputError } from '../core/errors.ts';
 import type { Executor } from './executor.ts';
 import { InlineExecutor } from './inline.ts';
 import { PoolExecutor } from './pool.ts';
+import { RedisExecutor, type RedisExecutorOptions } from './redis/executor.ts';
+import { isRedisUrl } from './redis/target.ts';
 
-export function createExecutor(workers: number): Executor {
-  return workers <= 1 ? new InlineExecutor() : new PoolExecutor({ workers });
+export interface ExecutorChoice {
+  /** `--executor` or `ENTENTE_EXECUTOR`: `inline`, `pool` or a Redis URL. Unset: by `workers`. */
+  readonly spec?: string | undefined;
+  /** For a Redis executor: progress and events. */
+  readonly redis?: RedisExecutorOptions;
+}
+
+/** The spec in force: the flag, else `ENTENTE_EXECUTOR`, else none. */
+export function executorSpec(flag: string | undefined, env = process.env): string | undefined {
+  const spec = flag ?? env.ENTENTE_EXECUTOR;
+  return spec && spec.trim() !== '' ? spec.trim() : undefined;
+}
+
+export function createExecutor(workers: number, choice: ExecutorChoice = {}): Executor {
+  const spec = choice.spec;
+  if (spec === undefined) {
+    return workers <= 1 ? new InlineExecutor() : new PoolExecutor({ workers });
+  }
+  if (spec === 'inline') return new InlineExecutor();
+  if (spec === 'pool') return new PoolExecutor({ workers: Math.max(1, workers) });
+  if (isRedisUrl(spec)) return new RedisExecutor(spec, choice.redis ?? {});
+  throw new InputError({
+    path: '--executor',
+    message: `"${spec}" is not an executor: use inline, pool, or redis://host:6379 (also set by ENTENTE_EXECUTOR)`,
+  });
 }

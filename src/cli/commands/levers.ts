@@ -28,6 +28,7 @@ interface LeversFlags {
   within: 'scale' | 'range';
   pairs: number;
   workers?: number;
+  executor?: string;
   json?: boolean;
   progress: boolean;
   [perModelOption: string]: unknown;
@@ -96,7 +97,7 @@ Examples:
           message: `levers run one model at a time; got ${runs.map((r) => r.model.id).join(', ')}`,
         });
       }
-      const executor = executorFor(flags.workers, Number.POSITIVE_INFINITY);
+      const executor = executorFor(flags.workers, Number.POSITIVE_INFINITY, flags);
       const interrupt = onInterrupt();
       const progress = createProgress({
         label: 'levers',

@@ -30,6 +30,7 @@ interface SensitivityFlags {
   distribution: DistributionName;
   top: number;
   workers?: number;
+  executor?: string;
   json?: boolean;
   progress: boolean;
   [perModelOption: string]: unknown;
@@ -85,7 +86,7 @@ Examples:
         distribution: flags.distribution,
         ...(issueIds ? { issueIds } : {}),
       });
-      const executor = executorFor(flags.workers, prepared.chunks);
+      const executor = executorFor(flags.workers, prepared.chunks, flags);
       const interrupt = onInterrupt();
       const progress = createProgress({
         label: 'sobol',

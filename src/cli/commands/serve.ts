@@ -3,7 +3,9 @@ import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, type Command } from 'commander';
 import { availableParallelism } from 'node:os';
+import { createExecutor, executorSpec } from '../../executors/create.ts';
 import { PoolExecutor } from '../../executors/pool.ts';
+import { RedisExecutor } from '../../executors/redis/executor.ts';
 import { createServer } from '../../server/app.ts';
 import { describeStoreChoice, openStore } from '../../store/open-store.ts';
 import { io } from '../io.ts';
@@ -64,6 +66,10 @@ export function registerServe(program: Command): void {
       parsePositiveInt,
       Math.max(1, availableParallelism() - 1),
     )
+    .option(
+      '--executor <spec>',
+      'where long jobs run: pool (default) or redis://host:6379 to queue them for `entente worker`s (default $ENTENTE_EXECUTOR)',
+    )
     .option('--no-web', 'serve the API only')
     .addHelpText(
       'after',
@@ -72,6 +78,7 @@ Environment:
   ENTENTE_DB      the SQLite file (default ~/.entente/entente.db)
   DATABASE_URL    use PostgreSQL instead (postgres://user:pass@host/db)
   ENTENTE_TOKEN   require "Authorization: Bearer <token>" on /api/*
+  ENTENTE_EXECUTOR  redis://host:6379: simulations and levers run on entente workers
 
 Examples:
   $ entente serve                       # http://127.0.0.1:8377
@@ -79,16 +86,36 @@ Examples:
   $ ENTENTE_TOKEN=s3cret entente serve --host 0.0.0.0`,
     )
     .action(
-      async (flags: { port: number; host: string; db?: string; workers: number; web: boolean }) => {
+      async (flags: {
+        port: number;
+        host: string;
+        db?: string;
+        workers: number;
+        executor?: string;
+        web: boolean;
+      }) => {
         const token = process.env.ENTENTE_TOKEN || undefined;
-        const webDir = flags.web ? await ensureWebBuilt() : null;
-        const store = await openStore(flags.db === undefined ? {} : { db: flags.db });
+        const spec = executorSpec(flags.executor);
+        // Always a pool by default, even of one thread: a Monte Carlo chunk must not block the
+        // event loop. With Redis the server only coordinates; workers elsewhere compute.
+        const executor = spec
+          ? createExecutor(flags.workers, { spec })
+          : new PoolExecutor({ workers: flags.workers });
+        let store: Awaited<ReturnType<typeof openStore>>;
+        let webDir: string | null;
+        try {
+          if (executor instanceof RedisExecutor) await executor.connect();
+          webDir = flags.web ? await ensureWebBuilt() : null;
+          store = await openStore(flags.db === undefined ? {} : { db: flags.db });
+        } catch (err) {
+          await executor.close();
+          throw err;
+        }
         const server = createServer({
           store,
           token,
           webDir: webDir ?? undefined,
-          // Always a pool, even of one thread: a Monte Carlo chunk must not block the event loop.
-          executor: new PoolExecutor({ workers: flags.workers }),
+          executor,
           debug: Boolean(process.env.ENTENTE_DEBUG),
         });
         const stale = await server.jobs.recover();
@@ -104,6 +131,8 @@ Examples:
               io.out(
                 `  store: ${describeStoreChoice(flags.db === undefined ? {} : { db: flags.db })}${token ? ' · bearer token required' : ''}`,
               );
+              if (executor instanceof RedisExecutor)
+                io.out(`  executor: ${executor.target.display} (long jobs run on entente workers)`);
               if (stale)
                 io.out(`  marked ${stale} run(s) interrupted by the last shutdown as failed`);
               if (!token && !isLoopback(flags.host))

@@ -12,7 +12,7 @@ import { DISTRIBUTIONS, type DistributionName } from '../../analysis/uncertainty
 import { InputError } from '../../core/errors.ts';
 import { DEFAULT_SEED } from '../../core/rng.ts';
 import type { Scenario } from '../../core/scenario.ts';
-import { createExecutor } from '../../executors/create.ts';
+import { createExecutor, executorSpec } from '../../executors/create.ts';
 import type { Executor } from '../../executors/executor.ts';
 import { io } from '../io.ts';
 import { loadScenario } from '../load.ts';
@@ -65,6 +65,10 @@ export function addJobFlags(cmd: Command, opts: { issue?: boolean } = {}): Comma
       `worker threads (default: one per core, here ${availableParallelism()}); 1 runs inline. Results do not depend on it`,
       parsePositiveInt,
     )
+    .option(
+      '--executor <spec>',
+      'where chunks run: inline, pool, or redis://host:6379 for `entente worker`s on any number of hosts (default $ENTENTE_EXECUTOR; docs/distributed.md). Results do not depend on it',
+    )
     .option('--json', 'print the result as JSON on stdout (shape: docs/uncertainty.md)')
     .option('--no-progress', 'no progress bar on stderr');
 }
@@ -78,9 +82,29 @@ export function distributionOption(): Option {
     .default('triangular');
 }
 
-/** The executor for `--workers` (default: one per core, never more than there are chunks). */
-export function executorFor(workers: number | undefined, chunks: number): Executor {
-  return createExecutor(Math.min(workers ?? availableParallelism(), Math.max(1, chunks)));
+/**
+ * The executor for `--executor` / `ENTENTE_EXECUTOR`, else for `--workers` (default: one per
+ * core, never more than there are chunks). A Redis executor notes on stderr when the job resumes,
+ * workers join and chunks are retried (unless `--no-progress`).
+ */
+export function executorFor(
+  workers: number | undefined,
+  chunks: number,
+  flags: { executor?: string; progress?: boolean } = {},
+): Executor {
+  const quiet = flags.progress === false || process.env.ENTENTE_PROGRESS === 'never';
+  return createExecutor(Math.min(workers ?? availableParallelism(), Math.max(1, chunks)), {
+    spec: executorSpec(flags.executor),
+    redis: {
+      onStatus: (s) => {
+        if (!s.event || quiet) return;
+        const clear = process.stderr.isTTY ? '\r\x1b[2K' : '';
+        io.err(
+          `${clear}redis: ${s.event} · ${s.chunksDone}/${s.chunks} chunks done · ${s.workersOnline} worker(s) online`,
+        );
+      },
+    },
+  });
 }
 
 interface SimulateFlags {
@@ -90,6 +114,7 @@ interface SimulateFlags {
   seed: number;
   runs: number;
   workers?: number;
+  executor?: string;
   distribution: DistributionName;
   correlation: number;
   json?: boolean;
@@ -137,7 +162,7 @@ Examples:
         sampling: { distribution: flags.distribution, correlation: flags.correlation },
         ...(issueIds ? { issueIds } : {}),
       });
-      const executor = executorFor(flags.workers, prepared.chunks);
+      const executor = executorFor(flags.workers, prepared.chunks, flags);
       const interrupt = onInterrupt();
       const progress = createProgress({
         label: 'simulate',

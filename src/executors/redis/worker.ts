@@ -1,0 +1,352 @@
+/**
+ * A long-running distributed worker (`entente worker --redis URL`): takes chunks from the BullMQ
+ * queue and runs them on its own pool of worker threads — the same thread entry as the pool
+ * executor (`pool-worker.ts`), so a chunk runs exactly as it would locally — then stores the
+ * compressed result under the chunk's index and notes it on the job's event stream, in one
+ * transaction.
+ *
+ * The main thread only moves bytes, so BullMQ's lock renewal never waits on a long chunk: a lock
+ * that lapses means the process is gone or cut off, and then the chunk goes to another worker.
+ *
+ * Stopping: `stop()` stops taking chunks and lets those in progress finish (their results are
+ * stored); `stop({ returnChunks: true })` aborts them and hands them back to the queue at once.
+ * A cancel published by a coordinator stops this worker's chunks of that job.
+ */
+import { availableParallelism, hostname } from 'node:os';
+import { Piscina } from 'piscina';
+import { type Job, UnrecoverableError, WaitingError, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { VERSION } from '../../version.ts';
+import type { PoolTaskMessage } from '../pool.ts';
+import { type JobEnvelope, decodeValue, encodeValue } from './codec.ts';
+import {
+  CANCELLED,
+  CHUNK_QUEUE,
+  type ChunkData,
+  HEARTBEAT_MS,
+  type JobKeys,
+  type RedisTarget,
+  WORKER_ALIVE_MS,
+  cancelChannel,
+  jobKeys,
+  workerInfoKey,
+  workersKey,
+} from './target.ts';
+import { withTimeout } from './with-timeout.ts';
+
+/** The thread entry shared with the pool executor. */
+const THREAD_ENTRY = new URL('../pool-worker.ts', import.meta.url).href;
+/** Stream entries kept per job (about; a job has at most a few notes per chunk). */
+const EVENTS_MAX = 100_000;
+/** Decoded jobs kept in memory. */
+const JOB_CACHE = 8;
+
+export interface RedisWorkerOptions {
+  readonly target: RedisTarget;
+  /** Chunks run at once (= worker threads). Default: one per core. */
+  readonly concurrency?: number;
+  /** Shown on the coordinator's progress. Default `<hostname>-<pid>`. */
+  readonly name?: string;
+  /**
+   * How long a chunk's lock lasts without renewal, ms (renewed every half of it while the chunk
+   * runs). A chunk whose worker died goes back to the queue between one and two times this
+   * later. Default 30 s.
+   */
+  readonly lockMs?: number;
+  /** Lines worth logging (start, jobs seen, errors, stop). Default: none. */
+  readonly log?: (line: string) => void;
+}
+
+interface Active {
+  readonly jobId: string;
+  readonly controller: AbortController;
+  returning: boolean;
+}
+
+export class RedisWorker {
+  readonly name: string;
+  readonly concurrency: number;
+  readonly target: RedisTarget;
+  readonly #lockMs: number;
+  readonly #log: (line: string) => void;
+  readonly #active = new Map<string, Active>();
+  readonly #jobs = new Map<string, JobEnvelope>();
+  readonly #jobsSeen = new Set<string>();
+  #pool: Piscina | null = null;
+  #redis: Redis | null = null;
+  #subscriber: Redis | null = null;
+  #worker: Worker<ChunkData> | null = null;
+  #heartbeat: NodeJS.Timeout | null = null;
+  #stopping: Promise<void> | null = null;
+  /** Chunks this worker finished (results stored). */
+  chunksDone = 0;
+
+  constructor(options: RedisWorkerOptions) {
+    this.target = options.target;
+    this.concurrency = Math.max(1, Math.floor(options.concurrency ?? availableParallelism()));
+    this.name = options.name ?? `${hostname()}-${process.pid}`;
+    this.#lockMs = Math.max(500, options.lockMs ?? 30_000);
+    this.#log = options.log ?? (() => {});
+  }
+
+  /** Chunks running now. */
+  get active(): number {
+    return this.#active.size;
+  }
+
+  /** Connects, starts the threads (waiting until they have loaded), then takes chunks. */
+  async start(): Promise<void> {
+    const { url, queue } = this.target;
+    const redis = new Redis(url, { lazyConnect: true, connectTimeout: 5000 });
+    let lastError = '';
+    redis.on('error', (err: Error) => (lastError = err.message));
+    this.#redis = redis;
+    try {
+      await withTimeout(
+        redis.connect().then(() => redis.ping()),
+        10_000,
+        () => 'timed out',
+      );
+    } catch (err) {
+      throw new Error((lastError || (err as Error).message).replace(/\.$/, ''), { cause: err });
+    }
+
+    this.#pool = new Piscina({
+      filename: THREAD_ENTRY,
+      minThreads: this.concurrency,
+      maxThreads: this.concurrency,
+      concurrentTasksPerWorker: 1,
+      idleTimeout: Number.POSITIVE_INFINITY,
+      execArgv: ['--import', import.meta.resolve('tsx')],
+    });
+    // Load every thread before taking chunks (tsx start-up would otherwise eat into the first
+    // chunk's lock): a message naming no task makes each thread load the sources and answer.
+    await Promise.all(
+      Array.from({ length: this.concurrency }, () =>
+        this.#pool!.run({ task: '', job: null, chunk: 0 } satisfies PoolTaskMessage).catch(
+          () => {},
+        ),
+      ),
+    );
+
+    const subscriber = redis.duplicate();
+    subscriber.on('error', () => {});
+    subscriber.on('message', (_channel: string, id: string) => this.#cancelJob(id));
+    await subscriber.subscribe(cancelChannel(queue));
+    this.#subscriber = subscriber;
+
+    await this.#beat();
+    this.#heartbeat = setInterval(() => void this.#beat().catch(() => {}), HEARTBEAT_MS);
+    this.#heartbeat.unref();
+
+    const worker = new Worker<ChunkData>(
+      CHUNK_QUEUE,
+      (job: Job<ChunkData>, token?: string) => this.#process(job, token),
+      {
+        connection: { url },
+        prefix: queue,
+        concurrency: this.concurrency,
+        name: this.name,
+        lockDuration: this.#lockMs,
+        stalledInterval: Math.max(250, Math.floor(this.#lockMs / 2)),
+        maxStalledCount: 2,
+        autorun: false,
+      },
+    );
+    worker.on('error', (err: Error) => this.#log(`error: ${err.message}`));
+    this.#worker = worker;
+    void worker.run().catch((err: unknown) => this.#log(`error: ${(err as Error).message}`));
+    await worker.waitUntilReady();
+  }
+
+  async #beat(): Promise<void> {
+    const redis = this.#redis;
+    if (!redis) return;
+    const { queue } = this.target;
+    const info = JSON.stringify({
+      host: hostname(),
+      pid: process.pid,
+      concurrency: this.concurrency,
+      version: VERSION,
+    });
+    await redis
+      .multi()
+      .zadd(workersKey(queue), Date.now(), this.name)
+      .hset(workerInfoKey(queue), this.name, info)
+      .zremrangebyscore(workersKey(queue), '-inf', Date.now() - 60 * WORKER_ALIVE_MS)
+      .exec();
+  }
+
+  #cancelJob(id: string): void {
+    for (const active of this.#active.values()) {
+      if (active.jobId === id) active.controller.abort();
+    }
+  }
+
+  async #envelope(id: string, keys: JobKeys): Promise<JobEnvelope> {
+    const cached = this.#jobs.get(id);
+    if (cached) return cached;
+    const bytes = await this.#redis!.getBuffer(keys.payload);
+    if (!bytes) {
+      throw new UnrecoverableError(
+        `the inputs of job ${id} are no longer in Redis (expired or deleted); run the command again`,
+      );
+    }
+    const envelope = decodeValue<JobEnvelope>(bytes);
+    this.#jobs.set(id, envelope);
+    if (this.#jobs.size > JOB_CACHE) this.#jobs.delete(this.#jobs.keys().next().value!);
+    return envelope;
+  }
+
+  /** Adds a note to the job's event stream (which lives as long as the job's other keys). */
+  async #note(keys: JobKeys, ttl: number, fields: (string | number)[]): Promise<void> {
+    await this.#redis!.multi()
+      .xadd(keys.events, 'MAXLEN', '~', EVENTS_MAX, '*', ...fields)
+      .expire(keys.events, ttl)
+      .exec();
+  }
+
+  async #process(job: Job<ChunkData>, token?: string): Promise<{ bytes: number; ms: number }> {
+    const { job: id, task, chunk } = job.data;
+    const keys = jobKeys(this.target.queue, id);
+    const redis = this.#redis!;
+    const active: Active = { jobId: id, controller: new AbortController(), returning: false };
+    const key = job.id ?? `${id}-${chunk}`;
+    this.#active.set(key, active);
+    try {
+      if ((await redis.exists(keys.cancel)) === 1) throw new UnrecoverableError(CANCELLED);
+      const envelope = await this.#envelope(id, keys);
+      if (envelope.version !== VERSION) {
+        const message = `worker ${this.name} runs Entente ${VERSION} but the job needs ${envelope.version}: run the same version everywhere (results could differ otherwise)`;
+        await this.#note(keys, envelope.ttl, [
+          'type',
+          'error',
+          'chunk',
+          chunk,
+          'worker',
+          this.name,
+          'message',
+          message,
+        ]);
+        throw new UnrecoverableError(message);
+      }
+      if (!this.#jobsSeen.has(id)) {
+        this.#jobsSeen.add(id);
+        this.#log(`job ${id.slice(0, 12)} (${task}, ${envelope.chunks} chunks): taking chunks`);
+      }
+      await this.#note(keys, envelope.ttl, [
+        'type',
+        'start',
+        'chunk',
+        chunk,
+        'worker',
+        this.name,
+        'attempt',
+        job.attemptsStarted,
+      ]);
+      const started = performance.now();
+      let result: unknown;
+      try {
+        const message: PoolTaskMessage = { task, job: envelope.job, chunk };
+        result = await this.#pool!.run(message, { signal: active.controller.signal });
+      } catch (err) {
+        if (active.controller.signal.aborted) {
+          if (active.returning) {
+            await job.moveToWait(token);
+            throw new WaitingError();
+          }
+          throw new UnrecoverableError(CANCELLED);
+        }
+        const message = err instanceof Error ? err.message : String(err);
+        await this.#note(keys, envelope.ttl, [
+          'type',
+          'error',
+          'chunk',
+          chunk,
+          'worker',
+          this.name,
+          'message',
+          message,
+        ]);
+        throw new UnrecoverableError(message);
+      }
+      const ms = performance.now() - started;
+      const bytes = encodeValue(result);
+      const replies = await redis
+        .multi()
+        .hset(keys.results, String(chunk), bytes)
+        .expire(keys.results, envelope.ttl)
+        .xadd(
+          keys.events,
+          'MAXLEN',
+          '~',
+          EVENTS_MAX,
+          '*',
+          'type',
+          'done',
+          'chunk',
+          chunk,
+          'worker',
+          this.name,
+          'ms',
+          ms.toFixed(1),
+        )
+        .expire(keys.events, envelope.ttl)
+        .exec();
+      const failed = replies?.find(([err]) => err);
+      if (!replies || failed)
+        throw new Error(
+          `could not store the result: ${failed?.[0]?.message ?? 'transaction aborted'}`,
+        );
+      this.chunksDone++;
+      return { bytes: bytes.length, ms: Math.round(ms) };
+    } finally {
+      this.#active.delete(key);
+    }
+  }
+
+  /**
+   * Stops taking chunks. Chunks in progress finish and are stored, or with `returnChunks` are
+   * aborted and put back in the queue for another worker. Resolves once everything is closed;
+   * calling it again while stopping upgrades a graceful stop to returning the chunks.
+   */
+  stop(options: { returnChunks?: boolean } = {}): Promise<void> {
+    if (options.returnChunks) {
+      for (const active of this.#active.values()) {
+        active.returning = true;
+        active.controller.abort();
+      }
+    }
+    this.#stopping ??= this.#shutdown();
+    return this.#stopping;
+  }
+
+  async #shutdown(): Promise<void> {
+    if (this.#heartbeat) clearInterval(this.#heartbeat);
+    const worker = this.#worker;
+    this.#worker = null;
+    if (worker) await worker.close();
+    const { queue } = this.target;
+    const redis = this.#redis;
+    if (redis?.status === 'ready') {
+      await redis
+        .multi()
+        .zrem(workersKey(queue), this.name)
+        .hdel(workerInfoKey(queue), this.name)
+        .exec()
+        .catch(() => {});
+    }
+    await closeClient(this.#subscriber);
+    await closeClient(redis);
+    this.#subscriber = null;
+    this.#redis = null;
+    await this.#pool?.destroy();
+    this.#pool = null;
+  }
+}
+
+async function closeClient(client: Redis | null): Promise<void> {
+  if (!client) return;
+  if (client.status === 'ready') await client.quit().catch(() => client.disconnect());
+  else client.disconnect();
+}

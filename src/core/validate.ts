@@ -17,6 +17,13 @@ export interface PathProblem {
   readonly message: string;
 }
 
+/** The coalition block's per-party numbers: field, upper bound (lower is 0), name in messages. */
+const PARTY_MEASURES = [
+  ['tradeWithRival', 100, 'trade share'],
+  ['tradeWithLead', 100, 'trade share'],
+  ['distanceDiscount', 1, 'distance discount'],
+] as const;
+
 export function validateScenario(s: Scenario): PathProblem[] {
   const problems: PathProblem[] = [];
   const add = (path: FieldPath, message: string) => problems.push({ path, message });
@@ -218,30 +225,10 @@ export function validateScenario(s: Scenario): PathProblem[] {
           add(at('parties', id, 'public'), `"${id}" cannot be its own public`);
         else needsStance(party.public, at('parties', id, 'public'), 'public');
       }
-      if (party.tradeWithRival !== undefined)
-        checkMeasure(
-          party.tradeWithRival,
-          at('parties', id, 'tradeWithRival'),
-          0,
-          100,
-          'trade share',
-        );
-      if (party.tradeWithLead !== undefined)
-        checkMeasure(
-          party.tradeWithLead,
-          at('parties', id, 'tradeWithLead'),
-          0,
-          100,
-          'trade share',
-        );
-      if (party.distanceDiscount !== undefined)
-        checkMeasure(
-          party.distanceDiscount,
-          at('parties', id, 'distanceDiscount'),
-          0,
-          1,
-          'distance discount',
-        );
+      for (const [field, max, what] of PARTY_MEASURES) {
+        const m = party[field];
+        if (m !== undefined) checkMeasure(m, at('parties', id, field), 0, max, what);
+      }
     }
     for (const [key, m] of Object.entries(c.coefficients ?? {})) {
       if (m !== undefined) checkMeasure(m, at('coefficients', key), 0, Infinity, 'coefficient');

@@ -136,3 +136,27 @@ describe('EUM fast path agrees with a literal transcription of MODELS.md §2 (to
     );
   });
 });
+
+describe('EUM untraced hot loop agrees with the traced one bit for bit', () => {
+  // `takeOffers` (Monte Carlo runs) writes the offer rules out inline for speed and
+  // `takeOffersTraced` (dyad tables) goes through `offerKind`: the two must never disagree.
+  it('on random small inputs, every variant, Q and capitulation setting', () => {
+    fc.assert(
+      fc.property(
+        caseArb,
+        fc.constantFrom('scholz2011' as const, 'printed' as const),
+        fc.constantFrom(1, 0.5),
+        fc.constantFrom('auto' as const, 'on' as const, 'off' as const),
+        (k, variant, Q, capitulation) => {
+          const input = makeNumericInput({ capability: k.c, position: k.x, salience: k.s });
+          const options = { ...eum.defaults, variant, Q, capitulation, rounds: 8 };
+          const quiet = eum.run(input, options, { rng: createRng(1), trace: false });
+          const traced = eum.run(input, options, { rng: createRng(1), trace: true });
+          expect(Array.from(quiet.finalPositions)).toEqual(Array.from(traced.finalPositions));
+          expect(Array.from(quiet.forecast)).toEqual(Array.from(traced.forecast));
+        },
+      ),
+      { numRuns: 300, seed: 4 },
+    );
+  });
+});

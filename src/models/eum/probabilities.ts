@@ -19,7 +19,10 @@ export function fillProbabilities(ws: EumWorkspace, withRisk: boolean): void {
     ws;
   // acc[t][u] = Σ_{k in voter group t} w_k D_k,u.
   if (withRisk) {
-    acc.fill(0, 0, groups * m);
+    for (let t = 0; t < groups; t++) {
+      const row = t * m;
+      for (let u = 0; u < groups; u++) acc[row + u] = 0;
+    }
     for (let k = 0; k < m; k++) {
       if (rep[k] !== k) continue; // counted with its class (`groupRiskClasses`)
       const t = group[k]!;

@@ -5,7 +5,7 @@
  */
 import { fillExpectedUtilities, fillRisk, fillSecurity } from './expected-utility.ts';
 import { groupMedian, groupRiskClasses } from './groups.ts';
-import { type OfferRecorder, takeOffers } from './offers.ts';
+import { type OfferRecorder, takeOffers, takeOffersTraced } from './offers.ts';
 import { fillProbabilities } from './probabilities.ts';
 import { fillRoundTables } from './tables.ts';
 import type { EumWorkspace } from './workspace.ts';
@@ -28,6 +28,8 @@ export function eumRound(
   groupRiskClasses(ws); // actors alike as voters and receivers share their powers
   fillProbabilities(ws, true); // pass 2 with r_k
   fillExpectedUtilities(ws); // step 5 with r_i
-  takeOffers(ws, x, recorder); // step 7
+  if (recorder === null)
+    takeOffers(ws, x); // step 7
+  else takeOffersTraced(ws, x, recorder);
   return mu;
 }

@@ -9,20 +9,21 @@ import type { EumWorkspace } from './workspace.ts';
 /** log 0.5: the base of U_s, U_f and U_sq at distance 0. */
 export const LOG_HALF = Math.log(0.5);
 
-/** Fills `gm`, `dist`, `lo`, `hi`, `bargain` and their logs for the round's median μ. */
+/**
+ * Fills `dist` and the logs of d, 0.5 − 0.5d and 0.5 + 0.5d for the round's median μ, and
+ * `bargain` and its log
+ * when Q ≠ 1.
+ */
 export function fillRoundTables(ws: EumWorkspace, mu: number): void {
-  const { m, groups, gx, gm, dist, logDist, lo, logLo, hi, logHi, bargain, logBargain } = ws;
+  const { m, groups, gx, dist, logDist, logLo, logHi, bargain, logBargain } = ws;
   const R = ws.range;
-  const needBargainLogs = ws.Q !== 1;
-  for (let g = 0; g < groups; g++) gm[g] = Math.min(1, Math.abs(gx[g]! - mu) / R);
+  const needBargain = ws.Q !== 1;
   for (let g = 0; g < groups; g++) {
     const row = g * m;
     // Step 1: distances |x_i − x_j| / R, clamped to [0, 1]. Symmetric: fill both halves at once.
     dist[row + g] = 0;
     logDist[row + g] = -Infinity;
-    lo[row + g] = 0.5;
     logLo[row + g] = LOG_HALF;
-    hi[row + g] = 0.5;
     logHi[row + g] = LOG_HALF;
     for (let u = g + 1; u < groups; u++) {
       const d = Math.min(1, (gx[u]! - gx[g]!) / R); // groups ascend: gx[u] > gx[g]
@@ -36,18 +37,16 @@ export function fillRoundTables(ws: EumWorkspace, mu: number): void {
       dist[col] = d;
       logDist[row + u] = ld;
       logDist[col] = ld;
-      lo[row + u] = l;
-      lo[col] = l;
       logLo[row + u] = ll;
       logLo[col] = ll;
-      hi[row + u] = h;
-      hi[col] = h;
       logHi[row + u] = lh;
       logHi[col] = lh;
     }
     // Steps 4–5: challenger g against u. T = 1 when |x_g − μ| < |x_g − x_u|: U_b's base, else U_w's.
+    // Only the bargaining term (1 − Q)[…] reads these, and it vanishes at the default Q = 1.
+    if (!needBargain) continue;
     const toMedian = Math.abs(gx[g]! - mu);
-    const mg = gm[g]!;
+    const mg = Math.min(1, toMedian / R); // m = |x_g − μ| / R
     for (let u = 0; u < groups; u++) {
       const d = dist[row + u]!;
       const base =
@@ -55,7 +54,7 @@ export function fillRoundTables(ws: EumWorkspace, mu: number): void {
           ? Math.max(0, 0.5 - 0.25 * (mg + d))
           : 0.5 + 0.25 * (mg + d);
       bargain[row + u] = base;
-      if (needBargainLogs) logBargain[row + u] = Math.log(base);
+      logBargain[row + u] = Math.log(base);
     }
   }
 }

@@ -42,17 +42,13 @@ export interface EumWorkspace {
   readonly gn: Float64Array;
   /** Σ c·s per group. */
   readonly gw: Float64Array;
-  /** m_g = |y_g − μ| / R (clamped), per group. */
-  readonly gm: Float64Array;
 
   // Group × group tables, per round.
   /** d = |y_g − y_u| / R, clamped to [0, 1], and its log. */
   readonly dist: Float64Array;
   readonly logDist: Float64Array;
-  /** 0.5 − 0.5d and 0.5 + 0.5d (bases of U_s, U_f) and their logs. */
-  readonly lo: Float64Array;
+  /** Logs of 0.5 − 0.5d and 0.5 + 0.5d, the bases of U_s and U_f. */
   readonly logLo: Float64Array;
-  readonly hi: Float64Array;
   readonly logHi: Float64Array;
   /** Challenger g against u: the base of U_b when T = 1, of U_w when T = 0; and its log. */
   readonly bargain: Float64Array;
@@ -105,12 +101,9 @@ export function createWorkspace(m: number): EumWorkspace {
     gx: new Float64Array(m),
     gn: new Float64Array(m),
     gw: new Float64Array(m),
-    gm: new Float64Array(m),
     dist: square(),
     logDist: square(),
-    lo: square(),
     logLo: square(),
-    hi: square(),
     logHi: square(),
     bargain: square(),
     logBargain: square(),

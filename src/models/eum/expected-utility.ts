@@ -99,10 +99,19 @@ export function fillExpectedUtilities(ws: EumWorkspace): void {
     const half = Math.exp(r * LOG_HALF); // 0.5^r: U_sq, and U_s = U_f at distance 0
     const usq = 2 - 4 * half;
     const qUsq = Q * usq;
+    // Own group: distance 0, so U_s = U_f = U_sq (written out: a branch in the loop costs more).
+    const own = g * m + g;
+    aAlpha[row + g] = usq - qUsq;
+    aBeta[row + g] = (1 - P[own]!) * (usq - usq);
+    if (!printed) {
+      bAlpha[row + g] = usq - qUsq;
+      bBeta[row + g] = (1 - P[own]!) * (usq - usq);
+    }
     for (let u = 0; u < groups; u++) {
+      if (u === g) continue;
       const gu = g * m + u;
-      const us = u === g ? usq : 2 - 4 * Math.exp(r * logLo[gu]!);
-      const uf = u === g ? usq : 2 - 4 * Math.exp(r * logHi[gu]!);
+      const us = 2 - 4 * Math.exp(r * logLo[gu]!);
+      const uf = 2 - 4 * Math.exp(r * logHi[gu]!);
       const base = us - qUsq;
       const spread = uf - us;
       aAlpha[row + u] = base;

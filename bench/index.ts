@@ -2,7 +2,7 @@
  * `npm run bench`: prints throughput figures (runs/s, seconds per run, peak memory) for every
  * model. Figures, not pass/fail: budgets are checked by reading them (docs/benchmarks.md).
  */
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import type { BenchRow } from './measure.ts';
 import { peakRssMb } from './measure.ts';
 
@@ -25,7 +25,7 @@ const suites: Suite[] = [
 
 const only = process.argv.slice(2);
 console.log(
-  `entente bench · node ${process.version} · ${cpus()[0]?.model ?? 'cpu'} · ${availableParallelism()} cores`,
+  `entente bench · node ${process.version} · ${cpus()[0]?.model ?? 'cpu'} · ${availableParallelism()} cores · load ${loadavg()[0]!.toFixed(2)}`,
 );
 for (const suite of suites) {
   if (only.length && !only.includes(suite.name)) continue;
@@ -34,7 +34,7 @@ for (const suite of suites) {
   for (const row of await bench()) {
     const v =
       row.value >= 100 ? Math.round(row.value).toLocaleString('en-US') : row.value.toPrecision(3);
-    console.log(`  ${row.name.padEnd(52)} ${v.padStart(12)} ${row.unit}`);
+    console.log(`  ${row.name.padEnd(66)} ${v.padStart(12)} ${row.unit}`);
   }
 }
-console.log(`\npeak RSS ${peakRssMb().toFixed(0)} MB`);
+console.log(`\npeak RSS ${peakRssMb().toFixed(0)} MB · load ${loadavg()[0]!.toFixed(2)}`);

@@ -18,9 +18,21 @@ export function benchBaselines(): BenchRow[] {
       salience: Array.from({ length: n * d }, () => rng.next()),
     });
     const ctx = { rng, trace: false };
-    rows.push({ name: `mean, ${n} actors × ${d} issues`, value: runsPerSecond(() => compromise.run(input, {}, ctx), 0.5), unit: 'runs/s' });
-    rows.push({ name: `median, ${n} actors × ${d} issues`, value: runsPerSecond(() => median.run(input, {}, ctx), 0.5), unit: 'runs/s' });
-    rows.push({ name: `nash, ${n} actors × ${d} issues`, value: runsPerSecond(() => nash.run(input, NASH_DEFAULTS, ctx), 0.5), unit: 'runs/s' });
+    rows.push({
+      name: `mean, ${n} actors × ${d} issues`,
+      value: runsPerSecond(() => compromise.run(input, {}, ctx), 0.5),
+      unit: 'runs/s',
+    });
+    rows.push({
+      name: `median, ${n} actors × ${d} issues`,
+      value: runsPerSecond(() => median.run(input, {}, ctx), 0.5),
+      unit: 'runs/s',
+    });
+    rows.push({
+      name: `nash, ${n} actors × ${d} issues`,
+      value: runsPerSecond(() => nash.run(input, NASH_DEFAULTS, ctx), 0.5),
+      unit: 'runs/s',
+    });
   }
   return rows;
 }

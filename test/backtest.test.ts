@@ -172,6 +172,27 @@ describe('entente backtest', () => {
     );
   });
 
+  it('runs the models on 2 worker threads with --workers 2, printing the same bytes', async () => {
+    const args = [
+      'backtest',
+      SMALL,
+      '--json',
+      '--capability',
+      'council-votes',
+      '--model',
+      'mean,nash,ensemble',
+    ];
+    const inline = await inProcess(...args);
+    const pooled = await inProcess(...args, '--workers', '2');
+    expect(inline.code).toBe(0);
+    expect(pooled.code).toBe(0);
+    expect(pooled.out).toBe(inline.out);
+    const bad = await inProcess(...args, '--executor', 'gpu');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/^--executor: "gpu" is not an executor: use inline, pool, or redis:/);
+    expectNoStack(bad.err);
+  });
+
   it('reports a bad number at its line and column, with exit 1 and no stack', () => {
     const r = entente('backtest', 'test/fixtures/deu/bad-number.csv');
     expect(r.code).toBe(1);

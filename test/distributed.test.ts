@@ -3,10 +3,12 @@
  * real redis-server on 127.0.0.1 (started here in a temporary folder unless
  * ENTENTE_TEST_REDIS_URL or REDIS_URL names one). A worker killed with SIGKILL in the middle of
  * a chunk, and a coordinator killed and started again, still give the inline executor's result
- * bit for bit.
+ * bit for bit; so does `entente backtest --executor redis://…` on its own queue and worker.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,13 +58,13 @@ function entente(args: string[]): Run {
 }
 
 /** Starts `entente worker`; resolves once it says it is waiting for chunks. */
-async function startWorker(name: string): Promise<ChildProcess> {
+async function startWorker(name: string, workerUrl = url, concurrency = 1): Promise<ChildProcess> {
   const run = entente([
     'worker',
     '--redis',
-    url,
+    workerUrl,
     '--concurrency',
-    '1',
+    String(concurrency),
     '--name',
     name,
     '--lock-timeout',
@@ -85,6 +87,10 @@ async function startWorker(name: string): Promise<ChildProcess> {
   });
   return run.child;
 }
+
+afterAll(async () => {
+  if ('stop' in server) await server.stop();
+}, 60_000);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -120,7 +126,7 @@ describe.skipIf(skip !== null)('distributed sweeps (Redis, worker processes)', (
       return out;
     });
     const names = ['w1', 'w2'];
-    const started = await Promise.all(names.map(startWorker));
+    const started = await Promise.all(names.map((n) => startWorker(n)));
     names.forEach((n, i) => workers.set(n, started[i]!));
   }, 120_000);
 
@@ -131,7 +137,6 @@ describe.skipIf(skip !== null)('distributed sweeps (Redis, worker processes)', (
       if (keys.length) await redis.del(...keys);
       await redis.quit();
     }
-    if ('stop' in server) await server.stop();
   }, 60_000);
 
   it('a worker killed with SIGKILL mid-chunk loses nothing: the result is the inline one, bit for bit', async () => {
@@ -189,5 +194,52 @@ describe.skipIf(skip !== null)('distributed sweeps (Redis, worker processes)', (
     expect(out).toBe(await reference);
     // Finished jobs leave nothing behind but BullMQ's own bookkeeping.
     expect(await redis.keys(`${queue}:job:*`)).toEqual([]);
+  }, 120_000);
+});
+
+describe.skipIf(skip !== null)('entente backtest --executor redis://… (a worker process)', () => {
+  const btQueue = `${queue}-backtest`;
+  const btUrl = `${redisUrl}?queue=${btQueue}`;
+  let dir = '';
+  let worker: ChildProcess | undefined;
+  const backtest = () => [
+    'backtest',
+    join(dir, 'deu-head.csv'),
+    '--model',
+    'nash,eum,smp,ensemble',
+    '--seed',
+    '5',
+    '--json',
+  ];
+
+  beforeAll(async () => {
+    // The first 1,000 rows of the DEU III training file: about 50 issues, 4 chunks of 16.
+    dir = mkdtempSync(join(tmpdir(), 'entente-bt-redis-'));
+    const lines = readFileSync(join(ROOT, 'test/fixtures/deu/deu3_train.csv'), 'utf8').split('\n');
+    writeFileSync(join(dir, 'deu-head.csv'), `${lines.slice(0, 1001).join('\n')}\n`);
+    worker = await startWorker('bt', btUrl, 2);
+  }, 120_000);
+
+  afterAll(async () => {
+    worker?.kill('SIGKILL');
+    const redis = new Redis(redisUrl);
+    const keys = await redis.keys(`${btQueue}:*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('prints the local run’s --json byte for byte', async () => {
+    const [local, remote] = await Promise.all([
+      entente(backtest()).done,
+      entente([...backtest(), '--executor', btUrl]).done,
+    ]);
+    expect(local.code, local.err).toBe(0);
+    expect(remote.code, remote.err).toBe(0);
+    expect(remote.err).not.toMatch(/internal error/);
+    expect(remote.out).toBe(local.out);
+    const json = JSON.parse(remote.out) as { counts: { scored: number }; forecasters: unknown[] };
+    expect(json.counts.scored).toBeGreaterThan(30);
+    expect(json.forecasters).toHaveLength(8);
   }, 120_000);
 });

@@ -7,6 +7,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runTornado } from '../src/analysis/sensitivity/tornado.ts';
+import { resolveModelRuns } from '../src/cli/commands/forecast.ts';
+import { loadScenario } from '../src/cli/load.ts';
+import { DEFAULT_SEED } from '../src/core/rng.ts';
 import { BIN, ROOT, entente, expectNoStack } from './support/cli.ts';
 
 let dir = '';
@@ -266,6 +270,15 @@ describe('entente sensitivity', () => {
     expect(rows[0]).toMatch(/│/);
     expect(rows[0]).toMatch(/[░█]/);
     expect(rows.length).toBe(6);
+  });
+
+  it('runs the tornado on 2 worker threads and prints the in-process --json byte for byte', () => {
+    const r = entente('sensitivity', ranged, '--model', 'mean,nash', '--json', '--workers', '2');
+    expect(r.code, r.err).toBe(0);
+    const runs = resolveModelRuns({ model: ['mean,nash'], option: [] });
+    const local = runTornado(loadScenario(ranged).scenario, runs, { seed: DEFAULT_SEED });
+    expect(local.inputs).toHaveLength(6);
+    expect(r.out).toBe(`${JSON.stringify(local, null, 2)}\n`);
   });
 
   it('computes Sobol indices with --method sobol --json', () => {

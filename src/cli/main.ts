@@ -73,13 +73,19 @@ function exitOverrideDeep(cmd: Command): void {
   cmd.commands.forEach(exitOverrideDeep);
 }
 
+let stdoutGuarded = false;
+
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  // A reader that stops early (`entente forecast | head`) is not an error.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
-  });
+  // A reader that stops early (`entente forecast | head`) is not an error. Once per process:
+  // tests call main() many times in one process.
+  if (!stdoutGuarded) {
+    stdoutGuarded = true;
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(0);
+      throw err;
+    });
+  }
   try {
     await buildProgram().parseAsync([...argv]);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

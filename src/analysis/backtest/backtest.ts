@@ -3,7 +3,6 @@
  * scored against the actual outcomes (MODELS.md §4) overall and by Council period, procedure and
  * voting rule — always beside the baselines, on the same issues. Pure: data in, plain JSON out.
  */
-import { createRng } from '../../core/rng.ts';
 import type { NumericInput } from '../../core/numeric-input.ts';
 import type { CapabilityRule, DeuCases, DeuCounts } from '../../formats/deu.ts';
 import type { AnyModel } from '../../models/model.ts';
@@ -18,6 +17,7 @@ import {
   meanCrps,
   pointScores,
 } from './scoring.ts';
+import { forecastIssues } from './task.ts';
 
 /** One forecaster in a backtest: a registry model run under a capability rule. */
 export interface BacktestRun {
@@ -112,30 +112,45 @@ export const BASELINE_MODEL_IDS = ['mean', 'median'] as const;
 /** Runs one model on every scoreable issue; a model error on an issue is recorded, not thrown. */
 export function runColumn(run: BacktestRun, seed: number, stream: number): ForecastColumn {
   const cases = run.cases.cases;
-  const forecasts = new Float64Array(cases.length).fill(NaN);
-  const samples: (Float64Array | undefined)[] | undefined = run.predictive ? [] : undefined;
-  const failures: { issueId: string; message: string }[] = [];
-  let warnings = 0;
-  cases.forEach((c, i) => {
-    if (!c.scoreable) return;
-    try {
-      // One stream per model (as in runForecast), reseeded per issue so issues are independent.
-      const result = run.model.run(c.input, run.options, {
-        rng: createRng(seed + i, stream),
-        trace: false,
-      });
-      const f = result.forecast[0]!;
-      warnings += result.warnings.length;
-      if (!Number.isFinite(f)) throw new Error(`forecast is ${f}`);
-      forecasts[i] = f;
-      if (samples) samples[i] = run.predictive!(f, c.input);
-    } catch (err) {
-      failures.push({
-        issueId: c.issue.id,
-        message: err instanceof Error ? err.message : String(err),
-      });
+  const forecasts = new Float64Array(cases.length);
+  const { warnings, failures } = forecastIssues(
+    run.model,
+    run.options,
+    scoreableInputs(run.cases),
+    cases.map((c) => c.issue.id),
+    seed,
+    stream,
+    { from: 0, to: cases.length },
+    forecasts,
+    0,
+  );
+  return forecastColumn(run, forecasts, failures, warnings);
+}
+
+/** Each issue's input, null where the issue is not scoreable (what the models are run on). */
+export function scoreableInputs(cases: DeuCases): (NumericInput | null)[] {
+  return cases.cases.map((c) => (c.scoreable ? c.input : null));
+}
+
+/**
+ * A run's column from its forecasts (aligned with its cases, NaN where none); the predictive
+ * samples, when the run has them, are drawn around each forecast here.
+ */
+export function forecastColumn(
+  run: BacktestRun,
+  forecasts: Float64Array,
+  failures: { issueId: string; message: string }[],
+  warnings: number,
+): ForecastColumn {
+  let samples: (Float64Array | undefined)[] | undefined;
+  if (run.predictive) {
+    samples = [];
+    const cases = run.cases.cases;
+    for (let i = 0; i < forecasts.length; i++) {
+      if (Number.isFinite(forecasts[i]!))
+        samples[i] = run.predictive(forecasts[i]!, cases[i]!.input);
     }
-  });
+  }
   return {
     id: run.model.id,
     name: run.model.name,

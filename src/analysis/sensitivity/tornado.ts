@@ -3,16 +3,28 @@
  * value, every other input at its point value, and each model is re-run. The bar of an input is
  * the outcome at low and at high; bars are sorted by their length (the swing). Cheap (2k + 1 runs
  * per model) and easy to read, but blind to interactions — Sobol's total indices see those.
+ *
+ * The evaluations run as chunks of inputs (`tornado-task.ts`) on any executor
+ * ({@link runTornadoOn}) or in process ({@link runTornado}); merged in chunk order, the result is
+ * the same bit for bit, and does not depend on the chunk size either.
  */
 import { compileScenario } from '../../core/compile.ts';
 import type { Scenario } from '../../core/scenario.ts';
+import type { Executor } from '../../executors/executor.ts';
 import type { ModelRun } from '../forecast.ts';
-import { modelRng } from '../monte-carlo/model-rng.ts';
+import { jobModels } from '../monte-carlo/job.ts';
 import { type ResultModel, type ScenarioRef, scenarioRef } from '../monte-carlo/summarize.ts';
-import { applyValue, bindInputs, cloneInput } from '../uncertainty/input-space.ts';
+import { bindInputs } from '../uncertainty/input-space.ts';
 import { type UncertainInput, uncertainInputs } from '../uncertainty/inputs.ts';
 import { VERSION } from '../../version.ts';
-import { type Evaluator, evaluate, outputCount } from './evaluate.ts';
+import { outputCount } from './evaluate.ts';
+import {
+  type TornadoChunk,
+  type TornadoJob,
+  runTornadoChunk,
+  tornadoChunkCount,
+  tornadoTask,
+} from './tornado-task.ts';
 
 export interface TornadoBar {
   /** Input label, e.g. `korea-gov.coalition.salience`. */
@@ -49,36 +61,127 @@ export interface TornadoResult {
   }[];
 }
 
+export interface PreparedTornado {
+  readonly job: TornadoJob;
+  readonly inputs: readonly UncertainInput[];
+  /** The runs the job was made from (names stay here). */
+  readonly runs: readonly ModelRun[];
+  readonly chunks: number;
+}
+
+/** At most this many chunks by default (the chunk size does not change the result). */
+export const MAX_TORNADO_CHUNKS = 100;
+
+export function prepareTornado(
+  scenario: Scenario,
+  runs: readonly ModelRun[],
+  opts: { seed: number; issueIds?: readonly string[]; chunkSize?: number },
+): PreparedTornado {
+  const input = compileScenario(scenario, opts.issueIds);
+  const inputs = uncertainInputs(scenario, opts.issueIds);
+  const k = inputs.length;
+  const chunkSize = opts.chunkSize ?? Math.max(1, Math.ceil(k / MAX_TORNADO_CHUNKS));
+  const job: TornadoJob = {
+    input,
+    space: bindInputs(inputs, input),
+    models: jobModels(runs),
+    seed: opts.seed,
+    chunkSize,
+  };
+  return { job, inputs, runs, chunks: tornadoChunkCount(k, chunkSize) };
+}
+
+export interface TornadoOutcome {
+  /** Outputs (M·d·2 each, `evaluate.ts`) at the point values, and per input at low and high. */
+  readonly base: Float64Array;
+  readonly lows: Float64Array[];
+  readonly highs: Float64Array[];
+  /** First model error per model, '' if none. */
+  readonly errors: string[];
+  /** Inputs whose bars are done: 0..inputsDone−1. */
+  readonly inputsDone: number;
+  /** True when stopped before every chunk ran. */
+  readonly partial: boolean;
+}
+
+interface TornadoMerge {
+  base: Float64Array;
+  lows: Float64Array[];
+  highs: Float64Array[];
+  errors: string[];
+  inputsDone: number;
+}
+
+function emptyMerge(prepared: PreparedTornado): TornadoMerge {
+  const O = outputCount(prepared.job.models.length, prepared.job.input.d);
+  return {
+    base: new Float64Array(O).fill(NaN),
+    lows: prepared.inputs.map(() => new Float64Array(O).fill(NaN)),
+    highs: prepared.inputs.map(() => new Float64Array(O).fill(NaN)),
+    errors: prepared.job.models.map(() => ''),
+    inputsDone: 0,
+  };
+}
+
+function mergeChunk(into: TornadoMerge, job: TornadoJob, chunk: number, r: TornadoChunk): void {
+  const O = outputCount(job.models.length, job.input.d);
+  if (chunk === 0) into.base.set(r.base);
+  const from = chunk * job.chunkSize;
+  for (let j = 0; j < r.inputs; j++) {
+    into.lows[from + j]!.set(r.low.subarray(j * O, (j + 1) * O));
+    into.highs[from + j]!.set(r.high.subarray(j * O, (j + 1) * O));
+  }
+  r.errors.forEach((e, m) => {
+    if (!into.errors[m] && e) into.errors[m] = e;
+  });
+  into.inputsDone = from + r.inputs;
+}
+
+/**
+ * Runs a prepared tornado's chunks on an executor. `onProgress` gets the evaluations done (each
+ * runs every model once) out of 2k + 1.
+ */
+export async function runTornadoOn(
+  executor: Executor,
+  prepared: PreparedTornado,
+  options: { signal?: AbortSignal; onProgress?: (evaluationsDone: number) => void } = {},
+): Promise<TornadoOutcome> {
+  const merged = emptyMerge(prepared);
+  const summary = await executor.run(tornadoTask, prepared.job, prepared.chunks, {
+    onResult: (chunk, r) => {
+      mergeChunk(merged, prepared.job, chunk, r);
+      options.onProgress?.(1 + 2 * merged.inputsDone);
+    },
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return { ...merged, partial: summary.aborted };
+}
+
+/** The tornado in process, synchronously (the server and the scenario report use it). */
 export function runTornado(
   scenario: Scenario,
   runs: readonly ModelRun[],
-  opts: { seed: number; issueIds?: readonly string[] },
+  opts: { seed: number; issueIds?: readonly string[]; chunkSize?: number },
 ): TornadoResult {
-  const input = compileScenario(scenario, opts.issueIds);
-  const inputs = uncertainInputs(scenario, opts.issueIds);
-  const space = bindInputs(inputs, input);
+  const prepared = prepareTornado(scenario, runs, opts);
+  const merged = emptyMerge(prepared);
+  const models = runs.map((r) => r.model);
+  for (let c = 0; c < prepared.chunks; c++) {
+    mergeChunk(merged, prepared.job, c, runTornadoChunk(prepared.job, c, models));
+  }
+  return summarizeTornado(scenario, prepared, { ...merged, partial: false });
+}
+
+/** The result of a complete run (a partial one leaves NaN, shown as null, in the bars not run). */
+export function summarizeTornado(
+  scenario: Scenario,
+  prepared: PreparedTornado,
+  outcome: TornadoOutcome,
+): TornadoResult {
+  const { inputs, runs } = prepared;
+  const { input } = prepared.job;
   const { d } = input;
-  const M = runs.length;
-  const O = outputCount(M, d);
-  const ev: Evaluator = {
-    models: runs.map((r) => r.model),
-    options: runs.map((r) => r.options),
-    contexts: runs.map((r) => ({ rng: modelRng(opts.seed, r.model.id, 0), trace: false })),
-    errors: runs.map(() => ''),
-  };
-  const work = cloneInput(input);
-  const base = new Float64Array(O);
-  const valid = new Uint8Array(O).fill(1);
-  evaluate(ev, work, base, valid);
-  const lows = inputs.map(() => new Float64Array(O));
-  const highs = inputs.map(() => new Float64Array(O));
-  inputs.forEach((x, j) => {
-    applyValue(work, space, j, x.low);
-    evaluate(ev, work, lows[j]!, valid);
-    applyValue(work, space, j, x.high);
-    evaluate(ev, work, highs[j]!, valid);
-    applyValue(work, space, j, x.mode);
-  });
+  const { base, lows, highs, errors } = outcome;
   const num = (v: number) => (Number.isNaN(v) ? null : v);
   const issues = input.issueIds.map((id) => scenario.issues.find((i) => i.id === id)!);
   return {
@@ -86,13 +189,13 @@ export function runTornado(
     kind: 'sensitivity',
     method: 'tornado',
     scenario: scenarioRef(scenario),
-    seed: opts.seed,
+    seed: prepared.job.seed,
     runs: 1 + 2 * inputs.length,
     models: runs.map((r, m) => ({
       id: r.model.id,
       name: r.model.name,
       options: r.options,
-      firstError: ev.errors[m] || null,
+      firstError: errors[m] || null,
     })),
     inputs,
     issues: issues.map((issue, k) => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Command, InvalidArgumentError } from 'commander';
@@ -7,11 +8,11 @@ import {
   type BacktestRun,
   BASELINE_MODEL_IDS,
   assembleBacktest,
-  runColumn,
 } from '../../analysis/backtest/backtest.ts';
 import { localBaselineColumns } from '../../analysis/backtest/baselines.ts';
 import { pairedBootstrap } from '../../analysis/backtest/bootstrap.ts';
 import { fitEnsemble } from '../../analysis/backtest/fit.ts';
+import { prepareBacktest, runBacktestModels } from '../../analysis/backtest/run.ts';
 import { predictiveSamples } from '../../analysis/backtest/stacking.ts';
 import { InputError } from '../../core/errors.ts';
 import { DEFAULT_SEED } from '../../core/rng.ts';
@@ -36,8 +37,15 @@ import { renderBacktestHtml } from '../../report/backtest-html.ts';
 import { renderBacktestText } from '../../report/backtest-text.ts';
 import { io } from '../io.ts';
 import { readTextFile } from '../load.ts';
+import {
+  INTERRUPTED_EXIT_CODE,
+  createProgress,
+  onInterrupt,
+  progressEnabled,
+} from '../progress.ts';
 import { addModelFlags, resolveModelRuns } from './forecast.ts';
 import { parsePositiveInt, parseSeed } from './shared.ts';
+import { executorFor, executorOption, inlineByDefault } from './simulate.ts';
 
 /** The Council votes table shipped with Entente (see its README for the source). */
 export const VOTES_FILE = fileURLToPath(
@@ -60,6 +68,9 @@ interface BacktestFlags {
   innerFolds: number;
   repeats: number;
   seed: number;
+  workers?: number;
+  executor?: string;
+  progress: boolean;
   json?: boolean;
   csv?: string;
   report?: string;
@@ -128,6 +139,13 @@ export function registerBacktest(program: Command): void {
       4,
     )
     .option('--seed <n>', 'seed for the folds and stochastic models', parseSeed, DEFAULT_SEED)
+    .option(
+      '-w, --workers <n>',
+      `worker threads for the models (default 1: inline, the DEU training file takes seconds; with --executor pool one per core, here ${availableParallelism()}). Results do not depend on it`,
+      parsePositiveInt,
+    )
+    .addOption(executorOption())
+    .option('--no-progress', 'no progress bar on stderr')
     .option('--json', 'print the result as JSON')
     .option('--csv <file>', 'write every forecast as CSV (one row per issue and forecaster)')
     .option('--report <file>', 'write a self-contained HTML report with charts')
@@ -139,10 +157,16 @@ Examples:
   $ entente backtest deu3_train.csv --capability council-votes --model mean,nash
   $ entente backtest deu3_train.csv --fit                     # nested CV; saves the ensemble
   $ entente backtest --model ensemble other.csv               # the saved ensemble on new data
-  $ entente backtest deu3_train.csv --json --csv f.csv --report backtest.html`,
+  $ entente backtest deu3_train.csv --json --csv f.csv --report backtest.html
+  $ entente backtest big.csv --workers 4                      # models on 4 threads, same result
+  $ entente backtest big.csv --executor redis://10.0.0.5:6379 # on \`entente worker\`s (docs/distributed.md)
+
+Ctrl-C stops after the chunks in progress and prints nothing (exit 130); with Redis, the same
+command resumes.`,
     )
-    .action((file: string, flags: BacktestFlags) => {
-      const out = backtest(file, flags);
+    .action(async (file: string, flags: BacktestFlags) => {
+      const out = await backtest(file, flags);
+      if (!out) return;
       if (flags.csv) io.write(flags.csv, renderBacktestCsv(out));
       if (flags.report) io.write(flags.report, renderBacktestHtml(out));
       if (flags.json) io.json(out);
@@ -150,7 +174,8 @@ Examples:
     });
 }
 
-function backtest(file: string, flags: BacktestFlags): BacktestResult {
+/** The result, or undefined when Ctrl-C stopped the models (exit code set, message printed). */
+async function backtest(file: string, flags: BacktestFlags): Promise<BacktestResult | undefined> {
   const text = readTextFile(file);
   const data: DeuData = parseDeu(text, file);
   const hash = sha256(text);
@@ -217,8 +242,37 @@ function backtest(file: string, flags: BacktestFlags): BacktestResult {
         : `fitted on ${typeof s.fit.data === 'string' ? s.fit.data : 'another file'}; not refitted`,
     };
   });
+  // The models run in chunks of issues on the executor (inline unless --workers / --executor say
+  // otherwise); the fit above and the scoring below are cheap and stay here.
+  const prepared = prepareBacktest(backtestRuns, flags.seed);
+  const executor = executorFor(inlineByDefault(flags), prepared.chunks, flags);
+  const interrupt = onInterrupt();
+  const progress = createProgress({
+    label: 'backtest',
+    unit: 'issues',
+    total: prepared.job.issueIds.length,
+    enabled: progressEnabled(flags.progress),
+  });
+  let models;
+  try {
+    models = await runBacktestModels(executor, prepared, {
+      signal: interrupt.signal,
+      onProgress: (done) => progress.update(done),
+    });
+  } finally {
+    progress.stop();
+    interrupt.dispose();
+    await executor.close();
+  }
+  if (models.partial) {
+    io.err(
+      `backtest interrupted: ${models.issuesDone} of ${prepared.job.issueIds.length} issues forecast; nothing printed`,
+    );
+    process.exitCode = INTERRUPTED_EXIT_CODE;
+    return undefined;
+  }
   const columns = [
-    ...backtestRuns.map((r, k) => runColumn(r, flags.seed, k)),
+    ...models.columns,
     ...localBaselineColumns(cases),
     ...(fitted ? [fitted.column] : []),
   ];

@@ -1,11 +1,17 @@
 /**
  * `entente sensitivity`: which inputs drive the forecast. `--method tornado` (default) moves one
  * input at a time from its low to its high; `--method sobol` computes global first-order and
- * total Sobol indices for the outcome and for P(outcome ≥ threshold).
+ * total Sobol indices for the outcome and for P(outcome ≥ threshold). Both run in chunks on an
+ * executor (`--workers`, `--executor`); the tornado, being short, inline unless told otherwise.
  */
 import { type Command, Option } from 'commander';
+import { availableParallelism } from 'node:os';
 import { prepareSobol, runSobol, summarizeSobol } from '../../analysis/sensitivity/sobol.ts';
-import { runTornado } from '../../analysis/sensitivity/tornado.ts';
+import {
+  prepareTornado,
+  runTornadoOn,
+  summarizeTornado,
+} from '../../analysis/sensitivity/tornado.ts';
 import type { DistributionName } from '../../analysis/uncertainty/distributions.ts';
 import { io } from '../io.ts';
 import { loadScenario } from '../load.ts';
@@ -18,7 +24,13 @@ import {
 import { renderSobol, renderTornado } from '../render/uncertainty.ts';
 import { addModelFlags, resolveModelRuns } from './forecast.ts';
 import { parsePositiveInt } from './shared.ts';
-import { addJobFlags, distributionOption, executorFor, resolveIssues } from './simulate.ts';
+import {
+  addJobFlags,
+  distributionOption,
+  executorFor,
+  inlineByDefault,
+  resolveIssues,
+} from './simulate.ts';
 
 interface SensitivityFlags {
   model: string[];
@@ -58,7 +70,9 @@ export function registerSensitivity(program: Command): void {
     .option('-N, --samples <n>', 'sobol: base sample size N', parsePositiveInt, 1000)
     .addOption(distributionOption())
     .option('--top <n>', 'inputs shown per table (all are in --json)', parsePositiveInt, 12);
-  addJobFlags(cmd)
+  addJobFlags(cmd, {
+    workers: `worker threads (sobol default: one per core, here ${availableParallelism()}; tornado default: 1, inline, as it is short); 1 runs inline. Results do not depend on it`,
+  })
     .addHelpText(
       'after',
       `
@@ -72,12 +86,39 @@ Examples:
       const issueIds = resolveIssues(scenario, flags.issue);
       const runs = resolveModelRuns(flags);
       if (flags.method === 'tornado') {
-        const result = runTornado(scenario, runs, {
+        const prepared = prepareTornado(scenario, runs, {
           seed: flags.seed,
           ...(issueIds ? { issueIds } : {}),
         });
-        if (flags.json) io.json(result);
-        else io.out(renderTornado(result, flags.top));
+        const executor = executorFor(inlineByDefault(flags), prepared.chunks, flags);
+        const interrupt = onInterrupt();
+        const progress = createProgress({
+          label: 'tornado',
+          unit: 'evaluations',
+          total: 1 + 2 * prepared.inputs.length,
+          enabled: progressEnabled(flags.progress),
+        });
+        try {
+          const outcome = await runTornadoOn(executor, prepared, {
+            signal: interrupt.signal,
+            onProgress: (done) => progress.update(done),
+          });
+          progress.stop();
+          if (outcome.partial) {
+            io.err(
+              `tornado interrupted: ${outcome.inputsDone} of ${prepared.inputs.length} inputs done; nothing printed`,
+            );
+            process.exitCode = INTERRUPTED_EXIT_CODE;
+            return;
+          }
+          const result = summarizeTornado(scenario, prepared, outcome);
+          if (flags.json) io.json(result);
+          else io.out(renderTornado(result, flags.top));
+        } finally {
+          progress.stop();
+          interrupt.dispose();
+          await executor.close();
+        }
         return;
       }
       const prepared = prepareSobol(scenario, runs, {

@@ -49,7 +49,10 @@ export function resolveIssues(scenario: Scenario, flags: string[]): string[] | u
 }
 
 /** Flags shared by the commands that run many models: seed, workers, issues, JSON, progress. */
-export function addJobFlags(cmd: Command, opts: { issue?: boolean } = {}): Command {
+export function addJobFlags(
+  cmd: Command,
+  opts: { issue?: boolean; workers?: string } = {},
+): Command {
   if (opts.issue !== false) {
     cmd.option('-i, --issue <ids>', 'only these issues, comma-separated', collect, []);
   }
@@ -62,15 +65,33 @@ export function addJobFlags(cmd: Command, opts: { issue?: boolean } = {}): Comma
     )
     .option(
       '-w, --workers <n>',
-      `worker threads (default: one per core, here ${availableParallelism()}); 1 runs inline. Results do not depend on it`,
+      opts.workers ??
+        `worker threads (default: one per core, here ${availableParallelism()}); 1 runs inline. Results do not depend on it`,
       parsePositiveInt,
     )
-    .option(
-      '--executor <spec>',
-      'where chunks run: inline, pool, or redis://host:6379 for `entente worker`s on any number of hosts (default $ENTENTE_EXECUTOR; docs/distributed.md). Results do not depend on it',
-    )
+    .addOption(executorOption())
     .option('--json', 'print the result as JSON on stdout (shape: docs/uncertainty.md)')
     .option('--no-progress', 'no progress bar on stderr');
+}
+
+/** `--executor <spec>`, as every command that runs chunks takes it. */
+export function executorOption(): Option {
+  return new Option(
+    '--executor <spec>',
+    'where chunks run: inline, pool, or redis://host:6379 for `entente worker`s on any number of hosts (default $ENTENTE_EXECUTOR; docs/distributed.md). Results do not depend on it',
+  );
+}
+
+/**
+ * `--workers` for a short job that runs inline unless asked otherwise: `--workers N`, else one
+ * per core when an executor is named (`--executor pool`), else 1 (inline, no thread start-up).
+ */
+export function inlineByDefault(flags: {
+  workers?: number;
+  executor?: string;
+}): number | undefined {
+  if (flags.workers !== undefined) return flags.workers;
+  return executorSpec(flags.executor) === undefined ? 1 : undefined;
 }
 
 export function distributionOption(): Option {

@@ -1,13 +1,16 @@
 /**
  * The Redis executor against a real redis-server (started here on 127.0.0.1 in a temporary
  * folder unless ENTENTE_TEST_REDIS_URL or REDIS_URL names one), with in-process workers: the
- * shared executor contract, bit-identical analyses, resume, cancel, and a chunk handed back by a
- * stopping worker. Worker processes killed with SIGKILL are tested end to end in
+ * shared executor contract, bit-identical analyses (Monte Carlo, Sobol, levers, backtest,
+ * tornado), resume, cancel, and a chunk handed back by a stopping worker. Worker processes killed
+ * with SIGKILL, and `entente backtest --executor`, are tested end to end in
  * test/distributed.test.ts.
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assembleBacktest } from '../../analysis/backtest/backtest.ts';
+import { prepareBacktest, runBacktestModels } from '../../analysis/backtest/run.ts';
 import { runLevers } from '../../analysis/levers/levers.ts';
 import { parseTarget } from '../../analysis/levers/target.ts';
 import { prepareMonteCarlo } from '../../analysis/monte-carlo/job.ts';
@@ -15,7 +18,14 @@ import { runMonteCarlo } from '../../analysis/monte-carlo/run.ts';
 import { summarizeMonteCarlo } from '../../analysis/monte-carlo/summarize.ts';
 import { monteCarloTask } from '../../analysis/monte-carlo/task.ts';
 import { prepareSobol, runSobol, summarizeSobol } from '../../analysis/sensitivity/sobol.ts';
+import {
+  prepareTornado,
+  runTornado,
+  runTornadoOn,
+  summarizeTornado,
+} from '../../analysis/sensitivity/tornado.ts';
 import { InputError } from '../../core/errors.ts';
+import { deuCases, parseDeu } from '../../formats/deu.ts';
 import { getModel } from '../../models/registry.ts';
 import { VERSION } from '../../version.ts';
 import { contractScenario, executorContract } from '../contract.ts';
@@ -125,6 +135,40 @@ describe.skipIf(skip !== null)('redis executor', () => {
           await runLevers(e, scenario, mean[0]!, target, { seed: 5, pairCandidates: 3 }),
         );
       expect(await levers(executor)).toBe(await levers(new InlineExecutor()));
+    } finally {
+      await executor.close();
+    }
+  });
+
+  it('gives bit-identical backtest and tornado results to the inline executor', async () => {
+    const executor = new RedisExecutor(urlFor('main'), { checkEveryMs: 200 });
+    try {
+      const text = [
+        'issue_id,proposal_id,actor,position,salience,outcome,reference_point',
+        ...['a', 'b', 'c', 'd', 'e'].flatMap((id, q) =>
+          [10, 45, 80, 60].map(
+            (x, j) => `${id},p${q % 2},x${j},${(x + 17 * q) % 100},${30 + 10 * j},${40 + q},50`,
+          ),
+        ),
+      ].join('\n');
+      const cases = deuCases(parseDeu(text, 't.csv'), { capability: 'equal' });
+      const runs = ['mean', 'nash', 'eum', 'smp'].map((id) => ({
+        model: getModel(id),
+        options: { ...getModel(id).defaults },
+        cases,
+      }));
+      const backtest = async (e: Executor) => {
+        const prepared = prepareBacktest(runs, 5, { chunkSize: 2 });
+        const { columns } = await runBacktestModels(e, prepared);
+        return JSON.stringify(assembleBacktest(cases, columns, runs, 5));
+      };
+      expect(await backtest(executor)).toBe(await backtest(new InlineExecutor()));
+
+      const scenario = contractScenario();
+      const tornadoJob = prepareTornado(scenario, runs, { seed: 5, chunkSize: 3 });
+      const tornado = async (e: Executor) =>
+        JSON.stringify(summarizeTornado(scenario, tornadoJob, await runTornadoOn(e, tornadoJob)));
+      expect(await tornado(executor)).toBe(JSON.stringify(runTornado(scenario, runs, { seed: 5 })));
     } finally {
       await executor.close();
     }

@@ -64,8 +64,9 @@ export function fillRisk(ws: EumWorkspace): void {
 }
 
 /**
- * Pass 2: for each receiver i and group u, the alpha/beta of a = E(U_iu) with r_i and — in
- * `scholz2011` — of b = E(U_ui) with r_i too (the receiver's exponent, step 7). `printed` reads b
+ * Pass 2: for each class representative i (`rep[i] = i`; the other members of its class read its
+ * rows) and group u, the alpha/beta of a = E(U_iu) with r_i and — in `scholz2011` — of
+ * b = E(U_ui) with r_i too (the receiver's exponent, step 7). `printed` reads b
  * with the challenger's own r_j, which is j's own `a` table, so it needs no `b` table.
  * Needs `groupRiskClasses` and `fillProbabilities(ws, true)` first.
  */
@@ -77,23 +78,8 @@ export function fillExpectedUtilities(ws: EumWorkspace): void {
   const printed = ws.printed;
   for (let i = 0; i < m; i++) {
     const row = i * m;
-    const same = rep[i]!;
-    if (same !== i) {
-      // Same position, same exponent: the same rows (`groupRiskClasses`). Element by element: for
-      // rows this short a loop beats `copyWithin`'s call (~90 ns each).
-      const from = same * m;
-      for (let u = 0; u < groups; u++) {
-        aAlpha[row + u] = aAlpha[from + u]!;
-        aBeta[row + u] = aBeta[from + u]!;
-      }
-      if (!printed) {
-        for (let u = 0; u < groups; u++) {
-          bAlpha[row + u] = bAlpha[from + u]!;
-          bBeta[row + u] = bBeta[from + u]!;
-        }
-      }
-      continue;
-    }
+    // Same position, same exponent: the class representative's rows serve (`groupRiskClasses`).
+    if (rep[i] !== i) continue;
     const g = group[i]!;
     const r = risk[i]!;
     const half = Math.exp(r * LOG_HALF); // 0.5^r: U_sq, and U_s = U_f at distance 0

@@ -55,14 +55,14 @@ export function offerKind(a: number, b: number, capitulation: boolean): OfferKin
  * with every dyad recorded; a property test checks the two agree bit for bit.
  */
 export function takeOffers(ws: EumWorkspace, x: Float64Array): void {
-  const { m, group, s, aAlpha, aBeta, bAlpha, bBeta, next, capitulation, printed } = ws;
+  const { m, group, rep, s, aAlpha, aBeta, bAlpha, bBeta, next, capitulation, printed } = ws;
   const keyTol = TIE_EPS * ws.range;
   let moves = 0;
   for (let i = 0; i < m; i++) {
     const g = group[i]!;
     const xi = x[i]!;
     const si = s[i]!;
-    const row = i * m;
+    const row = rep[i]! * m; // a class shares its representative's rows
     let conf = -1;
     let confDist = Infinity;
     let comp = -1;
@@ -75,7 +75,7 @@ export function takeOffers(ws: EumWorkspace, x: Float64Array): void {
       if (gj === g) continue; // same position: no offer
       const a = aAlpha[row + gj]! + s[j]! * aBeta[row + gj]!;
       const b = printed
-        ? aAlpha[j * m + g]! + si * aBeta[j * m + g]!
+        ? aAlpha[rep[j]! * m + g]! + si * aBeta[rep[j]! * m + g]!
         : bAlpha[row + gj]! + si * bBeta[row + gj]!;
       if (b > a + TIE_EPS && a > TIE_EPS) {
         // Confrontation: the nearest, then the lower position, then the lowest index.
@@ -113,14 +113,14 @@ export function takeOffers(ws: EumWorkspace, x: Float64Array): void {
 
 /** `takeOffers` with every dyad (a, b, P, offer) and every move handed to `recorder`. */
 export function takeOffersTraced(ws: EumWorkspace, x: Float64Array, recorder: OfferRecorder): void {
-  const { m, group, s, aAlpha, aBeta, bAlpha, bBeta, P, next, capitulation, printed } = ws;
+  const { m, group, rep, s, aAlpha, aBeta, bAlpha, bBeta, P, next, capitulation, printed } = ws;
   const keyTol = TIE_EPS * ws.range;
   let moves = 0;
   for (let i = 0; i < m; i++) {
     const g = group[i]!;
     const xi = x[i]!;
     const si = s[i]!;
-    const row = i * m;
+    const row = rep[i]! * m; // a class shares its representative's rows
     let best = -1;
     let bestKind: OfferKind = NO_OFFER;
     let bestRank = Infinity;
@@ -130,7 +130,7 @@ export function takeOffersTraced(ws: EumWorkspace, x: Float64Array, recorder: Of
       const gj = group[j]!;
       const a = aAlpha[row + gj]! + s[j]! * aBeta[row + gj]!;
       const b = printed
-        ? aAlpha[j * m + g]! + si * aBeta[j * m + g]!
+        ? aAlpha[rep[j]! * m + g]! + si * aBeta[rep[j]! * m + g]!
         : bAlpha[row + gj]! + si * bBeta[row + gj]!;
       if (gj === g) {
         // Same position: no offer (P = 0). Recorded so that the dyad table is complete.

@@ -64,7 +64,10 @@ export interface EumWorkspace {
   // Per actor.
   readonly security: Float64Array;
   readonly risk: Float64Array;
-  /** E = alpha + s_target · beta, receiver i × group u: a = E(U_iu) and b = E(U_ui) as i reads them. */
+  /**
+   * E = alpha + s_target · beta, receiver i × group u: a = E(U_iu) and b = E(U_ui) as i reads them.
+   * Only the rows of class representatives (`rep[i] = i`) are filled; the others read those.
+   */
   readonly aAlpha: Float64Array;
   readonly aBeta: Float64Array;
   readonly bAlpha: Float64Array;

@@ -11,8 +11,8 @@
 import type { EumWorkspace } from './workspace.ts';
 
 /**
- * Fills `acc`, `prefix`, `num` and `P`. `withRisk` false: pass 1, every r = 1; true: pass 2, voter
- * k uses `ws.risk[k]` (needs `groupRiskClasses` first).
+ * Fills `prefix`, `num` and `P` (and `acc` in pass 2). `withRisk` false: pass 1, every r = 1;
+ * true: pass 2, voter k uses `ws.risk[k]` (needs `groupRiskClasses` first).
  */
 export function fillProbabilities(ws: EumWorkspace, withRisk: boolean): void {
   const { m, groups, gx, gn, gw, group, rep, classW, risk, dist, logDist, acc, prefix, num, P } =
@@ -34,19 +34,22 @@ export function fillProbabilities(ws: EumWorkspace, withRisk: boolean): void {
         acc[row + u] = acc[row + u]! + wk * Math.exp(rk * logDist[row + u]!);
       }
     }
-  } else {
+    // prefix[t][u] = Σ_{t' < t} acc[t'][u].
+    for (let u = 0; u < groups; u++) prefix[u] = 0;
     for (let t = 0; t < groups; t++) {
-      const row = t * m;
-      const wt = gw[t]!;
-      for (let u = 0; u < groups; u++) acc[row + u] = wt * dist[row + u]!;
+      const from = t * m;
+      const to = from + m;
+      for (let u = 0; u < groups; u++) prefix[to + u] = prefix[from + u]! + acc[from + u]!;
     }
-  }
-  // prefix[t][u] = Σ_{t' < t} acc[t'][u].
-  for (let u = 0; u < groups; u++) prefix[u] = 0;
-  for (let t = 0; t < groups; t++) {
-    const from = t * m;
-    const to = from + m;
-    for (let u = 0; u < groups; u++) prefix[to + u] = prefix[from + u]! + acc[from + u]!;
+  } else {
+    // Pass 1 (r = 1): acc[t][u] = (Σ c·s of group t) · d, summed straight into the prefix rows.
+    for (let u = 0; u < groups; u++) prefix[u] = 0;
+    for (let t = 0; t < groups; t++) {
+      const from = t * m;
+      const to = from + m;
+      const wt = gw[t]!;
+      for (let u = 0; u < groups; u++) prefix[to + u] = prefix[from + u]! + wt * dist[from + u]!;
+    }
   }
   const end = groups * m;
   let total = 0;

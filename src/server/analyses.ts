@@ -12,7 +12,7 @@ import { runMonteCarlo } from '../analysis/monte-carlo/run.ts';
 import { type MonteCarloResult, summarizeMonteCarlo } from '../analysis/monte-carlo/summarize.ts';
 import { runLevers } from '../analysis/levers/levers.ts';
 import { parseTarget } from '../analysis/levers/target.ts';
-import { runTornado } from '../analysis/sensitivity/tornado.ts';
+import { prepareTornado, runTornadoOn, summarizeTornado } from '../analysis/sensitivity/tornado.ts';
 import { InputError } from '../core/errors.ts';
 import { DEFAULT_SEED } from '../core/rng.ts';
 import { listModels } from '../models/registry.ts';
@@ -122,8 +122,20 @@ export const sensitivityAnalysis: Analysis = {
         models: models.map((r) => ({ id: r.model.id, options: r.options })),
         ...(issueIds ? { issues: issueIds } : {}),
       },
-      run: () =>
-        Promise.resolve(runTornado(scenario, models, { seed, ...(issueIds ? { issueIds } : {}) })),
+      // On the server's executor, like the Monte Carlo: a shared deployment with a Redis executor
+      // queues the tornado's chunks instead of computing them on the request thread.
+      async run(ctx) {
+        const prepared = prepareTornado(scenario, models, {
+          seed,
+          ...(issueIds ? { issueIds } : {}),
+        });
+        const evaluations = 1 + 2 * prepared.inputs.length;
+        const outcome = await runTornadoOn(ctx.executor, prepared, {
+          signal: ctx.signal,
+          onProgress: (done) => ctx.progress(done / evaluations),
+        });
+        return summarizeTornado(scenario, prepared, outcome);
+      },
     };
   },
 };

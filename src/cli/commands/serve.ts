@@ -6,8 +6,6 @@ import { availableParallelism } from 'node:os';
 import { createExecutor, executorSpec } from '../../executors/create.ts';
 import { PoolExecutor } from '../../executors/pool.ts';
 import { RedisExecutor } from '../../executors/redis/executor.ts';
-import { createServer } from '../../server/app.ts';
-import { describeStoreChoice, openStore } from '../../store/open-store.ts';
 import { io } from '../io.ts';
 import { parsePositiveInt } from './shared.ts';
 
@@ -94,6 +92,9 @@ Examples:
         executor?: string;
         web: boolean;
       }) => {
+        // The server and the store (kysely) load only here: every other command starts faster.
+        const { createServer } = await import('../../server/app.ts');
+        const { describeStoreChoice, openStore } = await import('../../store/open-store.ts');
         const token = process.env.ENTENTE_TOKEN || undefined;
         const spec = executorSpec(flags.executor);
         // Always a pool by default, even of one thread: a Monte Carlo chunk must not block the

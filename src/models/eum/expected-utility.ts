@@ -71,8 +71,7 @@ export function fillRisk(ws: EumWorkspace): void {
  * Needs `groupRiskClasses` and `fillProbabilities(ws, true)` first.
  */
 export function fillExpectedUtilities(ws: EumWorkspace): void {
-  const { m, groups, group, rep, risk, logLo, logHi, logBargain, P, aAlpha, aBeta, bAlpha, bBeta } =
-    ws;
+  const { m, groups, group, rep, risk, logLo, logHi, logBargain, P, eu } = ws;
   const Q = ws.Q;
   const oneMinusQ = 1 - Q;
   const printed = ws.printed;
@@ -87,11 +86,11 @@ export function fillExpectedUtilities(ws: EumWorkspace): void {
     const qUsq = Q * usq;
     // Own group: distance 0, so U_s = U_f = U_sq (written out: a branch in the loop costs more).
     const own = g * m + g;
-    aAlpha[row + g] = usq - qUsq;
-    aBeta[row + g] = (1 - P[own]!) * (usq - usq);
+    eu[(row + g) * 4] = usq - qUsq;
+    eu[(row + g) * 4 + 1] = (1 - P[own]!) * (usq - usq);
     if (!printed) {
-      bAlpha[row + g] = usq - qUsq;
-      bBeta[row + g] = (1 - P[own]!) * (usq - usq);
+      eu[(row + g) * 4 + 2] = usq - qUsq;
+      eu[(row + g) * 4 + 3] = (1 - P[own]!) * (usq - usq);
     }
     for (let u = 0; u < groups; u++) {
       if (u === g) continue;
@@ -100,22 +99,22 @@ export function fillExpectedUtilities(ws: EumWorkspace): void {
       const uf = 2 - 4 * Math.exp(r * logHi[gu]!);
       const base = us - qUsq;
       const spread = uf - us;
-      aAlpha[row + u] = base;
-      aBeta[row + u] = (1 - P[gu]!) * spread;
+      eu[(row + u) * 4] = base;
+      eu[(row + u) * 4 + 1] = (1 - P[gu]!) * spread;
       if (!printed) {
-        bAlpha[row + u] = base;
-        bBeta[row + u] = (1 - P[u * m + g]!) * spread;
+        eu[(row + u) * 4 + 2] = base;
+        eu[(row + u) * 4 + 3] = (1 - P[u * m + g]!) * spread;
       }
     }
     // The bargaining term −(1 − Q)[T U_b + (1 − T) U_w] vanishes at the default Q = 1. It is added
     // in a loop of its own: a never-taken branch inside the loop above costs V8 a third of its speed.
     if (Q !== 1) {
       for (let u = 0; u < groups; u++) {
-        aAlpha[row + u] =
-          aAlpha[row + u]! - oneMinusQ * (2 - 4 * Math.exp(r * logBargain[g * m + u]!));
+        eu[(row + u) * 4] =
+          eu[(row + u) * 4]! - oneMinusQ * (2 - 4 * Math.exp(r * logBargain[g * m + u]!));
         if (!printed) {
-          bAlpha[row + u] =
-            bAlpha[row + u]! - oneMinusQ * (2 - 4 * Math.exp(r * logBargain[u * m + g]!));
+          eu[(row + u) * 4 + 2] =
+            eu[(row + u) * 4 + 2]! - oneMinusQ * (2 - 4 * Math.exp(r * logBargain[u * m + g]!));
         }
       }
     }

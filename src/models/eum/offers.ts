@@ -55,7 +55,7 @@ export function offerKind(a: number, b: number, capitulation: boolean): OfferKin
  * with every dyad recorded; a property test checks the two agree bit for bit.
  */
 export function takeOffers(ws: EumWorkspace, x: Float64Array): void {
-  const { m, group, rep, s, aAlpha, aBeta, bAlpha, bBeta, next, capitulation, printed } = ws;
+  const { m, group, rep, s, eu, next, capitulation, printed } = ws;
   const keyTol = TIE_EPS * ws.range;
   let moves = 0;
   for (let i = 0; i < m; i++) {
@@ -73,10 +73,11 @@ export function takeOffers(ws: EumWorkspace, x: Float64Array): void {
     for (let j = 0; j < m; j++) {
       const gj = group[j]!;
       if (gj === g) continue; // same position: no offer
-      const a = aAlpha[row + gj]! + s[j]! * aBeta[row + gj]!;
+      const at = (row + gj) * 4;
+      const a = eu[at]! + s[j]! * eu[at + 1]!;
       const b = printed
-        ? aAlpha[rep[j]! * m + g]! + si * aBeta[rep[j]! * m + g]!
-        : bAlpha[row + gj]! + si * bBeta[row + gj]!;
+        ? eu[(rep[j]! * m + g) * 4]! + si * eu[(rep[j]! * m + g) * 4 + 1]!
+        : eu[at + 2]! + si * eu[at + 3]!;
       if (b > a + TIE_EPS && a > TIE_EPS) {
         // Confrontation: the nearest, then the lower position, then the lowest index.
         const xj = x[j]!;
@@ -113,7 +114,7 @@ export function takeOffers(ws: EumWorkspace, x: Float64Array): void {
 
 /** `takeOffers` with every dyad (a, b, P, offer) and every move handed to `recorder`. */
 export function takeOffersTraced(ws: EumWorkspace, x: Float64Array, recorder: OfferRecorder): void {
-  const { m, group, rep, s, aAlpha, aBeta, bAlpha, bBeta, P, next, capitulation, printed } = ws;
+  const { m, group, rep, s, eu, P, next, capitulation, printed } = ws;
   const keyTol = TIE_EPS * ws.range;
   let moves = 0;
   for (let i = 0; i < m; i++) {
@@ -128,10 +129,11 @@ export function takeOffersTraced(ws: EumWorkspace, x: Float64Array, recorder: Of
     for (let j = 0; j < m; j++) {
       if (j === i) continue;
       const gj = group[j]!;
-      const a = aAlpha[row + gj]! + s[j]! * aBeta[row + gj]!;
+      const at = (row + gj) * 4;
+      const a = eu[at]! + s[j]! * eu[at + 1]!;
       const b = printed
-        ? aAlpha[rep[j]! * m + g]! + si * aBeta[rep[j]! * m + g]!
-        : bAlpha[row + gj]! + si * bBeta[row + gj]!;
+        ? eu[(rep[j]! * m + g) * 4]! + si * eu[(rep[j]! * m + g) * 4 + 1]!
+        : eu[at + 2]! + si * eu[at + 3]!;
       if (gj === g) {
         // Same position: no offer (P = 0). Recorded so that the dyad table is complete.
         recorder.dyad(i, j, a, b, 0, NO_OFFER, xi, true);

@@ -68,10 +68,8 @@ export interface EumWorkspace {
    * E = alpha + s_target · beta, receiver i × group u: a = E(U_iu) and b = E(U_ui) as i reads them.
    * Only the rows of class representatives (`rep[i] = i`) are filled; the others read those.
    */
-  readonly aAlpha: Float64Array;
-  readonly aBeta: Float64Array;
-  readonly bAlpha: Float64Array;
-  readonly bBeta: Float64Array;
+  /** Interleaved per (receiver i, group u) at (i·m + u)·4: alpha and beta of a, then of b. */
+  readonly eu: Float64Array;
   /**
    * Actors at one position with the same exponent r act alike (as voters and as receivers): the
    * class representative of each actor (the first such, by index), and Σ c·s of each class at its
@@ -116,10 +114,7 @@ export function createWorkspace(m: number): EumWorkspace {
     P: square(),
     security: new Float64Array(m),
     risk: new Float64Array(m),
-    aAlpha: square(),
-    aBeta: square(),
-    bAlpha: square(),
-    bBeta: square(),
+    eu: new Float64Array(m * m * 4),
     rep: new Int32Array(m),
     classW: new Float64Array(m),
     next: new Float64Array(m),

@@ -101,10 +101,10 @@ export function fillExpectedUtilities(ws: EumWorkspace): void {
       const spread = uf - us;
       eu[(row + u) * 4] = base;
       eu[(row + u) * 4 + 1] = (1 - P[gu]!) * spread;
-      if (!printed) {
-        eu[(row + u) * 4 + 2] = base;
-        eu[(row + u) * 4 + 3] = (1 - P[u * m + g]!) * spread;
-      }
+      // b's slots, read only in scholz2011 (`printed` reads j's own a): written always, as a
+      // branch here costs more than the two stores.
+      eu[(row + u) * 4 + 2] = base;
+      eu[(row + u) * 4 + 3] = (1 - P[u * m + g]!) * spread;
     }
     // The bargaining term −(1 − Q)[T U_b + (1 − T) U_w] vanishes at the default Q = 1. It is added
     // in a loop of its own: a never-taken branch inside the loop above costs V8 a third of its speed.

@@ -55,8 +55,25 @@ export function withScenario(v: ScenarioVersion) {
 
 export function registerScenarioRoutes(app: App, { store }: ServerDeps): void {
   const tags = ['scenarios'];
-  const author = (body: SaveBody, header: string | undefined) =>
-    body.author ?? header ?? 'anonymous';
+  /** Stores a parsed scenario as a new version (`expectedVersion`: refuse with 409 unless latest). */
+  const save = async (
+    parsed: ResolvedScenario,
+    body: SaveBody,
+    authorHeader: string | undefined,
+    expectedVersion: number | undefined,
+  ) => {
+    const v = await store.saveVersion({
+      scenarioId: parsed.scenario.id,
+      title: parsed.scenario.title,
+      hash: parsed.hash,
+      format: parsed.format,
+      source: parsed.source,
+      author: body.author ?? authorHeader ?? 'anonymous',
+      message: body.message ?? null,
+      ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+    });
+    return { ...v, scenario: parsed.scenario };
+  };
 
   app.openapi(
     createRoute({
@@ -92,17 +109,8 @@ export function registerScenarioRoutes(app: App, { store }: ServerDeps): void {
     async (c) => {
       const body = c.req.valid('json');
       const parsed = parseBody(body);
-      const v = await store.saveVersion({
-        scenarioId: parsed.scenario.id,
-        title: parsed.scenario.title,
-        hash: parsed.hash,
-        format: parsed.format,
-        source: parsed.source,
-        author: author(body, c.req.header('x-entente-author')),
-        message: body.message ?? null,
-        expectedVersion: 0,
-      });
-      return c.json({ ...v, scenario: parsed.scenario }, 201);
+      // A new scenario: version 0 expected, so an existing id is refused with 409.
+      return c.json(await save(parsed, body, c.req.header('x-entente-author'), 0), 201);
     },
   );
 
@@ -156,17 +164,10 @@ export function registerScenarioRoutes(app: App, { store }: ServerDeps): void {
           message: `the scenario's id is "${parsed.scenario.id}" but it is being saved as "${id}"`,
         });
       }
-      const v = await store.saveVersion({
-        scenarioId: id,
-        title: parsed.scenario.title,
-        hash: parsed.hash,
-        format: parsed.format,
-        source: parsed.source,
-        author: author(body, c.req.header('x-entente-author')),
-        message: body.message ?? null,
-        ...(body.baseVersion !== undefined ? { expectedVersion: body.baseVersion } : {}),
-      });
-      return c.json({ ...v, scenario: parsed.scenario }, 201);
+      return c.json(
+        await save(parsed, body, c.req.header('x-entente-author'), body.baseVersion),
+        201,
+      );
     },
   );
 

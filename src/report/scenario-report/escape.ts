@@ -1,17 +1,7 @@
 /** Escaping for user text in HTML/SVG and Markdown. Every scenario string passes through here. */
 
-const HTML: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text or attribute value → safe HTML (also safe inside SVG). */
-export function escapeHtml(text: unknown): string {
-  return String(text).replace(/[&<>"']/g, (c) => HTML[c]!);
-}
+/** Text or attribute value → safe HTML (also safe inside SVG); the charts' escaping, shared. */
+export { escapeXml as escapeHtml } from '../svg/escape.ts';
 
 /**
  * A URL for an `href`: only http(s) and mailto survive (a `javascript:` URL in a source would

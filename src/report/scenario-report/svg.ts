@@ -4,44 +4,15 @@
  * and prints crisply).
  */
 import type { OutcomeSummary } from '../../analysis/monte-carlo/summarize.ts';
-import { escapeHtml as e } from './escape.ts';
+import { escapeXml as e } from '../svg/escape.ts';
+import { PALETTE } from '../svg/palette.ts';
+import { linearScale, niceTicks as ticks } from '../svg/scale.ts';
 import type { Trajectory } from './model-detail.ts';
 import { fmt, type IssueSection, type SensitivitySection } from './report-data.ts';
 
-/** Colour-blind-safe palette (Okabe–Ito, then Tableau's extras). */
-export const PALETTE = [
-  '#0072B2',
-  '#E69F00',
-  '#009E73',
-  '#D55E00',
-  '#CC79A7',
-  '#56B4E9',
-  '#F0E442',
-  '#000000',
-  '#8C564B',
-  '#7F7F7F',
-  '#17BECF',
-  '#BCBD22',
-];
-
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="11"';
 
-function scale(d0: number, d1: number, r0: number, r1: number): (x: number) => number {
-  const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
-  return (x) => r0 + (x - d0) * k;
-}
-
-function ticks(min: number, max: number, count = 5): number[] {
-  const span = max - min;
-  if (!(span > 0)) return [min];
-  const raw = span / count;
-  const pow = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * pow).find((s) => span / s <= count) ?? raw;
-  const out: number[] = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step)
-    out.push(Math.round(v * 1e9) / 1e9);
-  return out;
-}
+const scale = (d0: number, d1: number, r0: number, r1: number) => linearScale([d0, d1], [r0, r1]);
 
 function xAxis(x: (v: number) => number, min: number, max: number, y: number): string {
   const t = ticks(min, max);

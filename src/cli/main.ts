@@ -5,27 +5,30 @@
 import { Command, CommanderError } from 'commander';
 import { InputError, ModelError } from '../core/errors.ts';
 import { VERSION } from '../version.ts';
-import { registerCoalitions } from './commands/coalitions.ts';
-import { registerBacktest } from './commands/backtest.ts';
-import { registerForecast } from './commands/forecast.ts';
-import { registerDyads } from './commands/dyads.ts';
-import { registerEvidence } from './commands/evidence.ts';
-import { registerExport } from './commands/export.ts';
-import { registerImport } from './commands/import.ts';
-import { registerIngest } from './commands/ingest.ts';
-import { registerLevers } from './commands/levers.ts';
-import { registerModels } from './commands/models.ts';
-import { registerReport } from './commands/report.ts';
-import { registerPower } from './commands/power.ts';
-import { registerScenarios } from './commands/scenarios.ts';
-import { registerSensitivity } from './commands/sensitivity.ts';
-import { registerSimulate } from './commands/simulate.ts';
-import { registerSchema } from './commands/schema.ts';
-import { registerServe } from './commands/serve.ts';
-import { registerSides } from './commands/sides.ts';
-import { registerValidate } from './commands/validate.ts';
-import { registerWorker } from './commands/worker.ts';
 import { io } from './io.ts';
+// Each program/ file defines one command (name, arguments, options, help) and imports only
+// commander and small constants; its action imports the command's code from commands/ when it
+// runs, so a command loads only what it uses (start-up is mostly tsx loading modules).
+import { registerBacktest } from './program/backtest.ts';
+import { registerCoalitions } from './program/coalitions.ts';
+import { registerDyads } from './program/dyads.ts';
+import { registerEvidence } from './program/evidence.ts';
+import { registerExport } from './program/export.ts';
+import { registerForecast } from './program/forecast.ts';
+import { registerImport } from './program/import.ts';
+import { registerIngest } from './program/ingest.ts';
+import { registerLevers } from './program/levers.ts';
+import { registerModels } from './program/models.ts';
+import { registerPower } from './program/power.ts';
+import { registerReport } from './program/report.ts';
+import { registerScenarios } from './program/scenarios.ts';
+import { registerSchema } from './program/schema.ts';
+import { registerSensitivity } from './program/sensitivity.ts';
+import { registerServe } from './program/serve.ts';
+import { registerSides } from './program/sides.ts';
+import { registerSimulate } from './program/simulate.ts';
+import { registerValidate } from './program/validate.ts';
+import { registerWorker } from './program/worker.ts';
 
 export function buildProgram(): Command {
   const program = new Command('entente')

@@ -1,8 +1,7 @@
+/** `entente backtest`: every model scored against real outcomes (options: program/backtest.ts). */
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Command, InvalidArgumentError } from 'commander';
 import {
   type BacktestResult,
   type BacktestRun,
@@ -15,9 +14,7 @@ import { fitEnsemble } from '../../analysis/backtest/fit.ts';
 import { prepareBacktest, runBacktestModels } from '../../analysis/backtest/run.ts';
 import { predictiveSamples } from '../../analysis/backtest/stacking.ts';
 import { InputError } from '../../core/errors.ts';
-import { DEFAULT_SEED } from '../../core/rng.ts';
 import {
-  CAPABILITY_RULES,
   type CapabilityRule,
   type CouncilVoteRow,
   type DeuCases,
@@ -43,9 +40,8 @@ import {
   onInterrupt,
   progressEnabled,
 } from '../progress.ts';
-import { addModelFlags, resolveModelRuns } from './forecast.ts';
-import { parsePositiveInt, parseSeed } from './shared.ts';
-import { executorFor, executorOption, inlineByDefault } from './simulate.ts';
+import { executorFor, inlineByDefault } from './jobs.ts';
+import { resolveModelRuns } from './model-runs.ts';
 
 /** The Council votes table shipped with Entente (see its README for the source). */
 export const VOTES_FILE = fileURLToPath(
@@ -56,7 +52,7 @@ export const ENSEMBLE_FILE = fileURLToPath(
   new URL('../../analysis/backtest/ensemble.json', import.meta.url),
 );
 
-interface BacktestFlags {
+export interface BacktestFlags {
   model: string[];
   option: string[];
   capability: CapabilityRule;
@@ -75,19 +71,6 @@ interface BacktestFlags {
   csv?: string;
   report?: string;
   [perModelOption: string]: unknown;
-}
-
-function parseCapability(value: string): CapabilityRule {
-  if (!(CAPABILITY_RULES as readonly string[]).includes(value)) {
-    throw new InvalidArgumentError(`expected one of ${CAPABILITY_RULES.join(', ')}`);
-  }
-  return value as CapabilityRule;
-}
-
-function parseCount(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected an integer ≥ 0');
-  return n;
 }
 
 function sha256(text: string): string {
@@ -109,69 +92,13 @@ function readSpec(file: string): EnsembleSpec {
   return value as EnsembleSpec;
 }
 
-export function registerBacktest(program: Command): void {
-  const cmd = program
-    .command('backtest')
-    .description(
-      'Score every model against real outcomes in a DEU-format file (EU decisions), beside the baselines',
-    )
-    .argument(
-      '<data>',
-      'a CSV in the DEU long format (issue_id, actor, position, salience, outcome, …)',
-    );
-  addModelFlags(cmd)
-    .option(
-      '--capability <rule>',
-      `actors' capabilities: ${CAPABILITY_RULES.join(' | ')} (docs/backtest.md)`,
-      parseCapability,
-      'equal',
-    )
-    .option('--votes <file>', 'Council votes table for council-votes (default: the shipped one)')
-    .option('--ensemble <file>', 'evaluate this saved ensemble JSON instead of the shipped one')
-    .option('--fit', 'fit the ensemble by nested CV on this file, save it, report out-of-fold MAE')
-    .option('--out <file>', 'where --fit saves the ensemble (default: the shipped ensemble.json)')
-    .option('--folds <n>', 'outer CV folds (by proposal) for --fit', parsePositiveInt, 10)
-    .option('--inner-folds <n>', 'inner CV folds for --fit', parsePositiveInt, 5)
-    .option(
-      '--repeats <n>',
-      'for --fit: repeat the outer CV with n more fold seeds and report the spread',
-      parseCount,
-      4,
-    )
-    .option('--seed <n>', 'seed for the folds and stochastic models', parseSeed, DEFAULT_SEED)
-    .option(
-      '-w, --workers <n>',
-      `worker threads for the models (default 1: inline, the DEU training file takes seconds; with --executor pool one per core, here ${availableParallelism()}). Results do not depend on it`,
-      parsePositiveInt,
-    )
-    .addOption(executorOption())
-    .option('--no-progress', 'no progress bar on stderr')
-    .option('--json', 'print the result as JSON')
-    .option('--csv <file>', 'write every forecast as CSV (one row per issue and forecaster)')
-    .option('--report <file>', 'write a self-contained HTML report with charts')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ entente backtest deu3_train.csv                          # every model beside the baselines
-  $ entente backtest deu3_train.csv --capability council-votes --model mean,nash
-  $ entente backtest deu3_train.csv --fit                     # nested CV; saves the ensemble
-  $ entente backtest --model ensemble other.csv               # the saved ensemble on new data
-  $ entente backtest deu3_train.csv --json --csv f.csv --report backtest.html
-  $ entente backtest big.csv --workers 4                      # models on 4 threads, same result
-  $ entente backtest big.csv --executor redis://10.0.0.5:6379 # on \`entente worker\`s (docs/distributed.md)
-
-Ctrl-C stops after the chunks in progress and prints nothing (exit 130); with Redis, the same
-command resumes.`,
-    )
-    .action(async (file: string, flags: BacktestFlags) => {
-      const out = await backtest(file, flags);
-      if (!out) return;
-      if (flags.csv) io.write(flags.csv, renderBacktestCsv(out));
-      if (flags.report) io.write(flags.report, renderBacktestHtml(out));
-      if (flags.json) io.json(out);
-      else io.out(renderBacktestText(out));
-    });
+export async function backtestCommand(file: string, flags: BacktestFlags): Promise<void> {
+  const out = await backtest(file, flags);
+  if (!out) return;
+  if (flags.csv) io.write(flags.csv, renderBacktestCsv(out));
+  if (flags.report) io.write(flags.report, renderBacktestHtml(out));
+  if (flags.json) io.json(out);
+  else io.out(renderBacktestText(out));
 }
 
 /** The result, or undefined when Ctrl-C stopped the models (exit code set, message printed). */

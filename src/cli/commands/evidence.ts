@@ -1,8 +1,7 @@
 /**
  * `entente evidence FILE`: every number of a scenario with the evidence behind it (quote, source,
- * locator), flagging numbers with none and numbers still proposed.
+ * locator), flagging numbers with none and numbers still proposed. Options: program/evidence.ts.
  */
-import type { Command } from 'commander';
 import { listNumberEvidence, type NumberEvidence } from '../../evidence/number-evidence.ts';
 import { io } from '../io.ts';
 import { loadScenario } from '../load.ts';
@@ -45,40 +44,26 @@ function render(n: NumberEvidence, previous?: NumberEvidence): string {
   return lines.join('\n');
 }
 
-export function registerEvidence(program: Command): void {
-  program
-    .command('evidence')
-    .description(
-      'List every number of a scenario with its evidence (quote, source, locator); flag numbers with none and proposed ones',
-    )
-    .argument('[file]', 'scenario file or built-in id (default: the built-in East Asia scenario)')
-    .option('--missing', 'list only numbers without evidence or still proposed')
-    .option('--json', 'print JSON')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ entente evidence scenarios/east-asia-coalition-2025.yaml
-  $ entente evidence draft.yaml --missing`,
-    )
-    .action((file: string | undefined, flags: { missing?: boolean; json?: boolean }) => {
-      const { scenario, file: shown } = loadScenario(file);
-      const all = listNumberEvidence(scenario);
-      const list = flags.missing
-        ? all.filter((n) => n.evidence.length === 0 || n.status === 'proposed')
-        : all;
-      if (flags.json) {
-        io.json({ file: shown, numbers: list });
-        return;
-      }
-      const without = all.filter((n) => n.evidence.length === 0).length;
-      const proposed = all.filter((n) => n.status === 'proposed').length;
-      io.out(
-        [
-          `${shown}: ${all.length} numbers · ${all.length - without} with evidence · ${without} without · ${proposed} proposed`,
-          '',
-          ...list.map((n, i) => render(n, list[i - 1])),
-        ].join('\n'),
-      );
-    });
+export function evidenceCommand(
+  file: string | undefined,
+  flags: { missing?: boolean; json?: boolean },
+): void {
+  const { scenario, file: shown } = loadScenario(file);
+  const all = listNumberEvidence(scenario);
+  const list = flags.missing
+    ? all.filter((n) => n.evidence.length === 0 || n.status === 'proposed')
+    : all;
+  if (flags.json) {
+    io.json({ file: shown, numbers: list });
+    return;
+  }
+  const without = all.filter((n) => n.evidence.length === 0).length;
+  const proposed = all.filter((n) => n.status === 'proposed').length;
+  io.out(
+    [
+      `${shown}: ${all.length} numbers · ${all.length - without} with evidence · ${without} without · ${proposed} proposed`,
+      '',
+      ...list.map((n, i) => render(n, list[i - 1])),
+    ].join('\n'),
+  );
 }

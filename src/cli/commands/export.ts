@@ -1,57 +1,23 @@
-import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
+/** `entente export ktab`: a scenario as KTAB CSV or XML (options: program/export.ts). */
 import { scenarioToKtabCsv, scenarioToKtabXml } from '../../formats/ktab/index.ts';
 import { smp } from '../../models/smp/smp.ts';
 import { parseModelOptions } from '../../models/options.ts';
 import { io } from '../io.ts';
 import { loadScenario } from '../load.ts';
-import { collect } from './shared.ts';
 
-export function registerExport(program: Command): void {
-  const cmd = program.command('export').description('Write a scenario in another tool’s format');
-  cmd
-    .command('ktab')
-    .description('Write a scenario as a KTAB CSV, or XML with the SMP options as model parameters')
-    .argument('[scenario]', 'scenario file or built-in id (default: the East Asia scenario)')
-    .option(
-      '--format <csv|xml>',
-      'KTAB format',
-      (v) => {
-        if (v !== 'csv' && v !== 'xml') throw new InvalidArgumentError('expected csv or xml');
-        return v;
-      },
-      'csv',
-    )
-    .option(
-      '--smp-option <KEY=VALUE>',
-      'an SMP option written to <ModelParameters> (xml; repeatable)',
-      collect,
-      [],
-    )
-    .option('--out <file>', 'write here instead of stdout')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ entente export ktab scenarios/ktab-dummy-3dim.yaml --out dummy.csv
-  $ entente export ktab my.yaml --format xml --smp-option votingRule=Binary --out my.xml
+export interface ExportKtabFlags {
+  format: 'csv' | 'xml';
+  smpOption: string[];
+  out?: string;
+}
 
-KTAB needs every actor on every dimension and saliences summing to at most 100 per actor;
-conversion notes (e.g. actors without a stance) are printed on stderr.`,
-    )
-    .action(
-      (
-        ref: string | undefined,
-        flags: { format: 'csv' | 'xml'; smpOption: string[]; out?: string },
-      ) => {
-        const { scenario } = loadScenario(ref);
-        const warnings: string[] = [];
-        const text =
-          flags.format === 'xml'
-            ? scenarioToKtabXml(scenario, parseModelOptions(smp, flags.smpOption), { warnings })
-            : scenarioToKtabCsv(scenario, warnings);
-        for (const w of warnings) io.err(`note: ${w}`);
-        io.write(flags.out, text);
-      },
-    );
+export function exportKtabCommand(ref: string | undefined, flags: ExportKtabFlags): void {
+  const { scenario } = loadScenario(ref);
+  const warnings: string[] = [];
+  const text =
+    flags.format === 'xml'
+      ? scenarioToKtabXml(scenario, parseModelOptions(smp, flags.smpOption), { warnings })
+      : scenarioToKtabCsv(scenario, warnings);
+  for (const w of warnings) io.err(`note: ${w}`);
+  io.write(flags.out, text);
 }

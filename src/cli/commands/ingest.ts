@@ -2,9 +2,9 @@
  * `entente ingest ARTICLE`: reads a news or think-tank article and proposes a draft scenario (or
  * merges into one with --into) whose every number is `status: proposed`, with its evidence quote,
  * locator and a confidence. The pipeline is in src/evidence/; this file reads and writes files.
+ * Options and help: program/ingest.ts.
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { Command } from 'commander';
 import { InputError, InternalError } from '../../core/errors.ts';
 import { validateScenarioObject, scenarioToYaml } from '../../formats/scenario-file.ts';
 import { type ActorFound, type Analysis, analyseArticle } from '../../evidence/analyse.ts';
@@ -17,7 +17,7 @@ import { cueLabel, propose } from '../../evidence/propose.ts';
 import { io } from '../io.ts';
 import { readTextFile } from '../load.ts';
 
-interface IngestFlags {
+export interface IngestFlags {
   issueName?: string;
   issue?: string;
   out?: string;
@@ -93,171 +93,126 @@ function summary(a: Analysis, file: string): string[] {
   return lines;
 }
 
-export function registerIngest(program: Command): void {
-  program
-    .command('ingest')
-    .description(
-      'Draft a scenario from a news or think-tank article: actors, stances and the sentences behind them',
-    )
-    .argument(
-      '<article>',
-      'the article: plain text (UTF-8) or a saved HTML page, English, up to 2 MB',
-    )
-    .option(
-      '--issue-name <name>',
-      'name of the issue the stances are about (default: guessed from the text)',
-    )
-    .option(
-      '--out <file>',
-      'write the draft (or the merged scenario) here instead of stdout / in place',
-    )
-    .option(
-      '--into <scenario>',
-      'merge into this scenario file: add evidence and proposed numbers, never touch accepted ones',
-    )
-    .option(
-      '--issue <id>',
-      'with --into: the scenario issue the article speaks to (default: the coalition issue or the first)',
-    )
-    .option(
-      '--as-of <date>',
-      'the date the scenario describes, YYYY-MM-DD (default: the article’s date, else today)',
-    )
-    .option('--publisher <name>', 'the publisher, when the text does not name it')
-    .option('--source-id <id>', 'id of the article in the scenario’s sources')
-    .option('--json', 'print the analysis as JSON')
-    .addHelpText(
-      'after',
-      `
-Every number written is status: proposed, with a confidence, and cites evidence items quoting the
-sentence with its locator (paragraph, sentence, line). Review them with \`entente evidence FILE\`.
-
-Examples:
-  $ entente ingest article.txt --out draft.yaml
-  $ entente ingest article.txt --issue-name "A US-led coalition against China" > draft.yaml
-  $ entente ingest article.txt --into scenarios/mine.yaml --issue coalition`,
-    )
-    .action((article: string, flags: IngestFlags) => {
-      if (flags.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf))
-        throw new InputError({
-          path: '--as-of',
-          message: `"${flags.asOf}" is not a date: expected YYYY-MM-DD`,
-        });
-      const { text, notices } = readArticle(article);
-      notices.forEach((n) => io.err(n));
-      if (flags.into) {
-        const into = flags.into;
-        const result = mergeIntoScenario(text, readTextFile(into), {
-          file: into,
-          articleFile: article,
-          ...(flags.issue ? { issue: flags.issue } : {}),
-          ...(flags.asOf ? { asOf: flags.asOf } : {}),
-          ...(flags.publisher ? { publisher: flags.publisher } : {}),
-          ...(flags.sourceId ? { sourceId: flags.sourceId } : {}),
-        });
-        io.write(flags.out ?? into, result.text);
-        if (flags.json) {
-          io.json({
-            into,
-            out: flags.out ?? into,
-            issue: result.issue,
-            changes: result.changes,
-            newActors: result.newActors,
-            evidenceAdded: result.evidenceAdded,
-            evidenceReused: result.evidenceReused,
-          });
-          return;
-        }
-        const lines = [
-          `Merged ${article} into ${flags.out ?? into} (issue ${result.issue}):`,
-          ...result.changes.map((c) =>
-            c.action === 'kept'
-              ? `  kept      ${c.label} = ${c.value} (accepted; the article suggests ${c.proposed.value}, ${c.proposed.low}–${c.proposed.high})`
-              : `  ${c.action.padEnd(9)} ${c.label} = ${c.value} (${c.proposed.low}–${c.proposed.high}, proposed, confidence ${c.proposed.confidence})`,
-          ),
-          `  new actors: ${result.newActors.join(', ') || 'none'}; evidence items added: ${result.evidenceAdded.length}; existing evidence cited: ${result.evidenceReused.length}`,
-        ];
-        io.out(lines.join('\n'));
-        return;
-      }
-      const analysis = analyseArticle(text, {
-        ...(flags.issueName ? { issueName: flags.issueName } : {}),
-        ...(flags.asOf ? { asOf: flags.asOf } : {}),
-        ...(flags.publisher ? { publisher: flags.publisher } : {}),
-      });
-      if (analysis.actors.length < 2) {
-        throw new InputError({
-          file: article,
-          path: '',
-          message: `names ${analysis.actors.length === 0 ? 'no actor' : `only one actor (${analysis.actors[0]!.key})`}: a scenario needs at least 2 (states, organisations or groups the gazetteer knows; see docs/evidence.md)`,
-        });
-      }
-      const draft = buildDraft(analysis, {
-        file: article,
-        asOf: flags.asOf ?? analysis.date ?? today(),
-        ...(flags.sourceId ? { sourceId: flags.sourceId } : {}),
-      });
-      const checked = validateScenarioObject(draft.scenario);
-      if (!checked.ok)
-        throw new InternalError(
-          `the draft does not validate: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
-        );
-      const yaml = scenarioToYaml(draft.scenario);
-      if (flags.json) {
-        if (flags.out) io.write(flags.out, yaml);
-        io.json({
-          file: article,
-          provenance: describeChain(analysis.provenance),
-          issue: analysis.issue,
-          roles: {
-            proponents: [...analysis.roles.proponents],
-            targets: [...analysis.roles.targets],
-          },
-          actors: draft.actors.map((d) => ({
-            id: d.actor.key,
-            name: d.actor.name,
-            mentions: d.actor.mentions,
-            names: d.actor.names,
-            proposal: d.proposal,
-            statements: d.actor.statements.map((st) => ({
-              cue: st.cue,
-              kind: st.kind,
-              direction: st.direction,
-              strength: st.strength,
-              negated: st.negated,
-              hedges: st.hedges,
-              intensifiers: st.intensifiers,
-              concessive: st.concessive,
-              historical: st.historical,
-              holder: st.holder.text,
-              locator: st.at.locator,
-              quote: st.at.quote,
-              provenance: describeChain(st.chain),
-            })),
-          })),
-          sources: analysis.sources.map((s) => ({
-            id: s.entity.id,
-            name: s.entity.name,
-            mentions: s.mentions,
-          })),
-          quotes: analysis.quotes.map((q) => ({
-            text: q.quote.text,
-            kind: q.quote.kind,
-            locator: q.at.locator,
-            speaker: q.speaker,
-          })),
-          dates: analysis.dates.map((d) => ({ ...d.date, locator: d.at.locator })),
-          ...(flags.out ? {} : { draft: draft.scenario }),
-        });
-        return;
-      }
-      io.write(flags.out, yaml);
-      const lines = summary(analysis, article);
-      lines.push(
-        `Draft: ${draft.scenario.actors.length} actors, ${(draft.scenario.evidence ?? []).length} evidence items; every number is proposed — review with \`entente evidence ${flags.out ?? 'FILE'}\`.`,
-      );
-      // The YAML went to stdout: keep the summary off it.
-      if (flags.out && flags.out !== '-') io.out(lines.join('\n'));
-      else io.err(lines.join('\n'));
+export function ingestCommand(article: string, flags: IngestFlags): void {
+  if (flags.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf))
+    throw new InputError({
+      path: '--as-of',
+      message: `"${flags.asOf}" is not a date: expected YYYY-MM-DD`,
     });
+  const { text, notices } = readArticle(article);
+  notices.forEach((n) => io.err(n));
+  if (flags.into) {
+    const into = flags.into;
+    const result = mergeIntoScenario(text, readTextFile(into), {
+      file: into,
+      articleFile: article,
+      ...(flags.issue ? { issue: flags.issue } : {}),
+      ...(flags.asOf ? { asOf: flags.asOf } : {}),
+      ...(flags.publisher ? { publisher: flags.publisher } : {}),
+      ...(flags.sourceId ? { sourceId: flags.sourceId } : {}),
+    });
+    io.write(flags.out ?? into, result.text);
+    if (flags.json) {
+      io.json({
+        into,
+        out: flags.out ?? into,
+        issue: result.issue,
+        changes: result.changes,
+        newActors: result.newActors,
+        evidenceAdded: result.evidenceAdded,
+        evidenceReused: result.evidenceReused,
+      });
+      return;
+    }
+    const lines = [
+      `Merged ${article} into ${flags.out ?? into} (issue ${result.issue}):`,
+      ...result.changes.map((c) =>
+        c.action === 'kept'
+          ? `  kept      ${c.label} = ${c.value} (accepted; the article suggests ${c.proposed.value}, ${c.proposed.low}–${c.proposed.high})`
+          : `  ${c.action.padEnd(9)} ${c.label} = ${c.value} (${c.proposed.low}–${c.proposed.high}, proposed, confidence ${c.proposed.confidence})`,
+      ),
+      `  new actors: ${result.newActors.join(', ') || 'none'}; evidence items added: ${result.evidenceAdded.length}; existing evidence cited: ${result.evidenceReused.length}`,
+    ];
+    io.out(lines.join('\n'));
+    return;
+  }
+  const analysis = analyseArticle(text, {
+    ...(flags.issueName ? { issueName: flags.issueName } : {}),
+    ...(flags.asOf ? { asOf: flags.asOf } : {}),
+    ...(flags.publisher ? { publisher: flags.publisher } : {}),
+  });
+  if (analysis.actors.length < 2) {
+    throw new InputError({
+      file: article,
+      path: '',
+      message: `names ${analysis.actors.length === 0 ? 'no actor' : `only one actor (${analysis.actors[0]!.key})`}: a scenario needs at least 2 (states, organisations or groups the gazetteer knows; see docs/evidence.md)`,
+    });
+  }
+  const draft = buildDraft(analysis, {
+    file: article,
+    asOf: flags.asOf ?? analysis.date ?? today(),
+    ...(flags.sourceId ? { sourceId: flags.sourceId } : {}),
+  });
+  const checked = validateScenarioObject(draft.scenario);
+  if (!checked.ok)
+    throw new InternalError(
+      `the draft does not validate: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+    );
+  const yaml = scenarioToYaml(draft.scenario);
+  if (flags.json) {
+    if (flags.out) io.write(flags.out, yaml);
+    io.json({
+      file: article,
+      provenance: describeChain(analysis.provenance),
+      issue: analysis.issue,
+      roles: {
+        proponents: [...analysis.roles.proponents],
+        targets: [...analysis.roles.targets],
+      },
+      actors: draft.actors.map((d) => ({
+        id: d.actor.key,
+        name: d.actor.name,
+        mentions: d.actor.mentions,
+        names: d.actor.names,
+        proposal: d.proposal,
+        statements: d.actor.statements.map((st) => ({
+          cue: st.cue,
+          kind: st.kind,
+          direction: st.direction,
+          strength: st.strength,
+          negated: st.negated,
+          hedges: st.hedges,
+          intensifiers: st.intensifiers,
+          concessive: st.concessive,
+          historical: st.historical,
+          holder: st.holder.text,
+          locator: st.at.locator,
+          quote: st.at.quote,
+          provenance: describeChain(st.chain),
+        })),
+      })),
+      sources: analysis.sources.map((s) => ({
+        id: s.entity.id,
+        name: s.entity.name,
+        mentions: s.mentions,
+      })),
+      quotes: analysis.quotes.map((q) => ({
+        text: q.quote.text,
+        kind: q.quote.kind,
+        locator: q.at.locator,
+        speaker: q.speaker,
+      })),
+      dates: analysis.dates.map((d) => ({ ...d.date, locator: d.at.locator })),
+      ...(flags.out ? {} : { draft: draft.scenario }),
+    });
+    return;
+  }
+  io.write(flags.out, yaml);
+  const lines = summary(analysis, article);
+  lines.push(
+    `Draft: ${draft.scenario.actors.length} actors, ${(draft.scenario.evidence ?? []).length} evidence items; every number is proposed — review with \`entente evidence ${flags.out ?? 'FILE'}\`.`,
+  );
+  // The YAML went to stdout: keep the summary off it.
+  if (flags.out && flags.out !== '-') io.out(lines.join('\n'));
+  else io.err(lines.join('\n'));
 }

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+/** `entente power`: exact Shapley–Shubik and Banzhaf indices (options: program/power.ts). */
 import { DEFAULT_RESOLUTION } from '../../coalitions/power/integer-weights.ts';
 import { explicitPowerResult, scenarioPowerResult } from '../../coalitions/power/power-result.ts';
 import { MAX_TABLE_CELLS, shapleyShubikTableCells } from '../../coalitions/power/shapley-shubik.ts';
@@ -7,10 +7,10 @@ import { InputError } from '../../core/errors.ts';
 import { io } from '../io.ts';
 import { loadScenario } from '../load.ts';
 import { renderPower } from '../render/coalitions.ts';
-import { resolveIssue } from './coalitions.ts';
-import { splitList } from './shared.ts';
+import { splitList } from '../program/options.ts';
+import { resolveIssue } from './issues.ts';
 
-interface PowerFlags {
+export interface PowerFlags {
   weights?: string;
   quota?: string;
   names?: string;
@@ -57,100 +57,64 @@ function checkTableSize(weights: number[], quota: number, path: string): void {
   }
 }
 
-export function registerPower(program: Command): void {
-  program
-    .command('power')
-    .description(
-      'Shapley–Shubik and Banzhaf power indices, exactly: of an explicit weighted game, or of the game an issue induces (weights c·s)',
-    )
-    .argument(
-      '[scenario]',
-      'a scenario file or built-in id (not with --weights); default: the East Asia coalition scenario',
-    )
-    .option('--weights <list>', 'an explicit game: integer weights, e.g. 4,4,4,2,2,1')
-    .option(
-      '--quota <n>',
-      'with --weights: the integer quota (a coalition wins with weight >= quota)',
-    )
-    .option('--names <list>', 'with --weights: player names, comma-separated')
-    .option('-i, --issue <id>', 'scenario: the issue (default: the coalition question’s issue)')
-    .option(
-      '--quota-fraction <f>',
-      'scenario: a coalition wins with more than this share of the weight (default 0.5)',
-    )
-    .option(
-      '--resolution <n>',
-      `scenario: integer weights sum to about this (default ${DEFAULT_RESOLUTION})`,
-    )
-    .option('--json', 'print the result as JSON (docs/coalitions.md)')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ entente power --weights 4,4,4,2,2,1 --quota 12       # EEC Council of Ministers, 1958
-  $ entente power --weights 4,4,4,2,2,1 --quota 12 --names FR,DE,IT,BE,NL,LU --json
-  $ entente power --issue coalition                      # the built-in East Asia scenario
-  $ entente power my.yaml --issue budget --quota-fraction 0.667`,
-    )
-    .action((ref: string | undefined, flags: PowerFlags) => {
-      if (flags.weights !== undefined) {
-        if (ref !== undefined)
-          throw usage('--weights', 'give either --weights or a scenario, not both');
-        for (const f of ['issue', 'quotaFraction', 'resolution'] as const) {
-          if (flags[f] !== undefined) {
-            const name = f === 'quotaFraction' ? '--quota-fraction' : `--${f}`;
-            throw usage(name, 'applies to a scenario, not to --weights (give --quota instead)');
-          }
-        }
-        const weights = parseWeights(flags.weights);
-        if (flags.quota === undefined) throw usage('--quota', 'required with --weights');
-        const quota = parseNumber('--quota', flags.quota, Number.isSafeInteger, 'an integer');
-        const problem = weightedGameProblem({ weights, quota });
-        if (problem) throw usage(`--${problem.field}`, problem.message);
-        const names = flags.names === undefined ? undefined : splitList(flags.names);
-        if (names && names.length !== weights.length) {
-          throw usage(
-            '--names',
-            `expected ${weights.length} names (one per weight), got ${names.length}`,
-          );
-        }
-        checkTableSize(weights, quota, '--weights');
-        const result = explicitPowerResult({ weights, quota }, names);
-        if (flags.json) io.json(result);
-        else io.out(renderPower(result));
-        return;
+export function powerCommand(ref: string | undefined, flags: PowerFlags): void {
+  if (flags.weights !== undefined) {
+    if (ref !== undefined)
+      throw usage('--weights', 'give either --weights or a scenario, not both');
+    for (const f of ['issue', 'quotaFraction', 'resolution'] as const) {
+      if (flags[f] !== undefined) {
+        const name = f === 'quotaFraction' ? '--quota-fraction' : `--${f}`;
+        throw usage(name, 'applies to a scenario, not to --weights (give --quota instead)');
       }
-      for (const f of ['quota', 'names'] as const) {
-        if (flags[f] !== undefined)
-          throw usage(`--${f}`, 'applies to --weights (for a scenario use --quota-fraction)');
-      }
-      const { scenario } = loadScenario(ref);
-      const issue = resolveIssue(scenario, flags.issue);
-      const quotaFraction =
-        flags.quotaFraction === undefined
-          ? 0.5
-          : parseNumber(
-              '--quota-fraction',
-              flags.quotaFraction,
-              (x) => x > 0 && x < 1,
-              'a number between 0 and 1 (exclusive)',
-            );
-      const resolution =
-        flags.resolution === undefined
-          ? DEFAULT_RESOLUTION
-          : parseNumber(
-              '--resolution',
-              flags.resolution,
-              (x) => Number.isInteger(x) && x >= 1 && x <= 1e7,
-              'an integer within 1..10000000',
-            );
-      const hasWeight = scenario.actors.some((a) => {
-        const st = a.stances[issue];
-        return st !== undefined;
-      });
-      if (!hasWeight) throw usage('--issue', `no actor takes a stance on issue "${issue}"`);
-      const result = scenarioPowerResult(scenario, issue, { quotaFraction, resolution });
-      if (flags.json) io.json(result);
-      else io.out(renderPower(result));
-    });
+    }
+    const weights = parseWeights(flags.weights);
+    if (flags.quota === undefined) throw usage('--quota', 'required with --weights');
+    const quota = parseNumber('--quota', flags.quota, Number.isSafeInteger, 'an integer');
+    const problem = weightedGameProblem({ weights, quota });
+    if (problem) throw usage(`--${problem.field}`, problem.message);
+    const names = flags.names === undefined ? undefined : splitList(flags.names);
+    if (names && names.length !== weights.length) {
+      throw usage(
+        '--names',
+        `expected ${weights.length} names (one per weight), got ${names.length}`,
+      );
+    }
+    checkTableSize(weights, quota, '--weights');
+    const result = explicitPowerResult({ weights, quota }, names);
+    if (flags.json) io.json(result);
+    else io.out(renderPower(result));
+    return;
+  }
+  for (const f of ['quota', 'names'] as const) {
+    if (flags[f] !== undefined)
+      throw usage(`--${f}`, 'applies to --weights (for a scenario use --quota-fraction)');
+  }
+  const { scenario } = loadScenario(ref);
+  const issue = resolveIssue(scenario, flags.issue);
+  const quotaFraction =
+    flags.quotaFraction === undefined
+      ? 0.5
+      : parseNumber(
+          '--quota-fraction',
+          flags.quotaFraction,
+          (x) => x > 0 && x < 1,
+          'a number between 0 and 1 (exclusive)',
+        );
+  const resolution =
+    flags.resolution === undefined
+      ? DEFAULT_RESOLUTION
+      : parseNumber(
+          '--resolution',
+          flags.resolution,
+          (x) => Number.isInteger(x) && x >= 1 && x <= 1e7,
+          'an integer within 1..10000000',
+        );
+  const hasWeight = scenario.actors.some((a) => {
+    const st = a.stances[issue];
+    return st !== undefined;
+  });
+  if (!hasWeight) throw usage('--issue', `no actor takes a stance on issue "${issue}"`);
+  const result = scenarioPowerResult(scenario, issue, { quotaFraction, resolution });
+  if (flags.json) io.json(result);
+  else io.out(renderPower(result));
 }

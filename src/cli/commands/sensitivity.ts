@@ -3,9 +3,8 @@
  * input at a time from its low to its high; `--method sobol` computes global first-order and
  * total Sobol indices for the outcome and for P(outcome ≥ threshold). Both run in chunks on an
  * executor (`--workers`, `--executor`); the tornado, being short, inline unless told otherwise.
+ * Options and help: program/sensitivity.ts.
  */
-import { type Command, Option } from 'commander';
-import { availableParallelism } from 'node:os';
 import { prepareSobol, runSobol, summarizeSobol } from '../../analysis/sensitivity/sobol.ts';
 import {
   prepareTornado,
@@ -22,17 +21,11 @@ import {
   progressEnabled,
 } from '../progress.ts';
 import { renderSobol, renderTornado } from '../render/uncertainty.ts';
-import { addModelFlags, resolveModelRuns } from './forecast.ts';
-import { parsePositiveInt } from './shared.ts';
-import {
-  addJobFlags,
-  distributionOption,
-  executorFor,
-  inlineByDefault,
-  resolveIssues,
-} from './simulate.ts';
+import { resolveIssues } from './issues.ts';
+import { executorFor, inlineByDefault } from './jobs.ts';
+import { resolveModelRuns } from './model-runs.ts';
 
-interface SensitivityFlags {
+export interface SensitivityFlags {
   model: string[];
   option: string[];
   issue: string[];
@@ -48,107 +41,76 @@ interface SensitivityFlags {
   [perModelOption: string]: unknown;
 }
 
-export function registerSensitivity(program: Command): void {
-  const cmd = program
-    .command('sensitivity')
-    .description(
-      'Which inputs drive the forecast: a one-at-a-time tornado, or global Sobol indices',
-    )
-    .argument(
-      '[scenario]',
-      'a scenario file (YAML/JSON) or a built-in id; default: the East Asia coalition scenario',
-    );
-  addModelFlags(cmd)
-    .addOption(
-      new Option(
-        '--method <method>',
-        'tornado (each input low → high, 2k + 1 runs) or sobol (N·(k + 2) runs)',
-      )
-        .choices(['tornado', 'sobol'])
-        .default('tornado'),
-    )
-    .option('-N, --samples <n>', 'sobol: base sample size N', parsePositiveInt, 1000)
-    .addOption(distributionOption())
-    .option('--top <n>', 'inputs shown per table (all are in --json)', parsePositiveInt, 12);
-  addJobFlags(cmd, {
-    workers: `worker threads (sobol default: one per core, here ${availableParallelism()}; tornado default: 1, inline, as it is short); 1 runs inline. Results do not depend on it`,
-  })
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ entente sensitivity                                # tornado of the built-in scenario, every model
-  $ entente sensitivity --model mean --method sobol --samples 2000
-  $ entente sensitivity my.yaml --issue coalition --json > tornado.json`,
-    )
-    .action(async (ref: string | undefined, flags: SensitivityFlags) => {
-      const { scenario } = loadScenario(ref);
-      const issueIds = resolveIssues(scenario, flags.issue);
-      const runs = resolveModelRuns(flags);
-      if (flags.method === 'tornado') {
-        const prepared = prepareTornado(scenario, runs, {
-          seed: flags.seed,
-          ...(issueIds ? { issueIds } : {}),
-        });
-        const executor = executorFor(inlineByDefault(flags), prepared.chunks, flags);
-        const interrupt = onInterrupt();
-        const progress = createProgress({
-          label: 'tornado',
-          unit: 'evaluations',
-          total: 1 + 2 * prepared.inputs.length,
-          enabled: progressEnabled(flags.progress),
-        });
-        try {
-          const outcome = await runTornadoOn(executor, prepared, {
-            signal: interrupt.signal,
-            onProgress: (done) => progress.update(done),
-          });
-          progress.stop();
-          if (outcome.partial) {
-            io.err(
-              `tornado interrupted: ${outcome.inputsDone} of ${prepared.inputs.length} inputs done; nothing printed`,
-            );
-            process.exitCode = INTERRUPTED_EXIT_CODE;
-            return;
-          }
-          const result = summarizeTornado(scenario, prepared, outcome);
-          if (flags.json) io.json(result);
-          else io.out(renderTornado(result, flags.top));
-        } finally {
-          progress.stop();
-          interrupt.dispose();
-          await executor.close();
-        }
+export async function sensitivityCommand(
+  ref: string | undefined,
+  flags: SensitivityFlags,
+): Promise<void> {
+  const { scenario } = loadScenario(ref);
+  const issueIds = resolveIssues(scenario, flags.issue);
+  const runs = resolveModelRuns(flags);
+  if (flags.method === 'tornado') {
+    const prepared = prepareTornado(scenario, runs, {
+      seed: flags.seed,
+      ...(issueIds ? { issueIds } : {}),
+    });
+    const executor = executorFor(inlineByDefault(flags), prepared.chunks, flags);
+    const interrupt = onInterrupt();
+    const progress = createProgress({
+      label: 'tornado',
+      unit: 'evaluations',
+      total: 1 + 2 * prepared.inputs.length,
+      enabled: progressEnabled(flags.progress),
+    });
+    try {
+      const outcome = await runTornadoOn(executor, prepared, {
+        signal: interrupt.signal,
+        onProgress: (done) => progress.update(done),
+      });
+      progress.stop();
+      if (outcome.partial) {
+        io.err(
+          `tornado interrupted: ${outcome.inputsDone} of ${prepared.inputs.length} inputs done; nothing printed`,
+        );
+        process.exitCode = INTERRUPTED_EXIT_CODE;
         return;
       }
-      const prepared = prepareSobol(scenario, runs, {
-        samples: flags.samples,
-        seed: flags.seed,
-        distribution: flags.distribution,
-        ...(issueIds ? { issueIds } : {}),
-      });
-      const executor = executorFor(flags.workers, prepared.chunks, flags);
-      const interrupt = onInterrupt();
-      const progress = createProgress({
-        label: 'sobol',
-        unit: 'runs',
-        total: flags.samples * (prepared.job.space.k + 2),
-        enabled: progressEnabled(flags.progress),
-      });
-      try {
-        const outcome = await runSobol(executor, prepared, {
-          signal: interrupt.signal,
-          onProgress: (done) => progress.update(done),
-        });
-        progress.stop();
-        const result = summarizeSobol(scenario, prepared, outcome);
-        if (flags.json) io.json(result);
-        else io.out(renderSobol(result, flags.top));
-        if (outcome.partial) process.exitCode = INTERRUPTED_EXIT_CODE;
-      } finally {
-        progress.stop();
-        interrupt.dispose();
-        await executor.close();
-      }
+      const result = summarizeTornado(scenario, prepared, outcome);
+      if (flags.json) io.json(result);
+      else io.out(renderTornado(result, flags.top));
+    } finally {
+      progress.stop();
+      interrupt.dispose();
+      await executor.close();
+    }
+    return;
+  }
+  const prepared = prepareSobol(scenario, runs, {
+    samples: flags.samples,
+    seed: flags.seed,
+    distribution: flags.distribution,
+    ...(issueIds ? { issueIds } : {}),
+  });
+  const executor = executorFor(flags.workers, prepared.chunks, flags);
+  const interrupt = onInterrupt();
+  const progress = createProgress({
+    label: 'sobol',
+    unit: 'runs',
+    total: flags.samples * (prepared.job.space.k + 2),
+    enabled: progressEnabled(flags.progress),
+  });
+  try {
+    const outcome = await runSobol(executor, prepared, {
+      signal: interrupt.signal,
+      onProgress: (done) => progress.update(done),
     });
+    progress.stop();
+    const result = summarizeSobol(scenario, prepared, outcome);
+    if (flags.json) io.json(result);
+    else io.out(renderSobol(result, flags.top));
+    if (outcome.partial) process.exitCode = INTERRUPTED_EXIT_CODE;
+  } finally {
+    progress.stop();
+    interrupt.dispose();
+    await executor.close();
+  }
 }

@@ -1,23 +1,24 @@
+/** `entente serve`: the web workbench and HTTP API (options: program/serve.ts). */
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { InvalidArgumentError, type Command } from 'commander';
-import { availableParallelism } from 'node:os';
+import { InvalidArgumentError } from 'commander';
 import { createExecutor, executorSpec } from '../../executors/create.ts';
 import { PoolExecutor } from '../../executors/pool.ts';
 import { RedisExecutor } from '../../executors/redis/executor.ts';
 import { io } from '../io.ts';
-import { parsePositiveInt } from './shared.ts';
 
 /** Where `npm run build:web` puts the workbench. */
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 const WEB_CONFIG = fileURLToPath(new URL('../../../web/vite.config.ts', import.meta.url));
 
-function parsePort(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new InvalidArgumentError('expected a port 0–65535');
-  return n;
+export interface ServeFlags {
+  port: number;
+  host: string;
+  db?: string;
+  workers: number;
+  executor?: string;
+  web: boolean;
 }
 
 /**
@@ -44,126 +45,74 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 }
 
-export function registerServe(program: Command): void {
-  program
-    .command('serve')
-    .description('Start the web workbench and HTTP API (embedded SQLite; nothing else to install)')
-    .option('-p, --port <port>', 'port to listen on (0 = any free port)', parsePort, 8377)
-    .option(
-      '--host <host>',
-      'address to listen on (0.0.0.0 to share it; then set ENTENTE_TOKEN)',
-      '127.0.0.1',
-    )
-    .option(
-      '--db <file>',
-      'SQLite file (default $ENTENTE_DB or ~/.entente/entente.db; DATABASE_URL selects PostgreSQL)',
-    )
-    .option(
-      '--workers <n>',
-      'worker threads for simulations and levers (default: cores − 1); they keep the server responsive',
-      parsePositiveInt,
-      Math.max(1, availableParallelism() - 1),
-    )
-    .option(
-      '--executor <spec>',
-      'where long jobs run: pool (default) or redis://host:6379 to queue them for `entente worker`s (default $ENTENTE_EXECUTOR)',
-    )
-    .option('--no-web', 'serve the API only')
-    .addHelpText(
-      'after',
-      `
-Environment:
-  ENTENTE_DB      the SQLite file (default ~/.entente/entente.db)
-  DATABASE_URL    use PostgreSQL instead (postgres://user:pass@host/db)
-  ENTENTE_TOKEN   require "Authorization: Bearer <token>" on /api/*
-  ENTENTE_EXECUTOR  redis://host:6379: simulations and levers run on entente workers
-
-Examples:
-  $ entente serve                       # http://127.0.0.1:8377
-  $ entente serve --port 9000 --db ./team.db
-  $ ENTENTE_TOKEN=s3cret entente serve --host 0.0.0.0`,
-    )
-    .action(
-      async (flags: {
-        port: number;
-        host: string;
-        db?: string;
-        workers: number;
-        executor?: string;
-        web: boolean;
-      }) => {
-        // The server and the store (kysely) load only here: every other command starts faster.
-        const { createServer } = await import('../../server/app.ts');
-        const { describeStoreChoice, openStore } = await import('../../store/open-store.ts');
-        const token = process.env.ENTENTE_TOKEN || undefined;
-        const spec = executorSpec(flags.executor);
-        // Always a pool by default, even of one thread: a Monte Carlo chunk must not block the
-        // event loop. With Redis the server only coordinates; workers elsewhere compute.
-        const executor = spec
-          ? createExecutor(flags.workers, { spec })
-          : new PoolExecutor({ workers: flags.workers });
-        let store: Awaited<ReturnType<typeof openStore>>;
-        let webDir: string | null;
-        try {
-          if (executor instanceof RedisExecutor) await executor.connect();
-          webDir = flags.web ? await ensureWebBuilt() : null;
-          store = await openStore(flags.db === undefined ? {} : { db: flags.db });
-        } catch (err) {
-          await executor.close();
-          throw err;
-        }
-        const server = createServer({
-          store,
-          token,
-          webDir: webDir ?? undefined,
-          executor,
-          debug: Boolean(process.env.ENTENTE_DEBUG),
-        });
-        const stale = await server.jobs.recover();
-        const { serve } = await import('@hono/node-server');
-        await new Promise<void>((resolve, reject) => {
-          const http = serve(
-            { fetch: server.app.fetch, port: flags.port, hostname: flags.host },
-            (info) => {
-              const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-              const url = `http://${host}:${info.port}`;
-              io.out(`Entente workbench on ${url}${webDir ? '' : ' (API only)'}`);
-              io.out(`  API docs ${url}/docs · OpenAPI ${url}/openapi.json`);
-              io.out(
-                `  store: ${describeStoreChoice(flags.db === undefined ? {} : { db: flags.db })}${token ? ' · bearer token required' : ''}`,
-              );
-              if (executor instanceof RedisExecutor)
-                io.out(`  executor: ${executor.target.display} (long jobs run on entente workers)`);
-              if (stale)
-                io.out(`  marked ${stale} run(s) interrupted by the last shutdown as failed`);
-              if (!token && !isLoopback(flags.host))
-                io.err(
-                  'warning: listening beyond this machine without ENTENTE_TOKEN; anyone who can reach it can edit scenarios',
-                );
-              io.out('Press Ctrl-C to stop.');
-            },
+export async function serveCommand(flags: ServeFlags): Promise<void> {
+  // The server and the store (kysely) load only here: every other command starts faster.
+  const { createServer } = await import('../../server/app.ts');
+  const { describeStoreChoice, openStore } = await import('../../store/open-store.ts');
+  const token = process.env.ENTENTE_TOKEN || undefined;
+  const spec = executorSpec(flags.executor);
+  // Always a pool by default, even of one thread: a Monte Carlo chunk must not block the
+  // event loop. With Redis the server only coordinates; workers elsewhere compute.
+  const executor = spec
+    ? createExecutor(flags.workers, { spec })
+    : new PoolExecutor({ workers: flags.workers });
+  let store: Awaited<ReturnType<typeof openStore>>;
+  let webDir: string | null;
+  try {
+    if (executor instanceof RedisExecutor) await executor.connect();
+    webDir = flags.web ? await ensureWebBuilt() : null;
+    store = await openStore(flags.db === undefined ? {} : { db: flags.db });
+  } catch (err) {
+    await executor.close();
+    throw err;
+  }
+  const server = createServer({
+    store,
+    token,
+    webDir: webDir ?? undefined,
+    executor,
+    debug: Boolean(process.env.ENTENTE_DEBUG),
+  });
+  const stale = await server.jobs.recover();
+  const { serve } = await import('@hono/node-server');
+  await new Promise<void>((resolve, reject) => {
+    const http = serve(
+      { fetch: server.app.fetch, port: flags.port, hostname: flags.host },
+      (info) => {
+        const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+        const url = `http://${host}:${info.port}`;
+        io.out(`Entente workbench on ${url}${webDir ? '' : ' (API only)'}`);
+        io.out(`  API docs ${url}/docs · OpenAPI ${url}/openapi.json`);
+        io.out(
+          `  store: ${describeStoreChoice(flags.db === undefined ? {} : { db: flags.db })}${token ? ' · bearer token required' : ''}`,
+        );
+        if (executor instanceof RedisExecutor)
+          io.out(`  executor: ${executor.target.display} (long jobs run on entente workers)`);
+        if (stale) io.out(`  marked ${stale} run(s) interrupted by the last shutdown as failed`);
+        if (!token && !isLoopback(flags.host))
+          io.err(
+            'warning: listening beyond this machine without ENTENTE_TOKEN; anyone who can reach it can edit scenarios',
           );
-          http.on('error', (err: NodeJS.ErrnoException) => {
-            reject(
-              err.code === 'EADDRINUSE'
-                ? new InvalidArgumentError(
-                    `port ${flags.port} is in use; choose another with --port`,
-                  )
-                : err,
-            );
-          });
-          const stop = () => {
-            process.off('SIGINT', stop);
-            process.off('SIGTERM', stop);
-            http.close();
-            void server
-              .close()
-              .then(() => store.close())
-              .then(resolve, reject);
-          };
-          process.on('SIGINT', stop);
-          process.on('SIGTERM', stop);
-        });
+        io.out('Press Ctrl-C to stop.');
       },
     );
+    http.on('error', (err: NodeJS.ErrnoException) => {
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new InvalidArgumentError(`port ${flags.port} is in use; choose another with --port`)
+          : err,
+      );
+    });
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      http.close();
+      void server
+        .close()
+        .then(() => store.close())
+        .then(resolve, reject);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }

@@ -1,15 +1,14 @@
-import type { Command } from 'commander';
+/** `entente sides`: who joins which side of a contest (options: program/sides.ts). */
 import { sidesResult } from '../../coalitions/sides/sides-result.ts';
 import { InputError } from '../../core/errors.ts';
-import { DEFAULT_SEED } from '../../core/rng.ts';
 import type { Scenario } from '../../core/scenario.ts';
 import { io } from '../io.ts';
 import { loadScenario } from '../load.ts';
 import { renderSides } from '../render/coalitions.ts';
-import { parseDraws, resolveIssue } from './coalitions.ts';
-import { parseSeed, splitList } from './shared.ts';
+import { splitList } from '../program/options.ts';
+import { resolveIssue } from './issues.ts';
 
-interface SidesFlags {
+export interface SidesFlags {
   issue?: string;
   between?: string;
   draws: number;
@@ -60,47 +59,15 @@ function resolveBetween(s: Scenario, issue: string, flag: string | undefined): [
   return [pair[0]!, pair[1]!];
 }
 
-export function registerSides(program: Command): void {
-  program
-    .command('sides')
-    .description(
-      'Choosing sides: whether each third party joins one side of a contest or stays out (Altfeld & Bueno de Mesquita 1979)',
-    )
-    .argument(
-      '[scenario]',
-      'a scenario file or built-in id; default: the East Asia coalition scenario',
-    )
-    .option('-i, --issue <id>', 'the contested issue (default: the coalition question’s issue)')
-    .option(
-      '--between <A,B>',
-      'the two sides’ leaders (default: the coalition block’s lead and rival)',
-    )
-    .option(
-      '--draws <n>',
-      'Monte Carlo draws over the scenario’s ranges (default 0)',
-      parseDraws,
-      0,
-    )
-    .option('--seed <n>', 'seed of the draws', parseSeed, DEFAULT_SEED)
-    .option('--json', 'print the result as JSON (docs/coalitions.md)')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ entente sides --issue coalition --between usa,china
-  $ entente sides --draws 2000 --json > sides.json
-  $ entente sides scenarios/ec-car-emissions-1994.yaml --between germany,uk`,
-    )
-    .action((ref: string | undefined, flags: SidesFlags) => {
-      const { scenario } = loadScenario(ref);
-      const issue = resolveIssue(scenario, flags.issue);
-      const [lead, rival] = resolveBetween(scenario, issue, flags.between);
-      const result = sidesResult(
-        scenario,
-        { issue, lead, rival },
-        { draws: flags.draws, seed: flags.seed },
-      );
-      if (flags.json) io.json(result);
-      else io.out(renderSides(result));
-    });
+export function sidesCommand(ref: string | undefined, flags: SidesFlags): void {
+  const { scenario } = loadScenario(ref);
+  const issue = resolveIssue(scenario, flags.issue);
+  const [lead, rival] = resolveBetween(scenario, issue, flags.between);
+  const result = sidesResult(
+    scenario,
+    { issue, lead, rival },
+    { draws: flags.draws, seed: flags.seed },
+  );
+  if (flags.json) io.json(result);
+  else io.out(renderSides(result));
 }

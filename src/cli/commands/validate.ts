@@ -1,63 +1,49 @@
-import type { Command } from 'commander';
+/** `entente validate`: every problem of scenario files (options: program/validate.ts). */
 import { evidenceCoverage } from '../../core/coverage.ts';
 import { InputError, type Problem } from '../../core/errors.ts';
 import { parseScenarioText } from '../../formats/scenario-file.ts';
 import { io } from '../io.ts';
 import { readTextFile } from '../load.ts';
 
-export function registerValidate(program: Command): void {
-  program
-    .command('validate')
-    .description('Check scenario files and report every problem as file:line:column path: message')
-    .argument('<files...>', 'scenario files (YAML or JSON)')
-    .option('--json', 'print a JSON report')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ entente validate scenarios/east-asia-coalition-2025.yaml
-  $ entente validate a.yaml b.json --json`,
-    )
-    .action((files: string[], flags: { json?: boolean }) => {
-      const report: {
-        file: string;
-        ok: boolean;
-        problems: Problem[];
-        numbers?: number;
-        withEvidence?: number;
-        unverified?: number;
-      }[] = [];
-      for (const file of files) {
-        try {
-          const s = parseScenarioText(readTextFile(file), file);
-          const c = evidenceCoverage(s);
-          report.push({
-            file,
-            ok: true,
-            problems: [],
-            numbers: c.numbers,
-            withEvidence: c.withEvidence,
-            unverified: c.unverified.length,
-          });
-        } catch (err) {
-          if (!(err instanceof InputError)) throw err;
-          report.push({ file, ok: false, problems: [...err.problems] });
-        }
+export function validateCommand(files: string[], flags: { json?: boolean }): void {
+  const report: {
+    file: string;
+    ok: boolean;
+    problems: Problem[];
+    numbers?: number;
+    withEvidence?: number;
+    unverified?: number;
+  }[] = [];
+  for (const file of files) {
+    try {
+      const s = parseScenarioText(readTextFile(file), file);
+      const c = evidenceCoverage(s);
+      report.push({
+        file,
+        ok: true,
+        problems: [],
+        numbers: c.numbers,
+        withEvidence: c.withEvidence,
+        unverified: c.unverified.length,
+      });
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      report.push({ file, ok: false, problems: [...err.problems] });
+    }
+  }
+  if (flags.json) io.json(report);
+  else {
+    for (const r of report) {
+      if (r.ok) {
+        io.out(
+          `${r.file}: ok (${r.withEvidence} of ${r.numbers} numbers cite evidence; ${r.unverified} unverified)`,
+        );
       }
-      if (flags.json) io.json(report);
-      else {
-        for (const r of report) {
-          if (r.ok) {
-            io.out(
-              `${r.file}: ok (${r.withEvidence} of ${r.numbers} numbers cite evidence; ${r.unverified} unverified)`,
-            );
-          }
-        }
-      }
-      const problems = report.flatMap((r) => r.problems);
-      if (problems.length) {
-        if (flags.json) process.exitCode = 1;
-        else throw new InputError(problems);
-      }
-    });
+    }
+  }
+  const problems = report.flatMap((r) => r.problems);
+  if (problems.length) {
+    if (flags.json) process.exitCode = 1;
+    else throw new InputError(problems);
+  }
 }

@@ -1,0 +1,42 @@
+/** The executor a command's chunks run on, from `--workers` and `--executor`. */
+import { availableParallelism } from 'node:os';
+import { createExecutor, executorSpec } from '../../executors/create.ts';
+import type { Executor } from '../../executors/executor.ts';
+import { io } from '../io.ts';
+
+/**
+ * `--workers` for a short job that runs inline unless asked otherwise: `--workers N`, else one
+ * per core when an executor is named (`--executor pool`), else 1 (inline, no thread start-up).
+ */
+export function inlineByDefault(flags: {
+  workers?: number;
+  executor?: string;
+}): number | undefined {
+  if (flags.workers !== undefined) return flags.workers;
+  return executorSpec(flags.executor) === undefined ? 1 : undefined;
+}
+
+/**
+ * The executor for `--executor` / `ENTENTE_EXECUTOR`, else for `--workers` (default: one per
+ * core, never more than there are chunks). A Redis executor notes on stderr when the job resumes,
+ * workers join and chunks are retried (unless `--no-progress`).
+ */
+export function executorFor(
+  workers: number | undefined,
+  chunks: number,
+  flags: { executor?: string; progress?: boolean } = {},
+): Executor {
+  const quiet = flags.progress === false || process.env.ENTENTE_PROGRESS === 'never';
+  return createExecutor(Math.min(workers ?? availableParallelism(), Math.max(1, chunks)), {
+    spec: executorSpec(flags.executor),
+    redis: {
+      onStatus: (s) => {
+        if (!s.event || quiet) return;
+        const clear = process.stderr.isTTY ? '\r\x1b[2K' : '';
+        io.err(
+          `${clear}redis: ${s.event} · ${s.chunksDone}/${s.chunks} chunks done · ${s.workersOnline} worker(s) online`,
+        );
+      },
+    },
+  });
+}

@@ -1,0 +1,50 @@
+/** Which models a command runs, with which options: `--model`, `--option`, `--<model>-option`. */
+import type { ModelRun } from '../../analysis/forecast.ts';
+import { InputError } from '../../core/errors.ts';
+import { parseModelOptions } from '../../models/options.ts';
+import { defaultModelIds, getModel, listModels } from '../../models/registry.ts';
+import { splitList } from '../program/options.ts';
+
+/** Resolves `--model` and the `--option MODEL.KEY=VALUE` / `--<model>-option KEY=VALUE` flags. */
+export function resolveModelRuns(flags: {
+  model: string[];
+  option: string[];
+  [k: string]: unknown;
+}): ModelRun[] {
+  const ids = flags.model.length ? flags.model.flatMap(splitList) : defaultModelIds();
+  const runs = [...new Set(ids)].map((id) => ({ model: getModel(id), pairs: [] as string[] }));
+  for (const opt of flags.option) {
+    const dot = opt.indexOf('.');
+    const eq = opt.indexOf('=');
+    if (dot <= 0 || (eq >= 0 && eq < dot)) {
+      throw new InputError({
+        path: '--option',
+        message: `"${opt}" is not MODEL.KEY=VALUE (e.g. eum.rounds=20)`,
+      });
+    }
+    const id = opt.slice(0, dot);
+    const run = runs.find((r) => r.model.id === id);
+    if (!run)
+      throw new InputError({
+        path: '--option',
+        message: `"${opt}" names model "${id}", which is not being run (--model)`,
+      });
+    run.pairs.push(opt.slice(dot + 1));
+  }
+  for (const model of listModels()) {
+    const pairs = flags[`${camel(model.id)}Option`] as string[] | undefined;
+    if (!pairs?.length) continue;
+    const run = runs.find((r) => r.model.id === model.id);
+    if (!run)
+      throw new InputError({
+        path: `--${model.id}-option`,
+        message: `model "${model.id}" is not being run (--model)`,
+      });
+    run.pairs.push(...pairs);
+  }
+  return runs.map((r) => ({ model: r.model, options: parseModelOptions(r.model, r.pairs) }));
+}
+
+function camel(id: string): string {
+  return id.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}

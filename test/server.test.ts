@@ -3,6 +3,7 @@
  * a real socket (`entente serve` itself, and 16 clients at once). Also `entente report`.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -538,6 +539,31 @@ describe('over a real socket', () => {
     const reopened = await openSqliteStore(db);
     expect((await reopened.getVersion('fixture-good'))?.version).toBe(1);
     await reopened.close();
+  });
+  it('says so, exit 1, when the port is taken (not a silent exit)', async () => {
+    const taken = createNetServer();
+    await new Promise<void>((res) => taken.listen(0, '127.0.0.1', res));
+    const port = String((taken.address() as AddressInfo).port);
+    try {
+      const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          [BIN, 'serve', '--port', port, '--no-web', '--db', join(tmp, 'taken.db')],
+          {
+            cwd: ROOT,
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
+        let err = '';
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        child.on('exit', (code) => resolve({ code, err }));
+      });
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(`port ${port} is in use; choose another with --port`);
+      expect(r.err).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    } finally {
+      await new Promise((res) => taken.close(res));
+    }
   });
 });
 

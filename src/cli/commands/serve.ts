@@ -2,10 +2,12 @@
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { InvalidArgumentError } from 'commander';
 import { createExecutor, executorSpec } from '../../executors/create.ts';
 import { PoolExecutor } from '../../executors/pool.ts';
 import { RedisExecutor } from '../../executors/redis/executor.ts';
+import { InputError } from '../../core/errors.ts';
+import { createServer } from '../../server/app.ts';
+import { describeStoreChoice, openStore } from '../../store/open-store.ts';
 import { io } from '../io.ts';
 
 /** Where `npm run build:web` puts the workbench. */
@@ -46,9 +48,6 @@ function isLoopback(host: string): boolean {
 }
 
 export async function serveCommand(flags: ServeFlags): Promise<void> {
-  // The server and the store (kysely) load only here: every other command starts faster.
-  const { createServer } = await import('../../server/app.ts');
-  const { describeStoreChoice, openStore } = await import('../../store/open-store.ts');
   const token = process.env.ENTENTE_TOKEN || undefined;
   const spec = executorSpec(flags.executor);
   // Always a pool by default, even of one thread: a Monte Carlo chunk must not block the
@@ -99,7 +98,10 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     http.on('error', (err: NodeJS.ErrnoException) => {
       reject(
         err.code === 'EADDRINUSE'
-          ? new InvalidArgumentError(`port ${flags.port} is in use; choose another with --port`)
+          ? new InputError({
+              path: '--port',
+              message: `port ${flags.port} is in use; choose another with --port`,
+            })
           : err,
       );
     });

@@ -34,13 +34,8 @@ import { renderBacktestHtml } from '../../report/backtest-html.ts';
 import { renderBacktestText } from '../../report/backtest-text.ts';
 import { io } from '../io.ts';
 import { readTextFile } from '../load.ts';
-import {
-  INTERRUPTED_EXIT_CODE,
-  createProgress,
-  onInterrupt,
-  progressEnabled,
-} from '../progress.ts';
-import { executorFor, inlineByDefault } from './jobs.ts';
+import { INTERRUPTED_EXIT_CODE } from '../progress.ts';
+import { executorFor, inlineByDefault, runJob } from './jobs.ts';
 import { resolveModelRuns } from './model-runs.ts';
 
 /** The Council votes table shipped with Entente (see its README for the source). */
@@ -173,24 +168,16 @@ async function backtest(file: string, flags: BacktestFlags): Promise<BacktestRes
   // otherwise); the fit above and the scoring below are cheap and stay here.
   const prepared = prepareBacktest(backtestRuns, flags.seed);
   const executor = executorFor(inlineByDefault(flags), prepared.chunks, flags);
-  const interrupt = onInterrupt();
-  const progress = createProgress({
-    label: 'backtest',
-    unit: 'issues',
-    total: prepared.job.issueIds.length,
-    enabled: progressEnabled(flags.progress),
-  });
-  let models;
-  try {
-    models = await runBacktestModels(executor, prepared, {
-      signal: interrupt.signal,
-      onProgress: (done) => progress.update(done),
-    });
-  } finally {
-    progress.stop();
-    interrupt.dispose();
-    await executor.close();
-  }
+  const models = await runJob(
+    executor,
+    {
+      label: 'backtest',
+      unit: 'issues',
+      total: prepared.job.issueIds.length,
+      progress: flags.progress,
+    },
+    (job) => runBacktestModels(executor, prepared, job),
+  );
   if (models.partial) {
     io.err(
       `backtest interrupted: ${models.issuesDone} of ${prepared.job.issueIds.length} issues forecast; nothing printed`,

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { createExecutor, executorSpec } from '../../executors/create.ts';
 import type { Executor } from '../../executors/executor.ts';
 import { io } from '../io.ts';
+import { createProgress, onInterrupt, progressEnabled } from '../progress.ts';
 
 /**
  * `--workers` for a short job that runs inline unless asked otherwise: `--workers N`, else one
@@ -39,4 +40,39 @@ export function executorFor(
       },
     },
   });
+}
+
+/** What a long job's body gets: Ctrl-C as an abort signal, and the progress bar's update. */
+export interface JobControls {
+  readonly signal: AbortSignal;
+  readonly onProgress: (done: number, total?: number) => void;
+}
+
+/**
+ * Runs a long job's body with Ctrl-C as its abort signal and a progress bar on stderr (`unit`s of
+ * work out of `total`; `--no-progress` turns it off), then stops the bar, removes the Ctrl-C
+ * handler and closes the executor, however the body ends.
+ */
+export async function runJob<T>(
+  executor: Executor,
+  bar: { label: string; unit: string; total: number; progress: boolean | undefined },
+  body: (controls: JobControls) => Promise<T>,
+): Promise<T> {
+  const interrupt = onInterrupt();
+  const progress = createProgress({
+    label: bar.label,
+    unit: bar.unit,
+    total: bar.total,
+    enabled: progressEnabled(bar.progress),
+  });
+  try {
+    return await body({
+      signal: interrupt.signal,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+  } finally {
+    progress.stop();
+    interrupt.dispose();
+    await executor.close();
+  }
 }

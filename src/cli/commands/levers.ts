@@ -10,14 +10,9 @@ import { io } from '../io.ts';
 import { loadScenario } from '../load.ts';
 import { defaultLeverModel } from '../program/levers.ts';
 import { splitList } from '../program/options.ts';
-import {
-  INTERRUPTED_EXIT_CODE,
-  createProgress,
-  onInterrupt,
-  progressEnabled,
-} from '../progress.ts';
+import { INTERRUPTED_EXIT_CODE } from '../progress.ts';
 import { renderLevers } from '../render/uncertainty.ts';
-import { executorFor } from './jobs.ts';
+import { executorFor, runJob } from './jobs.ts';
 import { resolveModelRuns } from './model-runs.ts';
 
 export interface LeversFlags {
@@ -49,28 +44,18 @@ export async function leversCommand(ref: string | undefined, flags: LeversFlags)
     });
   }
   const executor = executorFor(flags.workers, Number.POSITIVE_INFINITY, flags);
-  const interrupt = onInterrupt();
-  const progress = createProgress({
-    label: 'levers',
-    unit: 'searches',
-    total: 1,
-    enabled: progressEnabled(flags.progress),
-  });
-  try {
-    const result = await runLevers(executor, scenario, runs[0]!, target, {
-      seed: flags.seed,
-      within: flags.within,
-      pairCandidates: flags.pairs,
-      signal: interrupt.signal,
-      onProgress: (done, total) => progress.update(done, total),
-    });
-    progress.stop();
-    if (flags.json) io.json(result);
-    else io.out(renderLevers(result));
-    if (result.partial) process.exitCode = INTERRUPTED_EXIT_CODE;
-  } finally {
-    progress.stop();
-    interrupt.dispose();
-    await executor.close();
-  }
+  const result = await runJob(
+    executor,
+    { label: 'levers', unit: 'searches', total: 1, progress: flags.progress },
+    (job) =>
+      runLevers(executor, scenario, runs[0]!, target, {
+        seed: flags.seed,
+        within: flags.within,
+        pairCandidates: flags.pairs,
+        ...job,
+      }),
+  );
+  if (flags.json) io.json(result);
+  else io.out(renderLevers(result));
+  if (result.partial) process.exitCode = INTERRUPTED_EXIT_CODE;
 }

@@ -14,15 +14,10 @@ import {
 import type { DistributionName } from '../../analysis/uncertainty/distributions.ts';
 import { io } from '../io.ts';
 import { loadScenario } from '../load.ts';
-import {
-  INTERRUPTED_EXIT_CODE,
-  createProgress,
-  onInterrupt,
-  progressEnabled,
-} from '../progress.ts';
+import { INTERRUPTED_EXIT_CODE } from '../progress.ts';
 import { renderSobol, renderTornado } from '../render/uncertainty.ts';
 import { resolveIssues } from './issues.ts';
-import { executorFor, inlineByDefault } from './jobs.ts';
+import { executorFor, inlineByDefault, runJob } from './jobs.ts';
 import { resolveModelRuns } from './model-runs.ts';
 
 export interface SensitivityFlags {
@@ -54,34 +49,26 @@ export async function sensitivityCommand(
       ...(issueIds ? { issueIds } : {}),
     });
     const executor = executorFor(inlineByDefault(flags), prepared.chunks, flags);
-    const interrupt = onInterrupt();
-    const progress = createProgress({
-      label: 'tornado',
-      unit: 'evaluations',
-      total: 1 + 2 * prepared.inputs.length,
-      enabled: progressEnabled(flags.progress),
-    });
-    try {
-      const outcome = await runTornadoOn(executor, prepared, {
-        signal: interrupt.signal,
-        onProgress: (done) => progress.update(done),
-      });
-      progress.stop();
-      if (outcome.partial) {
-        io.err(
-          `tornado interrupted: ${outcome.inputsDone} of ${prepared.inputs.length} inputs done; nothing printed`,
-        );
-        process.exitCode = INTERRUPTED_EXIT_CODE;
-        return;
-      }
-      const result = summarizeTornado(scenario, prepared, outcome);
-      if (flags.json) io.json(result);
-      else io.out(renderTornado(result, flags.top));
-    } finally {
-      progress.stop();
-      interrupt.dispose();
-      await executor.close();
+    const outcome = await runJob(
+      executor,
+      {
+        label: 'tornado',
+        unit: 'evaluations',
+        total: 1 + 2 * prepared.inputs.length,
+        progress: flags.progress,
+      },
+      (job) => runTornadoOn(executor, prepared, job),
+    );
+    if (outcome.partial) {
+      io.err(
+        `tornado interrupted: ${outcome.inputsDone} of ${prepared.inputs.length} inputs done; nothing printed`,
+      );
+      process.exitCode = INTERRUPTED_EXIT_CODE;
+      return;
     }
+    const result = summarizeTornado(scenario, prepared, outcome);
+    if (flags.json) io.json(result);
+    else io.out(renderTornado(result, flags.top));
     return;
   }
   const prepared = prepareSobol(scenario, runs, {
@@ -91,26 +78,18 @@ export async function sensitivityCommand(
     ...(issueIds ? { issueIds } : {}),
   });
   const executor = executorFor(flags.workers, prepared.chunks, flags);
-  const interrupt = onInterrupt();
-  const progress = createProgress({
-    label: 'sobol',
-    unit: 'runs',
-    total: flags.samples * (prepared.job.space.k + 2),
-    enabled: progressEnabled(flags.progress),
-  });
-  try {
-    const outcome = await runSobol(executor, prepared, {
-      signal: interrupt.signal,
-      onProgress: (done) => progress.update(done),
-    });
-    progress.stop();
-    const result = summarizeSobol(scenario, prepared, outcome);
-    if (flags.json) io.json(result);
-    else io.out(renderSobol(result, flags.top));
-    if (outcome.partial) process.exitCode = INTERRUPTED_EXIT_CODE;
-  } finally {
-    progress.stop();
-    interrupt.dispose();
-    await executor.close();
-  }
+  const outcome = await runJob(
+    executor,
+    {
+      label: 'sobol',
+      unit: 'runs',
+      total: flags.samples * (prepared.job.space.k + 2),
+      progress: flags.progress,
+    },
+    (job) => runSobol(executor, prepared, job),
+  );
+  const result = summarizeSobol(scenario, prepared, outcome);
+  if (flags.json) io.json(result);
+  else io.out(renderSobol(result, flags.top));
+  if (outcome.partial) process.exitCode = INTERRUPTED_EXIT_CODE;
 }

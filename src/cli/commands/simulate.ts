@@ -10,15 +10,10 @@ import { summarizeMonteCarlo } from '../../analysis/monte-carlo/summarize.ts';
 import type { DistributionName } from '../../analysis/uncertainty/distributions.ts';
 import { io } from '../io.ts';
 import { loadScenario } from '../load.ts';
-import {
-  INTERRUPTED_EXIT_CODE,
-  createProgress,
-  onInterrupt,
-  progressEnabled,
-} from '../progress.ts';
+import { INTERRUPTED_EXIT_CODE } from '../progress.ts';
 import { renderSimulation } from '../render/uncertainty.ts';
 import { resolveIssues } from './issues.ts';
-import { executorFor } from './jobs.ts';
+import { executorFor, runJob } from './jobs.ts';
 import { resolveModelRuns } from './model-runs.ts';
 
 export interface SimulateFlags {
@@ -50,26 +45,13 @@ export async function simulateCommand(
     ...(issueIds ? { issueIds } : {}),
   });
   const executor = executorFor(flags.workers, prepared.chunks, flags);
-  const interrupt = onInterrupt();
-  const progress = createProgress({
-    label: 'simulate',
-    unit: 'runs',
-    total: flags.runs,
-    enabled: progressEnabled(flags.progress),
-  });
-  try {
-    const outcome = await runMonteCarlo(executor, prepared, {
-      signal: interrupt.signal,
-      onProgress: (done) => progress.update(done),
-    });
-    progress.stop();
-    const result = summarizeMonteCarlo(scenario, prepared, outcome);
-    if (flags.json) io.json(result);
-    else io.out(renderSimulation(result));
-    if (outcome.partial) process.exitCode = INTERRUPTED_EXIT_CODE;
-  } finally {
-    progress.stop();
-    interrupt.dispose();
-    await executor.close();
-  }
+  const outcome = await runJob(
+    executor,
+    { label: 'simulate', unit: 'runs', total: flags.runs, progress: flags.progress },
+    (job) => runMonteCarlo(executor, prepared, job),
+  );
+  const result = summarizeMonteCarlo(scenario, prepared, outcome);
+  if (flags.json) io.json(result);
+  else io.out(renderSimulation(result));
+  if (outcome.partial) process.exitCode = INTERRUPTED_EXIT_CODE;
 }

@@ -206,6 +206,20 @@ export class RedisWorker {
       .exec();
   }
 
+  /** Records on the job's event stream that `chunk` failed here, with the message. */
+  async #noteError(keys: JobKeys, ttl: number, chunk: number, message: string): Promise<void> {
+    await this.#note(keys, ttl, [
+      'type',
+      'error',
+      'chunk',
+      chunk,
+      'worker',
+      this.name,
+      'message',
+      message,
+    ]);
+  }
+
   async #process(job: Job<ChunkData>, token?: string): Promise<{ bytes: number; ms: number }> {
     const { job: id, task, chunk } = job.data;
     const keys = jobKeys(this.target.queue, id);
@@ -218,16 +232,7 @@ export class RedisWorker {
       const envelope = await this.#envelope(id, keys);
       if (envelope.version !== VERSION) {
         const message = `worker ${this.name} runs Entente ${VERSION} but the job needs ${envelope.version}: run the same version everywhere (results could differ otherwise)`;
-        await this.#note(keys, envelope.ttl, [
-          'type',
-          'error',
-          'chunk',
-          chunk,
-          'worker',
-          this.name,
-          'message',
-          message,
-        ]);
+        await this.#noteError(keys, envelope.ttl, chunk, message);
         throw new UnrecoverableError(message);
       }
       if (!this.#jobsSeen.has(id)) {
@@ -258,16 +263,7 @@ export class RedisWorker {
           throw new UnrecoverableError(CANCELLED);
         }
         const message = err instanceof Error ? err.message : String(err);
-        await this.#note(keys, envelope.ttl, [
-          'type',
-          'error',
-          'chunk',
-          chunk,
-          'worker',
-          this.name,
-          'message',
-          message,
-        ]);
+        await this.#noteError(keys, envelope.ttl, chunk, message);
         throw new UnrecoverableError(message);
       }
       const ms = performance.now() - started;

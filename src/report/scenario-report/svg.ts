@@ -127,12 +127,15 @@ export function trajectoryChart(
       body += `<text x="${x(r)}" y="${H - bottom + 14}" text-anchor="middle" fill="#444">${r}</text>`;
   }
   body += `<text x="${(left + W - right) / 2}" y="${H - 6}" text-anchor="middle" fill="#444">round</text>`;
+  // Polyline points of a path by round, skipping rounds without a value.
+  const points = (values: readonly (number | null)[]) =>
+    values
+      .map((v, r) => (v === null ? null : `${x(r).toFixed(1)},${y(v).toFixed(1)}`))
+      .filter((p): p is string => p !== null);
   const ends: { y: number; label: string; color: string }[] = [];
   t.series.forEach((s, i) => {
     const color = PALETTE[i % PALETTE.length]!;
-    const pts = s.values
-      .map((v, r) => (v === null ? null : `${x(r).toFixed(1)},${y(v).toFixed(1)}`))
-      .filter((p): p is string => p !== null);
+    const pts = points(s.values);
     if (pts.length === 0) return;
     body += `<polyline points="${pts.join(' ')}" fill="none" stroke="${color}" stroke-width="1.5"${i >= PALETTE.length ? ' stroke-dasharray="4 2"' : ''}><title>${e(names.get(s.actorId) ?? s.actorId)}</title></polyline>`;
     const last = [...s.values].reverse().find((v) => v !== null);
@@ -140,9 +143,7 @@ export function trajectoryChart(
       ends.push({ y: y(last), label: names.get(s.actorId) ?? s.actorId, color });
   });
   if (t.forecast) {
-    const pts = t.forecast
-      .map((v, r) => (v === null ? null : `${x(r).toFixed(1)},${y(v).toFixed(1)}`))
-      .filter((p): p is string => p !== null);
+    const pts = points(t.forecast);
     body += `<polyline points="${pts.join(' ')}" fill="none" stroke="#000" stroke-width="3" stroke-opacity="0.5"><title>forecast (median)</title></polyline>`;
   }
   // End labels, nudged apart so they do not overlap.

@@ -11,6 +11,7 @@ import { io } from './io.ts';
 // runs, so a command loads only what it uses (start-up is mostly tsx loading modules).
 import { registerBacktest } from './program/backtest.ts';
 import { registerCoalitions } from './program/coalitions.ts';
+import { registerCommitment } from './program/commitment.ts';
 import { registerDyads } from './program/dyads.ts';
 import { registerEvidence } from './program/evidence.ts';
 import { registerExport } from './program/export.ts';
@@ -63,6 +64,7 @@ Examples:
   registerPower(program);
   registerSides(program);
   registerCoalitions(program);
+  registerCommitment(program);
   registerIngest(program);
   registerEvidence(program);
   registerWorker(program);

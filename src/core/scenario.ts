@@ -188,6 +188,111 @@ export const AllianceTie = z
   })
   .strict();
 
+/** A probability, share or 0–1 intensity of the commitment model. */
+const Unit01 = Measure.describe(
+  'A number in [0, 1] (a probability or share), or a measure of one.',
+);
+
+/** One rung of the commitment ladder a candidate chooses from (docs/spec/commitment.md §1). */
+export const CommitmentLevel = z
+  .object({
+    id: Id,
+    label: z.string().min(1),
+    description: z.string().optional(),
+    contribution: z
+      .number()
+      .describe(
+        'Share of its capability the candidate adds to the coalition at this level, 0-1 (non-decreasing up the ladder).',
+      ),
+    exposure: z
+      .number()
+      .describe(
+        "How exposed the candidate is at this level to the rival's retaliation, entrapment and its own public's judgement, 0-1 (non-decreasing).",
+      ),
+  })
+  .strict();
+
+/** Capability of one party on each named measure, e.g. { milex: …, cinc: … }. */
+export const CapabilityMeasures = z
+  .record(Id, Measure)
+  .describe(
+    'Capability on each named measure (e.g. `milex`, `cinc`, `naval`): a measure each, >= 0.',
+  );
+
+/** The terms of one candidate's commitment utility, each a measure with its evidence. */
+export const CommitmentCandidate = z
+  .object({
+    current: Id.optional().describe(
+      'Id of the level the candidate holds today (default: the lowest).',
+    ),
+    capability: CapabilityMeasures,
+    security: Unit01.describe(
+      "Security value of the lead's protection to the candidate, 0-1 (alliance dependence).",
+    ),
+    abandonment: Unit01.describe(
+      'Probability the lead withdraws its protection if the candidate holds back entirely, 0-1 (Snyder 1984).',
+    ),
+    stake: Unit01.describe('Value to the candidate of the coalition prevailing, 0-1.'),
+    tradeExposure: Unit01.describe("Share of the candidate's trade that is with the rival, 0-1."),
+    coercion: Unit01.describe(
+      "Expected coercion: probability times severity of the rival's economic retaliation against a committed member, 0-1.",
+    ),
+    localThreat: Unit01.describe(
+      'Entrapment and local threat cost of full exposure (a threat at home, forces drawn away), 0-1.',
+    ),
+    publicSupport: Unit01.describe(
+      "Share of the candidate's public supporting the commitment, 0-1, mapped from polls by the rule in its derivation.",
+    ),
+    publicDependence: Unit01.describe(
+      "How far the government depends on its public's support (two-level game, Putnam 1988), 0-1.",
+    ),
+    note: z.string().optional(),
+  })
+  .strict();
+
+/** Structural weights of the commitment utility's terms (docs/spec/commitment.md §2). */
+export const CommitmentWeights = z
+  .object({
+    security: Measure.optional(),
+    prevail: Measure.optional(),
+    war: Measure.optional(),
+    coercion: Measure.optional(),
+    threat: Measure.optional(),
+    domestic: Measure.optional(),
+  })
+  .strict()
+  .describe('Weight of each term (>= 0; default 1).');
+
+/** The commitment model: each candidate chooses how far to commit (docs/spec/commitment.md). */
+export const Commitment = z
+  .object({
+    levels: z
+      .array(CommitmentLevel)
+      .min(2, 'a commitment scale needs at least 2 levels')
+      .describe('The ordered commitment ladder, lowest first.'),
+    joinLevel: Id.describe('Id of the lowest level that counts as joining the coalition.'),
+    capabilityMeasure: Id.describe(
+      'Which capability measure decides the chance the coalition prevails (a key of every `capability`).',
+    ),
+    credibility: Unit01.describe(
+      'Probability the lead itself honours its commitment, 0-1 (Leeds 2003).',
+    ),
+    conflictRisk: Unit01.describe(
+      'Probability that the contingency the coalition is for (e.g. an attack on Taiwan) arises within the horizon, 0-1: it scales the expected cost of war.',
+    ),
+    coercionSharing: z
+      .boolean()
+      .optional()
+      .describe("True (default): the rival's coercion is spread over the committed members."),
+    weights: CommitmentWeights.optional(),
+    lead: z.object({ capability: CapabilityMeasures }).strict(),
+    rival: z.object({ capability: CapabilityMeasures }).strict(),
+    candidates: z
+      .record(Id, CommitmentCandidate)
+      .describe("Per candidate id (every one of the coalition's candidates): its terms."),
+  })
+  .strict();
+
 export const Coalition = z
   .object({
     question: z.string().optional().describe('The coalition question in words.'),
@@ -219,6 +324,9 @@ export const Coalition = z
       .optional()
       .describe('Coefficients of the payoffs (docs/coalitions.md), each a measure with evidence.'),
     allianceTies: z.array(AllianceTie).optional(),
+    commitment: Commitment.optional().describe(
+      "Each candidate's decision how far to commit (docs/spec/commitment.md).",
+    ),
   })
   .strict()
   .describe('Optional: a coalition question (who joins the lead against the rival).');
@@ -252,6 +360,8 @@ export type ScenarioEvidence = z.infer<typeof Evidence>;
 export type ScenarioStance = z.infer<typeof Stance>;
 export type ScenarioCoalition = z.infer<typeof Coalition>;
 export type ScenarioCoalitionParty = z.infer<typeof CoalitionParty>;
+export type ScenarioCommitment = z.infer<typeof Commitment>;
+export type ScenarioCommitmentCandidate = z.infer<typeof CommitmentCandidate>;
 /** A parsed scenario. */
 export type Scenario = z.infer<typeof Scenario>;
 /** A scenario as written in a file (defaults not yet applied). */

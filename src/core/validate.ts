@@ -24,6 +24,18 @@ const PARTY_MEASURES = [
   ['distanceDiscount', 1, 'distance discount'],
 ] as const;
 
+/** The commitment model's 0–1 terms of each candidate, with the name used in messages. */
+const COMMITMENT_TERMS = [
+  ['security', 'security value'],
+  ['abandonment', 'probability'],
+  ['stake', 'stake'],
+  ['tradeExposure', 'trade share'],
+  ['coercion', 'probability'],
+  ['localThreat', 'local threat'],
+  ['publicSupport', 'public support share'],
+  ['publicDependence', 'public dependence'],
+] as const;
+
 export function validateScenario(s: Scenario): PathProblem[] {
   const problems: PathProblem[] = [];
   const add = (path: FieldPath, message: string) => problems.push({ path, message });
@@ -250,6 +262,84 @@ export function validateScenario(s: Scenario): PathProblem[] {
           add(at('allianceTies', t, 'evidence', k), unknown(id, evidenceIds, 'evidence'));
       });
     });
+    if (c.commitment) {
+      // The commitment model (docs/spec/commitment.md): an ordered ladder of at least two levels
+      // whose contribution and exposure never fall; every candidate's terms; probabilities and
+      // shares in [0, 1]; capabilities >= 0 on the chosen measure, for the lead, the rival and
+      // every candidate.
+      const m = c.commitment;
+      const cm = (...rest: (string | number)[]): FieldPath => at('commitment', ...rest);
+      const levelIds = new Map<string, number>();
+      m.levels.forEach((level, k) => {
+        const first = levelIds.get(level.id);
+        if (first !== undefined)
+          add(
+            cm('levels', k, 'id'),
+            `duplicate level id "${level.id}" (first used by levels[${first}])`,
+          );
+        else levelIds.set(level.id, k);
+        for (const field of ['contribution', 'exposure'] as const) {
+          const v = level[field];
+          if (!(v >= 0 && v <= 1))
+            add(cm('levels', k, field), `${field} ${v} is out of range: expected within 0..1`);
+          const prev = k > 0 ? m.levels[k - 1]![field] : undefined;
+          if (prev !== undefined && v < prev)
+            add(
+              cm('levels', k, field),
+              `${field} ${v} is below the level before (${prev}): the ladder must not fall`,
+            );
+        }
+      });
+      if (!levelIds.has(m.joinLevel))
+        add(cm('joinLevel'), unknown(m.joinLevel, new Set(levelIds.keys()), 'level'));
+      else if (levelIds.get(m.joinLevel) === 0)
+        add(cm('joinLevel'), `"${m.joinLevel}" is the lowest level: joining must be above it`);
+      checkMeasure(m.credibility, cm('credibility'), 0, 1, 'probability');
+      checkMeasure(m.conflictRisk, cm('conflictRisk'), 0, 1, 'probability');
+      for (const [key, w] of Object.entries(m.weights ?? {}))
+        if (w !== undefined) checkMeasure(w, cm('weights', key), 0, Infinity, 'weight');
+      const checkCapability = (caps: Record<string, MeasureValue>, path: FieldPath) => {
+        if (!(m.capabilityMeasure in caps))
+          add(
+            path,
+            `no capability on measure "${m.capabilityMeasure}" (the chosen capabilityMeasure); has: ${Object.keys(caps).join(', ') || 'none'}`,
+          );
+        for (const [key, v] of Object.entries(caps))
+          checkMeasure(v, [...path, key], 0, Infinity, 'capability');
+      };
+      checkCapability(m.lead.capability, cm('lead', 'capability'));
+      checkCapability(m.rival.capability, cm('rival', 'capability'));
+      const rivalCap = m.rival.capability[m.capabilityMeasure];
+      const leadCap = m.lead.capability[m.capabilityMeasure];
+      if (
+        rivalCap !== undefined &&
+        leadCap !== undefined &&
+        valueOf(rivalCap) + valueOf(leadCap) <= 0
+      )
+        add(
+          cm('rival', 'capability', m.capabilityMeasure),
+          'the lead and the rival both have capability 0',
+        );
+      const candidateSet = new Set(c.candidates);
+      for (const id of c.candidates) {
+        if (!(id in m.candidates))
+          add(
+            cm('candidates'),
+            `candidate "${id}" has no commitment terms: expected candidates.${id}`,
+          );
+      }
+      for (const [id, t] of Object.entries(m.candidates)) {
+        const p = (...rest: (string | number)[]) => cm('candidates', id, ...rest);
+        if (!candidateSet.has(id)) {
+          add(p(), `"${id}" is not one of the coalition's candidates (${c.candidates.join(', ')})`);
+          continue;
+        }
+        if (t.current !== undefined && !levelIds.has(t.current))
+          add(p('current'), unknown(t.current, new Set(levelIds.keys()), 'level'));
+        checkCapability(t.capability, p('capability'));
+        for (const [field, what] of COMMITMENT_TERMS) checkMeasure(t[field], p(field), 0, 1, what);
+      }
+    }
   }
 
   return problems;

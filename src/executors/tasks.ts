@@ -7,6 +7,7 @@ import { leverTask } from '../analysis/levers/task.ts';
 import { monteCarloTask } from '../analysis/monte-carlo/task.ts';
 import { sobolTask } from '../analysis/sensitivity/sobol-task.ts';
 import { tornadoTask } from '../analysis/sensitivity/tornado-task.ts';
+import { commitmentTask } from '../coalitions/commitment/monte-carlo.ts';
 
 export const TASKS = {
   [monteCarloTask.name]: monteCarloTask,
@@ -14,4 +15,5 @@ export const TASKS = {
   [tornadoTask.name]: tornadoTask,
   [leverTask.name]: leverTask,
   [backtestTask.name]: backtestTask,
+  [commitmentTask.name]: commitmentTask,
 } as const;

@@ -47,8 +47,10 @@ export const MeasureObject = z
       .describe("The drafting tool's confidence in a proposed number, 0-1."),
   })
   .strict();
+const MEASURE_WORDS = 'a number or { value, low?, high?, evidence?, derivation?, unverified? }';
 const MEASURE_EXPECTED = {
-  error: 'expected a number or { value, low?, high?, evidence?, derivation?, unverified? }',
+  error: (issue: { input?: unknown }) =>
+    issue.input === undefined ? `missing: expected ${MEASURE_WORDS}` : `expected ${MEASURE_WORDS}`,
 };
 export const Measure = z
   .union([z.number(), MeasureObject], MEASURE_EXPECTED)

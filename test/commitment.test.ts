@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { CommitmentResult } from '../src/coalitions/commitment/commitment-result.ts';
 import { ROOT, entente, expectNoStack, fixture } from './support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'entente-commitment-'));
@@ -22,15 +23,15 @@ describe('entente commitment', () => {
   it('prints each candidate’s level, why, what would flip it and P(commits), the same on 1 and 2 workers', () => {
     const one = entente('commitment', fixture('commitment.yaml'), '--draws', '3000', '--json');
     expect(one.code, one.err).toBe(0);
-    const r = JSON.parse(one.out);
+    const r = JSON.parse(one.out) as CommitmentResult;
     expect(r.kind).toBe('commitment');
     expect(r.seed).toBe(20251212);
-    expect(r.candidates.map((c: { id: string; level: string }) => [c.id, c.level])).toEqual([
+    expect(r.candidates.map((c) => [c.id, c.level])).toEqual([
       ['A', 'fight'],
       ['B', 'neutral'],
       ['C', 'neutral'],
     ]);
-    expect(r.monteCarlo.draws).toBe(3000);
+    expect(r.monteCarlo!.draws).toBe(3000);
     const two = entente(
       'commitment',
       fixture('commitment.yaml'),
@@ -52,13 +53,13 @@ describe('entente commitment', () => {
   const cases: [string, string | RegExp, string, RegExp][] = [
     [
       'a candidate missing a required term',
-      /        coercion: \{ value: 0\.7, low: 0\.5, high: 0\.9 \}\n/,
+      / {8}coercion: \{ value: 0\.7, low: 0\.5, high: 0\.9 \}\n/,
       '',
       /\.yaml:\d+:\d+ coalition\.commitment\.candidates\.B\.coercion: missing: expected a number/,
     ],
     [
       'a scale with fewer than 2 levels',
-      /      - \{ id: access.*\n      - \{ id: support.*\n      - \{ id: fight.*\n/,
+      / {6}- \{ id: access.*\n {6}- \{ id: support.*\n {6}- \{ id: fight.*\n/,
       '',
       /:\d+:\d+ coalition\.commitment\.levels: a commitment scale needs at least 2 levels/,
     ],

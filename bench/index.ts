@@ -14,6 +14,7 @@ const suites: Suite[] = [
   { name: 'smp', load: async () => (await import('./smp.bench.ts')).benchSmp },
   { name: 'mc', load: async () => (await import('./mc.bench.ts')).benchMc },
   { name: 'coalitions', load: async () => (await import('./coalitions.bench.ts')).benchCoalitions },
+  { name: 'commitment', load: async () => (await import('./commitment.bench.ts')).benchCommitment },
   { name: 'backtest', load: async () => (await import('./backtest.bench.ts')).benchBacktest },
   { name: 'evidence', load: async () => (await import('./evidence.bench.ts')).benchEvidence },
   { name: 'server', load: async () => (await import('./server.bench.ts')).benchServer },

@@ -370,6 +370,38 @@ describe('API: forecasts and runs', () => {
     });
   });
 
+  it('runs the commitment model as a job, and refuses a scenario without a commitment block', async () => {
+    const text = readFileSync(join(ROOT, 'test/fixtures/commitment.yaml'), 'utf8');
+    const r = await req(
+      '/api/runs',
+      json({ kind: 'commitment', text, runs: 500, seed: 4, ifJoins: 'B' }),
+    );
+    expect(r.status).toBe(202);
+    const { id } = await body<{ id: string }>(r);
+    await server.jobs.idle();
+    const done = await body<{
+      status: string;
+      result: {
+        kind: string;
+        seed: number;
+        candidates: { id: string; level: string }[];
+        monteCarlo: { draws: number; given: { candidate: string } };
+      };
+    }>(await req(`/api/runs/${id}`));
+    expect(done.status).toBe('done');
+    expect(done.result.kind).toBe('commitment');
+    expect(done.result.seed).toBe(4);
+    expect(done.result.candidates.map((c) => c.level)).toEqual(['fight', 'neutral', 'neutral']);
+    expect(done.result.monteCarlo.draws).toBe(500);
+    expect(done.result.monteCarlo.given.candidate).toBe('B');
+    const none = await req('/api/runs', json({ kind: 'commitment', text: GOOD }));
+    expect(none.status).toBe(422);
+    expect(JSON.stringify(await body(none))).toMatch(/no coalition\.commitment block/);
+    const badMeasure = await req('/api/runs', json({ kind: 'commitment', text, measure: 'navy' }));
+    expect(badMeasure.status).toBe(422);
+    expect(JSON.stringify(await body(badMeasure))).toMatch(/unknown capability measure .{1,2}navy/);
+  });
+
   it('cancels a running job; a cancelled run stays cancelled', async () => {
     const r = await req(
       '/api/runs',

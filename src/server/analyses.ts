@@ -13,6 +13,11 @@ import { type MonteCarloResult, summarizeMonteCarlo } from '../analysis/monte-ca
 import { runLevers } from '../analysis/levers/levers.ts';
 import { parseTarget } from '../analysis/levers/target.ts';
 import { prepareTornado, runTornadoOn, summarizeTornado } from '../analysis/sensitivity/tornado.ts';
+import {
+  assembleCommitment,
+  prepareCommitment,
+} from '../coalitions/commitment/commitment-result.ts';
+import { runCommitmentJobs } from '../coalitions/commitment/run.ts';
 import { InputError } from '../core/errors.ts';
 import { DEFAULT_SEED } from '../core/rng.ts';
 import { listModels } from '../models/registry.ts';
@@ -31,6 +36,10 @@ export interface AnalysisRequest {
   readonly within?: 'scale' | 'range' | undefined;
   /** Levers: inputs paired (0: no pairs). */
   readonly pairs?: number | undefined;
+  /** Commitment: the capability measure. */
+  readonly measure?: string | undefined;
+  /** Commitment: who joins if this candidate joins. */
+  readonly ifJoins?: string | undefined;
 }
 
 export interface RunContext {
@@ -193,11 +202,75 @@ export const leversAnalysis: Analysis = {
   },
 };
 
+export const commitmentAnalysis: Analysis = {
+  kind: 'commitment',
+  immediate: false,
+  plan(scenario, req) {
+    const problem = commitmentRequestProblem(scenario, req);
+    if (problem) throw new InputError(problem);
+    const seed = req.seed ?? DEFAULT_SEED;
+    const draws = req.runs ?? DEFAULT_SIMULATION_RUNS;
+    const prepared = prepareCommitment(scenario, {
+      draws,
+      seed,
+      ...(req.measure !== undefined ? { measure: req.measure } : {}),
+      ...(req.ifJoins !== undefined ? { ifJoins: req.ifJoins } : {}),
+    });
+    return {
+      seed,
+      options: {
+        runs: draws,
+        ...(req.measure !== undefined ? { measure: req.measure } : {}),
+        ...(req.ifJoins !== undefined ? { ifJoins: req.ifJoins } : {}),
+      },
+      async run(ctx) {
+        const outcome = await runCommitmentJobs(ctx.executor, prepared, {
+          signal: ctx.signal,
+          onProgress: (done, total) => ctx.progress(total > 0 ? done / total : 1),
+        });
+        return assembleCommitment(scenario, prepared, outcome.totals);
+      },
+    };
+  },
+};
+
+/** A request the commitment model cannot answer, as a problem naming the field. */
+function commitmentRequestProblem(
+  scenario: Scenario,
+  req: AnalysisRequest,
+): { path: string; message: string } | null {
+  const block = scenario.coalition?.commitment;
+  if (!block)
+    return {
+      path: 'scenario',
+      message: 'the scenario has no coalition.commitment block (docs/scenario-format.md)',
+    };
+  if (req.measure !== undefined) {
+    const parties = [block.lead, block.rival, ...Object.values(block.candidates)];
+    if (!parties.every((p) => req.measure! in p.capability))
+      return {
+        path: 'measure',
+        message: `unknown capability measure "${req.measure}"; every party has: ${Object.keys(
+          block.lead.capability,
+        )
+          .filter((m) => parties.every((p) => m in p.capability))
+          .join(', ')}`,
+      };
+  }
+  if (req.ifJoins !== undefined && !scenario.coalition!.candidates.includes(req.ifJoins))
+    return {
+      path: 'ifJoins',
+      message: `"${req.ifJoins}" is not a candidate; candidates: ${scenario.coalition!.candidates.join(', ')}`,
+    };
+  return null;
+}
+
 export const ANALYSES: Readonly<Record<string, Analysis>> = {
   forecast: forecastAnalysis,
   simulate: simulateAnalysis,
   sensitivity: sensitivityAnalysis,
   levers: leversAnalysis,
+  commitment: commitmentAnalysis,
 };
 
 export type { ForecastResult, MonteCarloResult };

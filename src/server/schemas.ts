@@ -96,25 +96,27 @@ export const ForecastRequestSchema = z
   })
   .openapi('ForecastRequest');
 
-export const RUN_KINDS = ['forecast', 'simulate', 'sensitivity', 'levers'] as const;
+export const RUN_KINDS = ['forecast', 'simulate', 'sensitivity', 'levers', 'commitment'] as const;
 
 export const RunRequestSchema = z
   .object({
     ...ScenarioRefFields,
     kind: z.enum(RUN_KINDS).openapi({
       description:
-        'forecast (point models; finishes before the response), simulate (Monte Carlo), sensitivity (tornado), levers (needs target; one model, default mean).',
+        'forecast (point models; finishes before the response), simulate (Monte Carlo), sensitivity (tornado), levers (needs target; one model, default mean), commitment (the commitment model of a scenario with coalition.commitment: each candidate’s level, equilibria, P(commits) over `runs` draws; docs/spec/commitment.md).',
     }),
     models: ModelsField,
     seed: SeedField,
     issues: z.array(z.string()).optional(),
-    runs: z
-      .number()
-      .int()
-      .min(1)
-      .max(1_000_000)
-      .optional()
-      .openapi({ description: 'Monte Carlo runs (simulate); default 2000.' }),
+    runs: z.number().int().min(1).max(1_000_000).optional().openapi({
+      description: 'Monte Carlo runs (simulate; commitment draws); default 2000.',
+    }),
+    measure: z.string().max(100).optional().openapi({
+      description: 'commitment: the capability measure (default the scenario’s capabilityMeasure).',
+    }),
+    ifJoins: z.string().max(100).optional().openapi({
+      description: 'commitment: who joins if this candidate joins.',
+    }),
     target: z.string().max(200).optional().openapi({
       description:
         'levers: what to reach, e.g. "coalition>=75" or "actor:korea-gov:coalition>=50".',

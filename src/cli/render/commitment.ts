@@ -3,7 +3,7 @@ import type { CommitmentResult } from '../../coalitions/commitment/commitment-re
 import { renderTable } from './table.ts';
 
 const TERM_WORDS: Record<string, string> = {
-  security: 'security (US protection kept)',
+  security: 'security (protection kept)',
   prevail: 'stake in the coalition prevailing',
   war: 'expected cost of war',
   coercion: 'rival’s coercion',

@@ -10,11 +10,20 @@ import { runTornado } from '../../analysis/sensitivity/tornado.ts';
 import { prepareMonteCarlo } from '../../analysis/monte-carlo/job.ts';
 import { runMonteCarlo } from '../../analysis/monte-carlo/run.ts';
 import { summarizeMonteCarlo } from '../../analysis/monte-carlo/summarize.ts';
+import {
+  type CommitmentResult,
+  assembleCommitment,
+  prepareCommitment,
+} from '../../coalitions/commitment/commitment-result.ts';
+import { runCommitmentJobs } from '../../coalitions/commitment/run.ts';
 import type { Scenario } from '../../core/scenario.ts';
 import type { Executor } from '../../executors/executor.ts';
 import { InlineExecutor } from '../../executors/inline.ts';
 import { leversFromResult, sensitivityFromTornado } from './from-analyses.ts';
 import { buildReport, type Lever, type Report, type SensitivitySection } from './report-data.ts';
+
+/** Draws of the commitment model when the report has no Monte Carlo of its own. */
+export const COMMITMENT_DRAWS = 2000;
 
 export interface AssembleOptions {
   readonly models: readonly ModelRun[];
@@ -39,7 +48,17 @@ export async function assembleReport(scenario: Scenario, o: AssembleOptions): Pr
   let monteCarlo = null;
   let sensitivity: SensitivitySection[] | null = null;
   let levers: Lever[] | null = null;
+  let commitment: CommitmentResult | null = null;
   try {
+    if (scenario.coalition?.commitment) {
+      const prepared = prepareCommitment(scenario, {
+        draws: o.monteCarloRuns && o.monteCarloRuns > 0 ? o.monteCarloRuns : COMMITMENT_DRAWS,
+        seed: o.seed,
+        knockout: false,
+      });
+      const outcome = await runCommitmentJobs(executor, prepared);
+      commitment = assembleCommitment(scenario, prepared, outcome.totals);
+    }
     if (o.monteCarloRuns && o.monteCarloRuns > 0) {
       const prepared = prepareMonteCarlo(scenario, o.models, {
         runs: o.monteCarloRuns,
@@ -65,6 +84,7 @@ export async function assembleReport(scenario: Scenario, o: AssembleOptions): Pr
     monteCarlo,
     sensitivity,
     levers,
+    commitment,
     generatedAt: o.generatedAt,
   });
 }

@@ -2,6 +2,7 @@
  * The report as one self-contained HTML file: inline CSS and SVG, no scripts, nothing fetched.
  * Prints well (the PDF is this page printed by Chromium). Every piece of scenario text is escaped.
  */
+import { commitmentHtml } from './commitment-section.ts';
 import { escapeHtml as e, safeUrl } from './escape.ts';
 import { fmt, type IssueSection, type Report } from './report-data.ts';
 import { actorChart, forecastChart, histogramChart, tornadoChart, trajectoryChart } from './svg.ts';
@@ -172,6 +173,7 @@ export function renderReportHtml(r: Report): string {
     `</ul><p class="meta">Evidence: ${r.coverage.withEvidence} of ${r.coverage.numbers} input numbers cite evidence; ${r.coverage.unverified.length} rest on UNVERIFIED indicators.</p></section>`,
   );
 
+  if (r.commitment) out.push(commitmentHtml(r.commitment));
   for (const sec of r.issues) out.push(issueSection(sec, names, modelNames));
 
   out.push('<section id="caveats"><h2>Assumptions and caveats</h2><h3>Assumptions</h3><ul>');

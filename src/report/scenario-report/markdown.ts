@@ -2,6 +2,7 @@
  * The report as Markdown: the same sections as the HTML, tables instead of charts (Markdown has
  * no inline pictures that need no files). Scenario text is escaped so it shows literally.
  */
+import { commitmentMarkdown } from './commitment-section.ts';
 import { escapeMarkdown as m } from './escape.ts';
 import { fmt, type Report } from './report-data.ts';
 
@@ -42,6 +43,8 @@ export function renderReportMarkdown(r: Report): string {
     `Evidence: ${r.coverage.withEvidence} of ${r.coverage.numbers} input numbers cite evidence; ${r.coverage.unverified.length} rest on UNVERIFIED indicators.`,
     '',
   );
+
+  if (r.commitment) out.push(...commitmentMarkdown(r.commitment));
 
   for (const sec of r.issues) {
     const { issue } = sec;

@@ -4,6 +4,7 @@
  */
 import type { ForecastResult, IssueForecast } from '../../analysis/forecast.ts';
 import type { MonteCarloResult, OutcomeSummary } from '../../analysis/monte-carlo/summarize.ts';
+import type { CommitmentResult } from '../../coalitions/commitment/commitment-result.ts';
 import {
   type MeasureValue,
   type Scenario,
@@ -46,6 +47,8 @@ export interface ReportInput {
   readonly monteCarlo?: MonteCarloResult | null;
   readonly sensitivity?: readonly SensitivitySection[] | null;
   readonly levers?: readonly Lever[] | null;
+  /** The commitment model's answer, for scenarios with a coalition.commitment block. */
+  readonly commitment?: CommitmentResult | null;
   /** ISO time the report was made (the shell reads the clock). */
   readonly generatedAt: string;
 }
@@ -102,6 +105,7 @@ export interface Report {
   readonly notes: readonly string[];
   readonly assumptions: string[];
   readonly caveats: Caveat[];
+  readonly commitment: CommitmentResult | null;
 }
 
 /** Forecasts further apart than this share of the scale are reported as a disagreement. */
@@ -188,6 +192,7 @@ export function buildReport(input: ReportInput): Report {
     notes: s.notes ?? [],
     assumptions: assumptions(forecast, monteCarlo ?? null),
     caveats: caveats(input, issues),
+    commitment: input.commitment ?? null,
   };
 }
 

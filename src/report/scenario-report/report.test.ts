@@ -83,3 +83,31 @@ describe('scenario report', () => {
     expect(html).toMatch(/<svg[^>]+role="img"/);
   });
 });
+
+describe('the report of a scenario with a commitment question', () => {
+  it('shows who commits, why, what would flip it and who joins if one joins, escaped', async () => {
+    const text = readFileSync(
+      join(import.meta.dirname, '../../../test/fixtures/commitment.yaml'),
+      'utf8',
+    ).replace('name: Ally A', `name: ${JSON.stringify(EVIL)}`);
+    const scenario = parseScenarioText(text);
+    const { assembleReport } = await import('./assemble.ts');
+    const r = await assembleReport(scenario, {
+      models: [{ model: getModel('mean'), options: { ...getModel('mean').defaults } }],
+      seed: 3,
+      monteCarloRuns: 300,
+      generatedAt: '2026-01-01T00:00:00.000Z',
+    });
+    expect(r.commitment?.monteCarlo?.draws).toBe(300);
+    const html = renderReportHtml(r);
+    expect(html).toContain('<section id="commitment"><h2>Who commits</h2>');
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).toMatch(/<strong>fight<\/strong> \(joins\)/);
+    expect(html).toContain('If B commits to support: members A, B.');
+    const md = renderReportMarkdown(r);
+    expect(md).toContain('## Who commits');
+    expect(md).toMatch(
+      /\| Ally B \| neutral \| neutral \| access \| 0\.00 ± 0\.00 \| local threat/,
+    );
+  });
+});

@@ -10,6 +10,11 @@ import type { PowerResult } from '../../coalitions/power/power-result.ts';
 import type { SidesCommandResult } from '../../coalitions/sides/sides-result.ts';
 import { DEFAULT_SEED } from '../../core/rng.ts';
 import type { Scenario } from '../../core/scenario.ts';
+import {
+  assembleCommitment,
+  prepareCommitment,
+} from '../../coalitions/commitment/commitment-result.ts';
+import { runCommitmentJobsInline } from '../../coalitions/commitment/run.ts';
 import { type Cell, formatNumber, renderTable } from './table.ts';
 
 /** A fraction shown beside its decimal when it is short enough to read. */
@@ -104,7 +109,7 @@ export function renderSides(r: SidesCommandResult): string {
       fixed(x.stake, 3),
       fixed(x.joinA, 4),
       fixed(x.joinB, 4),
-      words[x.choice],
+      x.decidedBy ? `${words[x.choice]} (commitment)` : words[x.choice],
       x.margin.toFixed(4),
     ];
     if (x.probabilities) {
@@ -222,6 +227,61 @@ function drawLines(q: CoalitionReport): string[] {
   ];
 }
 
+/**
+ * The "Who joins" section for a scenario with a commitment model (docs/spec/commitment.md): each
+ * candidate's level in the selected equilibrium, its runner-up, the two terms that decide it and
+ * P(commits) over 500 draws of the terms' ranges. It replaces the choosing-sides and stability
+ * columns, whose costs had no evidence; `entente commitment` has the full answer.
+ */
+function renderWhoCommits(
+  scenario: Scenario,
+  options: { seed?: number; draws?: number },
+): string[] {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const prepared = prepareCommitment(scenario, {
+    draws: options.draws ?? WHO_JOINS_DRAWS,
+    seed,
+    knockout: false,
+  });
+  const r = assembleCommitment(scenario, prepared, runCommitmentJobsInline(prepared));
+  const out: string[] = [];
+  out.push(
+    `Who joins: ${r.lead}'s coalition against ${r.rival} (commitment model: each candidate chooses how far to commit)`,
+  );
+  out.push(
+    `  Selected equilibrium: ${r.selected.members.length ? r.selected.members.join(', ') : 'nobody'} ${r.selected.members.length === 1 ? 'joins' : 'join'} (${r.joinLevel} or above); ${r.selected.ruleText}`,
+  );
+  const header = [
+    'Candidate',
+    'Today',
+    'Chooses',
+    'Runner-up',
+    'Deciding terms (chosen − runner-up)',
+  ];
+  if (r.monteCarlo) header.push('P(commits)');
+  const rows: Cell[][] = r.candidates.map((c) => {
+    const terms = c.decisive
+      .slice(0, 2)
+      .map((d) => `${d.term} ${d.difference >= 0 ? '+' : '−'}${Math.abs(d.difference).toFixed(3)}`)
+      .join(', ');
+    const row: Cell[] = [
+      c.id,
+      c.current,
+      c.commits ? `${c.level} (joins)` : c.level,
+      c.runnerUp ?? '–',
+      terms,
+    ];
+    if (c.probabilities)
+      row.push(`${c.probabilities.commits.toFixed(2)} ± ${(1.96 * c.probabilities.se).toFixed(2)}`);
+    return row;
+  });
+  out.push(renderTable(header, rows));
+  out.push(
+    `  ${r.monteCarlo ? `${r.monteCarlo.draws} draws of the terms' evidence ranges, seed ${seed}. ` : ''}Why, what would flip each choice, who joins if one joins: \`entente commitment\` (docs/spec/commitment.md).`,
+  );
+  return out;
+}
+
 /** Draws for the forecast's section; skipped for large questions to keep `forecast` quick. */
 const WHO_JOINS_DRAWS = 500;
 const WHO_JOINS_MAX_CANDIDATES = 8;
@@ -238,6 +298,7 @@ export function renderWhoJoins(
 ): string[] {
   const spec = scenarioCoalitionSpec(scenario);
   if (!spec) return [];
+  if (scenario.coalition?.commitment) return renderWhoCommits(scenario, options);
   const draws =
     options.draws ?? (spec.candidates!.length <= WHO_JOINS_MAX_CANDIDATES ? WHO_JOINS_DRAWS : 0);
   const q = coalitionReport(scenario, spec, { draws, seed: options.seed ?? DEFAULT_SEED });

@@ -9,6 +9,7 @@ import {
   commitmentTask,
   emptyCommitmentChunk,
   mergeCommitmentChunk,
+  runCommitmentChunk,
 } from './monte-carlo.ts';
 
 export interface CommitmentRunOptions {
@@ -45,4 +46,18 @@ export async function runCommitmentJobs(
     before += total.runs;
   }
   return { totals, partial: false };
+}
+
+/** The same jobs, chunk by chunk on this thread (for quick questions inside a synchronous command). */
+export function runCommitmentJobsInline(
+  prepared: PreparedCommitment,
+): Map<string, CommitmentMcChunk> {
+  const totals = new Map<string, CommitmentMcChunk>();
+  for (const planned of prepared.jobs) {
+    const total = emptyCommitmentChunk(planned.job);
+    for (let k = 0; k < planned.chunks; k++)
+      mergeCommitmentChunk(total, runCommitmentChunk(planned.job, k));
+    totals.set(planned.key, total);
+  }
+  return totals;
 }

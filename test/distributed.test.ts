@@ -243,3 +243,43 @@ describe.skipIf(skip !== null)('entente backtest --executor redis://… (a worke
     expect(json.forecasters).toHaveLength(8);
   }, 120_000);
 });
+
+describe.skipIf(skip !== null)('entente commitment --executor redis://… (a worker process)', () => {
+  const cmQueue = `${queue}-commitment`;
+  const cmUrl = `${redisUrl}?queue=${cmQueue}`;
+  let worker: ChildProcess | undefined;
+  const commitment = [
+    'commitment',
+    'test/fixtures/commitment.yaml',
+    '--draws',
+    '4000',
+    '--seed',
+    '8',
+    '--json',
+  ];
+
+  beforeAll(async () => {
+    worker = await startWorker('cm', cmUrl, 2);
+  }, 120_000);
+
+  afterAll(async () => {
+    worker?.kill('SIGKILL');
+    const redis = new Redis(redisUrl);
+    const keys = await redis.keys(`${cmQueue}:*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+  }, 60_000);
+
+  it('prints the inline run’s --json byte for byte (main and knock-out jobs)', async () => {
+    const [local, remote] = await Promise.all([
+      entente(commitment).done,
+      entente([...commitment, '--executor', cmUrl]).done,
+    ]);
+    expect(local.code, local.err).toBe(0);
+    expect(remote.code, remote.err).toBe(0);
+    expect(remote.out).toBe(local.out);
+    const json = JSON.parse(remote.out) as { kind: string; monteCarlo: { draws: number } };
+    expect(json.kind).toBe('commitment');
+    expect(json.monteCarlo.draws).toBe(4000);
+  }, 120_000);
+});

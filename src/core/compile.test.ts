@@ -99,3 +99,60 @@ describe('evidenceCoverage of the coalition block', () => {
     );
   });
 });
+
+describe('evidenceCoverage of the commitment block', () => {
+  it('counts credibility, conflict risk, weights, every capability and each candidate term, not the ladder', () => {
+    const term = (value: number) => ({ value, low: 0, high: 1 });
+    const withBlock = Scenario.parse({
+      ...scenario,
+      coalition: {
+        issue: 'p',
+        lead: 'a',
+        rival: 'b',
+        candidates: ['b'],
+        commitment: {
+          levels: [
+            { id: 'out', label: 'Out', contribution: 0, exposure: 0 },
+            { id: 'in', label: 'In', contribution: 1, exposure: 1 },
+          ],
+          joinLevel: 'in',
+          capabilityMeasure: 'milex',
+          credibility: { value: 0.6, evidence: ['e1'] },
+          conflictRisk: 0.1,
+          weights: { war: 2 },
+          lead: { capability: { milex: { value: 900, evidence: ['e1'] }, cinc: 0.12 } },
+          rival: { capability: { milex: 300 } },
+          candidates: {
+            b: {
+              capability: { milex: 50 },
+              security: term(0.5),
+              abandonment: term(0.2),
+              stake: term(0.5),
+              tradeExposure: { value: 0.3, evidence: ['e1'], unverified: true },
+              coercion: term(0.5),
+              localThreat: term(0.1),
+              publicSupport: term(0.4),
+              publicDependence: term(0.4),
+            },
+          },
+        },
+      },
+    });
+    const c = evidenceCoverage(withBlock);
+    // 9 scenario numbers + credibility, conflict risk, 1 weight, 3 lead/rival capabilities,
+    // 1 candidate capability and 8 candidate terms; the ladder's 4 numbers are not counted.
+    expect(c.numbers).toBe(9 + 2 + 1 + 3 + 1 + 8);
+    expect(c.withEvidence).toBe(2 + 3); // credibility, a.capability.milex, b.tradeExposure
+    expect(c.missing).toEqual(
+      expect.arrayContaining([
+        'coalition.commitment.conflictRisk',
+        'coalition.commitment.weights.war',
+        'coalition.commitment.a.capability.cinc',
+        'coalition.commitment.b.capability.milex',
+        'coalition.commitment.b.coercion',
+      ]),
+    );
+    expect(c.missing).not.toContain('coalition.commitment.credibility');
+    expect(c.unverified).toContain('coalition.commitment.b.tradeExposure');
+  });
+});

@@ -2,15 +2,36 @@
  * Evidence coverage: which of a scenario's numbers cite evidence, and which rest on indicators
  * flagged UNVERIFIED. Reported with every forecast so a reader knows how much is judgement.
  */
-import { type CapabilityValue, type MeasureValue, type Scenario, evidenceOf } from './scenario.ts';
+import {
+  type CapabilityValue,
+  type MeasureValue,
+  type Scenario,
+  type ScenarioCommitmentCandidate,
+  evidenceOf,
+} from './scenario.ts';
 import { evidenceFor } from './validate.ts';
+
+/** A commitment candidate's 0–1 terms (each a measure), in the schema's order. */
+const COMMITMENT_FIELDS = [
+  'security',
+  'abandonment',
+  'stake',
+  'tradeExposure',
+  'coercion',
+  'localThreat',
+  'publicSupport',
+  'publicDependence',
+] as const satisfies readonly (keyof ScenarioCommitmentCandidate)[];
 
 export interface EvidenceCoverage {
   /** Numbers that feed the models (capabilities, positions, saliences, reference points). */
   readonly numbers: number;
   /** Of those, how many cite at least one evidence item. */
   readonly withEvidence: number;
-  /** Numbers with no evidence, as `actor.issue.field`, `actor.capability` or `issue.referencePoint`. */
+  /**
+   * Numbers with no evidence, as `actor.issue.field`, `actor.capability`, `issue.referencePoint`,
+   * `coalition.party.field` or `coalition.commitment.candidate.field`.
+   */
   readonly missing: string[];
   /** Numbers marked unverified or citing unverified evidence (same labels). */
   readonly unverified: string[];
@@ -74,6 +95,28 @@ export function evidenceCoverage(s: Scenario): EvidenceCoverage {
         ]);
       }
     });
+    // The commitment model's measures: credibility, conflict risk, weights, every capability on
+    // every measure (lead, rival, candidates) and each candidate's terms. The ladder's
+    // contribution and exposure are plain structural numbers with no evidence field: not counted.
+    const m = c.commitment;
+    if (m) {
+      const base = 'coalition.commitment';
+      const measure = (v: MeasureValue, label: string) => visit(v, label, [...evidenceOf(v)]);
+      measure(m.credibility, `${base}.credibility`);
+      measure(m.conflictRisk, `${base}.conflictRisk`);
+      for (const [term, w] of Object.entries(m.weights ?? {})) {
+        if (w !== undefined) measure(w, `${base}.weights.${term}`);
+      }
+      const capabilities = (who: string, caps: Record<string, MeasureValue>) => {
+        for (const [key, v] of Object.entries(caps)) measure(v, `${base}.${who}.capability.${key}`);
+      };
+      capabilities(c.lead, m.lead.capability);
+      capabilities(c.rival, m.rival.capability);
+      for (const [id, t] of Object.entries(m.candidates)) {
+        capabilities(id, t.capability);
+        for (const field of COMMITMENT_FIELDS) measure(t[field], `${base}.${id}.${field}`);
+      }
+    }
   }
   return { numbers, withEvidence, missing, unverified };
 }

@@ -16,6 +16,7 @@ const suites: Suite[] = [
   { name: 'coalitions', load: async () => (await import('./coalitions.bench.ts')).benchCoalitions },
   { name: 'commitment', load: async () => (await import('./commitment.bench.ts')).benchCommitment },
   { name: 'backtest', load: async () => (await import('./backtest.bench.ts')).benchBacktest },
+  { name: 'joins', load: async () => (await import('./joins.bench.ts')).benchJoins },
   { name: 'evidence', load: async () => (await import('./evidence.bench.ts')).benchEvidence },
   { name: 'server', load: async () => (await import('./server.bench.ts')).benchServer },
   {

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { DEFAULT_SEED } from '../../core/rng.ts';
 import { CAPABILITY_RULES, type CapabilityRule } from '../../formats/deu.ts';
 import type { BacktestFlags } from '../commands/backtest.ts';
+import type { BacktestJoinsFlags } from '../commands/backtest-joins.ts';
 import { addModelFlags, executorOption, parsePositiveInt, parseSeed } from './options.ts';
 
 function parseCapability(value: string): CapabilityRule {
@@ -77,4 +78,65 @@ command resumes.`,
       const { backtestCommand } = await import('../commands/backtest.ts');
       await backtestCommand(file, flags);
     });
+  registerBacktestJoins(cmd);
+}
+
+/** `entente backtest joins DATA.csv`: who joins which side of a war (docs/backtest-joins.md). */
+function registerBacktestJoins(backtest: Command): void {
+  backtest
+    .command('joins')
+    .description(
+      'Score three forecasters of who joins which side of a war (base-rate, logistic, commitment) on a warjoin candidates CSV',
+    )
+    .argument('<data>', 'a warjoin candidates CSV (one row per war and candidate state)')
+    .option('--fit', 'refit all three by grouped K-fold CV by war; print out-of-fold scores')
+    .option(
+      '--out <file>',
+      'where --fit saves the full-data fit (default: the shipped src/analysis/joins/fitted.json)',
+    )
+    .option('--folds <n>', 'CV folds (by war) for --fit', parsePositiveInt, 10)
+    .option('--seed <n>', 'seed for the folds and the bootstrap', parseSeed, DEFAULT_SEED)
+    .option('--params <file>', 'score this saved parameter file instead of the shipped one')
+    .option('--json', 'print the result as JSON')
+    .option('--report <file>', 'write a self-contained HTML report with a calibration chart')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ entente backtest joins src/analysis/joins/data/warjoin_candidates_train.csv --fit --out f.json
+  $ entente backtest joins heldout.csv                      # the shipped parameters, not refitted
+  $ entente backtest joins heldout.csv --params f.json --json --report joins.html`,
+    )
+    .action(async (file: string, _flags: BacktestJoinsFlags, joins: Command) => {
+      const flags = joinsFlags(joins);
+      const { backtestJoinsCommand } = await import('../commands/backtest-joins.ts');
+      backtestJoinsCommand(file, flags);
+    });
+}
+
+/**
+ * The options of `backtest joins`. Commander parses `backtest`'s options before dispatching to
+ * `joins`, and `backtest` has most of the same flags (--json, --fit, --out, --folds, --seed,
+ * --report), so a flag given after `joins` may have been taken by `backtest`: each option comes
+ * from whichever command got it on the command line, else `joins`' default. A `backtest`-only
+ * option (--model, --csv, …) is a usage error, not silently ignored.
+ */
+function joinsFlags(joins: Command): BacktestJoinsFlags {
+  const parent = joins.parent!;
+  const own = new Set(joins.options.map((o) => o.attributeName()));
+  for (const o of parent.options) {
+    const key = o.attributeName();
+    if (!own.has(key) && parent.getOptionValueSource(key) === 'cli') {
+      joins.error(
+        `error: ${o.long ?? o.flags} is an option of \`backtest\`, not of \`backtest joins\``,
+      );
+    }
+  }
+  const flags: Record<string, unknown> = {};
+  for (const key of own) {
+    const fromJoins = joins.getOptionValueSource(key) === 'cli';
+    const fromParent = parent.getOptionValueSource(key) === 'cli';
+    flags[key] = !fromJoins && fromParent ? parent.getOptionValue(key) : joins.getOptionValue(key);
+  }
+  return flags as unknown as BacktestJoinsFlags;
 }

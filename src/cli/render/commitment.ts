@@ -28,7 +28,7 @@ export function renderCommitment(r: CommitmentResult): string {
   out.push('');
   const sel = r.selected;
   out.push(
-    `Selected equilibrium (${sel.ruleText}): ${sel.members.length ? sel.members.join(', ') : 'nobody'} join${sel.members.length === 1 ? 's' : ''}; chance the coalition prevails ${sel.prevail.toFixed(2)}.`,
+    `Selected equilibrium (${sel.ruleText}): ${sel.members.length ? sel.members.join(', ') : 'nobody'} join${sel.members.length > 1 ? '' : 's'}; chance the coalition prevails ${sel.prevail.toFixed(2)}.`,
   );
   if (r.equilibria) {
     out.push(
@@ -91,19 +91,24 @@ export function renderCommitment(r: CommitmentResult): string {
   }
   out.push('');
   out.push(
-    'What would flip each choice (nearest change within the evidence range; who would have to act):',
+    `What would flip each choice (nearest change ${r.beyondRange ? 'within each input’s natural bounds' : 'within the evidence range'}; who would have to act):`,
   );
   for (const c of r.candidates) {
-    const flips = c.flips.filter((f) => f.withinRange).slice(0, 3);
+    const within = c.flips.filter((f) => f.withinRange);
+    const flips = (within.length ? within : c.flips).slice(0, 3);
     if (flips.length === 0) {
-      out.push(`  ${c.id}: nothing within the evidence ranges moves it from ${c.level}`);
+      out.push(
+        `  ${c.id}: nothing ${r.beyondRange ? 'within the inputs’ natural bounds' : 'within the evidence ranges'} moves it from ${c.level}${r.beyondRange ? '' : ' (try --beyond-range)'}`,
+      );
       continue;
     }
+    if (within.length === 0)
+      out.push(`  ${c.id}: nothing within the evidence ranges; beyond them:`);
     out.push(
       `  ${c.id}: ${flips
         .map(
           (f) =>
-            `${f.input} ${fmt(f.from)} → ${fmt(f.to)}${f.shareOfRange !== null ? ` (${pct(f.shareOfRange)} of its range)` : ''} by ${f.actor} → ${f.level}`,
+            `${f.input} ${fmt(f.from)} → ${fmt(f.to)}${f.shareOfRange !== null ? ` (${pct(f.shareOfRange)} of its range)` : ''}${f.withinRange ? '' : ' [outside the evidence]'} by ${f.actor} → ${f.level}`,
         )
         .join('; ')}`,
     );

@@ -128,6 +128,8 @@ export interface CommitmentResult {
   readonly credibility: number;
   readonly levels: { id: string; label: string; contribution: number; exposure: number }[];
   readonly joinLevel: string;
+  /** True when levers were searched beyond the evidence ranges (`--beyond-range`). */
+  readonly beyondRange: boolean;
   readonly selected: CommitmentProfile & { rule: SelectionRule; ruleText: string };
   readonly equilibria: { count: number; listed: CommitmentProfile[]; examined: number } | null;
   readonly candidates: CandidateRow[];
@@ -434,6 +436,7 @@ export function assembleCommitment(
       exposure: l.exposure,
     })),
     joinLevel: levelIds[joinLevel]!,
+    beyondRange: request.beyondRange ?? false,
     selected: { ...describeProfile(compiled, tables, profile), rule, ruleText: RULE_TEXT[rule] },
     equilibria,
     candidates,

@@ -12,6 +12,7 @@ import { VERSION } from '../version.ts';
 import { blocsByRound } from './blocs/blocs-by-round.ts';
 import type { PositionBlocOptions } from './blocs/position-blocs.ts';
 import { scenarioCoalitionSpec } from './coalition-input.ts';
+import { assembleCommitment, prepareCommitment } from './commitment/commitment-result.ts';
 import { type CoalitionReport, coalitionReport } from './coalition-report.ts';
 
 export interface BlocsRow {
@@ -36,6 +37,16 @@ export interface CoalitionsResult {
     readonly rows: BlocsRow[];
   };
   readonly question: CoalitionReport | null;
+  /**
+   * With a commitment block: who joins, by the commitment model (its selected equilibrium). The
+   * stability analysis in `question` then uses spatial payoffs only and does not decide who joins.
+   */
+  readonly commitment: {
+    readonly members: string[];
+    readonly levels: Record<string, string>;
+    readonly joinLevel: string;
+    readonly rule: string;
+  } | null;
 }
 
 export interface CoalitionsOptions {
@@ -74,5 +85,16 @@ export function coalitionsResult(s: Scenario, opts: CoalitionsOptions): Coalitio
     seed: opts.seed,
     blocs: { issue: opts.issue, model: 'eum', rounds: detail.roundsRun, rows },
     question: spec ? coalitionReport(s, spec, { draws: opts.draws ?? 0, seed: opts.seed }) : null,
+    commitment: s.coalition?.commitment ? commitmentAnswer(s, opts.seed) : null,
+  };
+}
+
+function commitmentAnswer(s: Scenario, seed: number): CoalitionsResult['commitment'] {
+  const r = assembleCommitment(s, prepareCommitment(s, { draws: 0, seed }), new Map());
+  return {
+    members: r.selected.members,
+    levels: r.selected.levels,
+    joinLevel: r.joinLevel,
+    rule: r.selected.rule,
   };
 }

@@ -138,7 +138,7 @@ export function renderSides(r: SidesCommandResult): string {
 const yesNo = (b: boolean | null) => (b === null ? '?' : b ? 'yes' : 'no');
 const group = (g: readonly string[]) => `{${g.join(', ')}}`;
 
-function renderQuestion(q: CoalitionReport): string[] {
+function renderQuestion(q: CoalitionReport, decidedByCommitment = false): string[] {
   const out: string[] = [];
   const st = q.stability;
   const n = st.counts;
@@ -175,7 +175,7 @@ function renderQuestion(q: CoalitionReport): string[] {
   out.push('');
   const p = st.predicted;
   out.push(
-    `  Predicted: ${[q.lead, ...p.members].join(' + ')} (${p.rule === 'nash' ? 'the Nash-stable coalition with the highest welfare' : 'no coalition is Nash stable: the individually rational one with the highest welfare'})`,
+    `  ${decidedByCommitment ? 'Most stable under these payoffs (not who joins: see the commitment model above)' : 'Predicted'}: ${[q.lead, ...p.members].join(' + ')} (${p.rule === 'nash' ? 'the Nash-stable coalition with the highest welfare' : 'no coalition is Nash stable: the individually rational one with the highest welfare'})`,
   );
   if (q.structure) {
     out.push(`  Welfare-maximising structure: ${q.structure.blocs.map(group).join(' ')}`);
@@ -205,9 +205,21 @@ export function renderCoalitions(r: CoalitionsResult): string {
       );
     }
   }
+  if (r.commitment) {
+    const c = r.commitment;
+    out.push('');
+    out.push(
+      `Who joins (the commitment model, \`entente commitment\`): ${c.members.length ? c.members.join(', ') : 'nobody'} at ${c.joinLevel} or above — ${Object.entries(
+        c.levels,
+      )
+        .map(([id, l]) => `${id} ${l}`)
+        .join(', ')}.`,
+      '  The stability analysis below values coalitions by the issue positions alone (spatial payoffs, the block’s coefficients); it shows which coalitions would hold together, not who decides to join.',
+    );
+  }
   if (r.question) {
     out.push('');
-    out.push(...renderQuestion(r.question));
+    out.push(...renderQuestion(r.question, r.commitment !== null));
     if (r.question.draws) out.push('', ...drawLines(r.question));
     for (const w of r.question.warnings) out.push(`  Note: ${w}`);
   }
@@ -249,7 +261,7 @@ function renderWhoCommits(
     `Who joins: ${r.lead}'s coalition against ${r.rival} (commitment model: each candidate chooses how far to commit)`,
   );
   out.push(
-    `  Selected equilibrium: ${r.selected.members.length ? r.selected.members.join(', ') : 'nobody'} ${r.selected.members.length === 1 ? 'joins' : 'join'} (${r.joinLevel} or above); ${r.selected.ruleText}`,
+    `  Selected equilibrium: ${r.selected.members.length ? r.selected.members.join(', ') : 'nobody'} ${r.selected.members.length > 1 ? 'join' : 'joins'} (${r.joinLevel} or above); ${r.selected.ruleText}`,
   );
   const header = [
     'Candidate',

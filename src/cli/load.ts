@@ -2,6 +2,7 @@
  * Reading scenarios for the shell: a file path, or the id of a built-in scenario in `scenarios/`.
  * The only place the CLI touches scenario files.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,4 +66,28 @@ export function loadScenario(ref: string | undefined): LoadedScenario {
   }
   const shown = join('scenarios', basename(builtin));
   return { scenario: parseScenarioText(readTextFile(builtin), shown), file: shown, builtin: true };
+}
+
+/** `sha256:` and the hex digest of a text, as results record the files they read. */
+export function sha256Text(text: string): string {
+  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
+}
+
+/**
+ * Reads a JSON file and checks it with `problemsOf` (messages, empty when valid); a file that is
+ * not JSON or fails the check is an input error naming the file.
+ */
+export function readCheckedJson<T>(file: string, problemsOf: (value: unknown) => string[]): T {
+  const text = readTextFile(file);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new InputError({ file, path: '', message: `not JSON: ${(err as Error).message}` });
+  }
+  const problems = problemsOf(value);
+  if (problems.length) {
+    throw new InputError(problems.map((message) => ({ file, path: '', message })));
+  }
+  return value as T;
 }

@@ -16,6 +16,7 @@
  */
 import { InputError, type Problem } from '../core/errors.ts';
 import { type NumericInput, makeNumericInput } from '../core/numeric-input.ts';
+import { readCsvTable } from './csv-header.ts';
 import { type CsvField, readCsv } from './csv.ts';
 
 /** Columns a DEU file must have (values may be empty where documented). */
@@ -107,44 +108,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Reads a DEU long-format CSV. Throws an {@link InputError} with every problem found. */
 export function parseDeu(text: string, file: string): DeuData {
-  const rows = readCsv(text);
-  if (rows.length === 0) {
-    throw new InputError({
-      file,
-      line: 1,
-      column: 1,
-      path: '',
-      message: `empty file: expected a header with ${DEU_REQUIRED_COLUMNS.join(',')}`,
-    });
-  }
+  const { rows, col } = readCsvTable(text, file, DEU_REQUIRED_COLUMNS, 'a DEU file');
   const header = rows[0]!;
-  const col = new Map<string, number>();
   const problems: Problem[] = [];
-  header.forEach((f, j) => {
-    const name = f.text.trim().toLowerCase();
-    if (col.has(name) && name !== '') {
-      problems.push({
-        file,
-        line: f.line,
-        column: f.column,
-        path: name,
-        message: `column "${name}" appears twice`,
-      });
-    }
-    col.set(name, j);
-  });
-  for (const name of DEU_REQUIRED_COLUMNS) {
-    if (!col.has(name)) {
-      problems.push({
-        file,
-        line: 1,
-        column: 1,
-        path: name,
-        message: `missing column "${name}"; a DEU file needs ${DEU_REQUIRED_COLUMNS.join(', ')}`,
-      });
-    }
-  }
-  if (problems.length) throw new InputError(problems);
 
   interface Draft {
     issue: Omit<DeuIssue, 'actors'>;

@@ -10,7 +10,8 @@
  * the forecasters decide, term by term, what an absent value means (docs/backtest-joins.md).
  */
 import { InputError, type Problem } from '../core/errors.ts';
-import { type CsvField, readCsv } from './csv.ts';
+import { readCsvTable } from './csv-header.ts';
+import type { CsvField } from './csv.ts';
 
 /** ATOP provision types, strongest first, as written in `ally_s*` / `ally_s*_prev`. */
 export const PROVISIONS = ['defense', 'offense', 'neutral', 'nonagg', 'consul', 'none'] as const;
@@ -77,44 +78,9 @@ export interface WarJoinData {
 
 /** Reads a warjoin candidates CSV. Throws an {@link InputError} with every problem found. */
 export function parseWarJoin(text: string, file: string): WarJoinData {
-  const rows = readCsv(text);
-  if (rows.length === 0) {
-    throw new InputError({
-      file,
-      line: 1,
-      column: 1,
-      path: '',
-      message: `empty file: expected a header with ${WARJOIN_REQUIRED_COLUMNS.join(',')}`,
-    });
-  }
+  const { rows, col } = readCsvTable(text, file, WARJOIN_REQUIRED_COLUMNS, 'a candidates file');
   const header = rows[0]!;
-  const col = new Map<string, number>();
   const problems: Problem[] = [];
-  header.forEach((f, j) => {
-    const name = f.text.trim().toLowerCase();
-    if (col.has(name) && name !== '') {
-      problems.push({
-        file,
-        line: f.line,
-        column: f.column,
-        path: name,
-        message: `column "${name}" appears twice`,
-      });
-    }
-    col.set(name, j);
-  });
-  for (const name of WARJOIN_REQUIRED_COLUMNS) {
-    if (!col.has(name)) {
-      problems.push({
-        file,
-        line: 1,
-        column: 1,
-        path: name,
-        message: `missing column "${name}"; a candidates file needs ${WARJOIN_REQUIRED_COLUMNS.join(', ')}`,
-      });
-    }
-  }
-  if (problems.length) throw new InputError(problems);
   if (rows.length === 1) {
     throw new InputError({
       file,

@@ -2,7 +2,6 @@
  * `entente backtest joins DATA.csv`: three forecasters of who joins which side of a war, scored
  * on the (candidate, side) pairs (options: program/backtest.ts; docs/backtest-joins.md).
  */
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type JoinBacktestResult, assembleJoinBacktest } from '../../analysis/joins/backtest.ts';
@@ -24,7 +23,7 @@ import { parseWarJoin } from '../../formats/warjoin.ts';
 import { renderJoinsHtml } from '../../report/joins-html.ts';
 import { renderJoinsText } from '../../report/joins-text.ts';
 import { io } from '../io.ts';
-import { readTextFile } from '../load.ts';
+import { readCheckedJson, readTextFile, sha256Text } from '../load.ts';
 
 /** The shipped parameters; `--fit` writes here unless `--out` says otherwise. */
 export const JOIN_PARAMETERS_FILE = fileURLToPath(
@@ -46,23 +45,10 @@ export interface BacktestJoinsFlags {
   params?: string;
 }
 
-function sha256(text: string): string {
-  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
-}
+const sha256 = sha256Text;
 
 function readParameters(file: string): JoinParameters {
-  const text = readTextFile(file);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new InputError({ file, path: '', message: `not JSON: ${(err as Error).message}` });
-  }
-  const problems = parameterProblems(value);
-  if (problems.length) {
-    throw new InputError(problems.map((message) => ({ file, path: '', message })));
-  }
-  return value as JoinParameters;
+  return readCheckedJson<JoinParameters>(file, parameterProblems);
 }
 
 export function backtestJoins(file: string, flags: BacktestJoinsFlags): JoinBacktestResult {

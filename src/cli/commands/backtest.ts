@@ -1,5 +1,4 @@
 /** `entente backtest`: every model scored against real outcomes (options: program/backtest.ts). */
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -13,7 +12,6 @@ import { pairedBootstrap } from '../../analysis/backtest/bootstrap.ts';
 import { fitEnsemble } from '../../analysis/backtest/fit.ts';
 import { prepareBacktest, runBacktestModels } from '../../analysis/backtest/run.ts';
 import { predictiveSamples } from '../../analysis/backtest/stacking.ts';
-import { InputError } from '../../core/errors.ts';
 import {
   type CapabilityRule,
   type CouncilVoteRow,
@@ -33,7 +31,7 @@ import { renderBacktestCsv } from '../../report/backtest-csv.ts';
 import { renderBacktestHtml } from '../../report/backtest-html.ts';
 import { renderBacktestText } from '../../report/backtest-text.ts';
 import { io } from '../io.ts';
-import { readTextFile } from '../load.ts';
+import { readCheckedJson, readTextFile, sha256Text } from '../load.ts';
 import { INTERRUPTED_EXIT_CODE } from '../progress.ts';
 import { executorFor, inlineByDefault, runJob } from './jobs.ts';
 import { resolveModelRuns } from './model-runs.ts';
@@ -68,23 +66,10 @@ export interface BacktestFlags {
   [perModelOption: string]: unknown;
 }
 
-function sha256(text: string): string {
-  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
-}
+const sha256 = sha256Text;
 
 function readSpec(file: string): EnsembleSpec {
-  const text = readTextFile(file);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new InputError({ file, path: '', message: `not JSON: ${(err as Error).message}` });
-  }
-  const problems = ensembleSpecProblems(value);
-  if (problems.length) {
-    throw new InputError(problems.map((message) => ({ file, path: '', message })));
-  }
-  return value as EnsembleSpec;
+  return readCheckedJson<EnsembleSpec>(file, ensembleSpecProblems);
 }
 
 export async function backtestCommand(file: string, flags: BacktestFlags): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * Throughput of Bueno de Mesquita's expected utility model (issue 3; MODELS.md §2), one core,
+ * Throughput of Bueno de Mesquita's expected utility model (issue 3; docs/spec/eum.md), one core,
  * untraced as in a Monte Carlo. Budgets: ≥ 20,000 runs/s on the EC car emissions case
  * (10 actors × 10 rounds) and ≥ 200 runs/s on 50 random actors × 10 rounds. The budgeted cases
  * print the median and the best of fifteen 0.2 s windows, and the median per CPU-second (see

@@ -2,7 +2,7 @@
  * The weighted median of positions: the position minimising Σ w_i |x_i − x| among the actors'
  * positions, which is the Condorcet winner among them under linear (city-block) preferences.
  * Ties (a flat stretch of the objective) go to the lowest minimiser; weights summing to within a
- * relative 1e-12 of one half count as one half (MODELS.md §1, §2 step 2).
+ * relative 1e-12 of one half count as one half (docs/spec/models.md; docs/spec/eum.md step 2).
  *
  * Allocation-free when given a scratch `order` array of length ≥ m.
  */

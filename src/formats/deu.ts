@@ -347,7 +347,7 @@ export interface DeuCase {
    * actors with both a position and a salience, in file order.
    */
   readonly input: NumericInput;
-  /** True when the issue has an outcome, at least `minActors` actors and Σ c·s > 0 (MODELS.md §4). */
+  /** True when the issue has an outcome, at least `minActors` actors and Σ c·s > 0 (docs/spec/scoring.md). */
   readonly scoreable: boolean;
   /** Why the issue is not scoreable (absent when it is). */
   readonly excluded?: string;
@@ -388,7 +388,7 @@ export interface DeuCaseOptions {
   capability: CapabilityRule;
   /** Council votes table ({@link parseCouncilVotes}); required for `council-votes`. */
   votes?: ReadonlyMap<string, CouncilVoteRow>;
-  /** Actors with position and salience an issue needs to be scored. Default 3 (MODELS.md §4). */
+  /** Actors with position and salience an issue needs to be scored. Default 3 (docs/spec/scoring.md). */
   minActors?: number;
 }
 

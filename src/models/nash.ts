@@ -9,15 +9,15 @@
  * log-gain, salience enters only through the weight option and participation (s_i > 0).
  *
  * Where no x gives every participating actor a gain (e.g. an actor sits at the status quo), the
- * solution does not exist: we fall back to the weighted mean and say so (MODELS.md §1).
+ * solution does not exist: we fall back to the weighted mean and say so (docs/spec/models.md).
  */
 import { defineModel } from './model.ts';
 import { runPerIssue } from './per-issue.ts';
 
 export interface NashOptions {
-  /** Utility exponent a in u_i(x) = −s_i|x − x_i|^a, a ≥ 1. Default 2 (quadratic loss; MODELS.md §1). */
+  /** Utility exponent a in u_i(x) = −s_i|x − x_i|^a, a ≥ 1. Default 2 (quadratic loss; docs/spec/models.md). */
   exponent: number;
-  /** Bargaining weights: `capability` (w_i = c_i, MODELS.md §1, default) or `capability-salience` (w_i = c_i s_i). */
+  /** Bargaining weights: `capability` (w_i = c_i, docs/spec/models.md, default) or `capability-salience` (w_i = c_i s_i). */
   weight: 'capability' | 'capability-salience';
   /** Use the issue's reference point as the disagreement point when it has one. Default true. */
   useReference: boolean;
@@ -44,7 +44,7 @@ export const nash = defineModel<NashOptions>({
     weight: {
       type: 'enum',
       values: ['capability', 'capability-salience'],
-      doc: 'Bargaining weight: c_i (default, MODELS.md §1) or c_i·s_i.',
+      doc: 'Bargaining weight: c_i (default, docs/spec/models.md) or c_i·s_i.',
     },
     useReference: {
       type: 'boolean',

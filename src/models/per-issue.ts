@@ -3,7 +3,7 @@ import { type IssueView, type NumericInput, issueView } from '../core/numeric-in
 import type { ModelResult } from './model.ts';
 
 /**
- * Runs a single-issue rule on each issue separately (MODELS.md §1: multi-issue = each issue
+ * Runs a single-issue rule on each issue separately (docs/spec/models.md: multi-issue = each issue
  * separately). Actors keep their positions; the forecast is the rule's value per issue.
  */
 export function runPerIssue(

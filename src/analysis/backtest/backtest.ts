@@ -1,6 +1,6 @@
 /**
  * The backtest: every model forecasts every scoreable issue of a DEU-format file, and each is
- * scored against the actual outcomes (MODELS.md §4) overall and by Council period, procedure and
+ * scored against the actual outcomes (docs/spec/scoring.md) overall and by Council period, procedure and
  * voting rule — always beside the baselines, on the same issues. Pure: data in, plain JSON out.
  */
 import type { NumericInput } from '../../core/numeric-input.ts';
@@ -106,7 +106,7 @@ export interface BacktestResult {
   };
 }
 
-/** Model ids always reported beside any model (MODELS.md §4), when registered. */
+/** Model ids always reported beside any model (docs/spec/scoring.md), when registered. */
 export const BASELINE_MODEL_IDS = ['mean', 'median'] as const;
 
 /** Runs one model on every scoreable issue; a model error on an issue is recorded, not thrown. */

@@ -1,5 +1,5 @@
 /**
- * Scores of forecasts against outcomes (MODELS.md §4): point scores on the issue's scale (MAE,
+ * Scores of forecasts against outcomes (docs/spec/scoring.md): point scores on the issue's scale (MAE,
  * RMSE, median absolute error, share within 10 points) and probabilistic scores for forecasts
  * given as samples (CRPS, coverage of central intervals). Pure functions over arrays.
  */

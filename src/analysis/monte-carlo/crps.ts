@@ -1,5 +1,5 @@
 /**
- * Scoring a Monte Carlo forecast against an outcome without keeping the runs (MODELS.md §4: report
+ * Scoring a Monte Carlo forecast against an outcome without keeping the runs (docs/spec/scoring.md: report
  * CRPS and the 80% interval coverage for probabilistic forecasts). The forecast distribution is
  * the histogram with values spread evenly inside each bin (the same reading as its quantiles), so
  * its CDF F is piecewise linear and CRPS(F, y) = ∫ (F(x) − 1{x ≥ y})² dx (Matheson & Winkler

@@ -2,7 +2,7 @@
  * The graph of compromise between actors in one EUM round: an edge between i and j weighs how many
  * of the two readings of the pair — i's view (i, j) and j's view (j, i) — fall in a compromise
  * octant, where one side expects the other to concede part of the way and both gain from settling
- * (Bueno de Mesquita 1994, pp. 80–86; MODELS.md §2 "Dyadic relations"). Conflict, compulsion and
+ * (Bueno de Mesquita 1994, pp. 80–86; docs/spec/eum.md, "Dyad octants"). Conflict, compulsion and
  * stalemate add nothing: blocs are groups whose members would settle with each other.
  */
 

@@ -9,14 +9,14 @@ import type { EumOctant } from './octant.ts';
 
 export type EumOfferType = 'confrontation' | 'compromise' | 'capitulation';
 
-/** What j offers receiver i in a round (MODELS.md §2 step 7). */
+/** What j offers receiver i in a round (docs/spec/eum.md step 7). */
 export interface EumOffer {
   readonly type: EumOfferType;
   /** The position i would move to. */
   readonly position: number;
 }
 
-/** One ordered pair, read by receiver i (MODELS.md §2 step 7 and "Dyadic relations"). */
+/** One ordered pair, read by receiver i (docs/spec/eum.md step 7 and "Dyadic relations"). */
 export interface EumDyad {
   /** Receiver (the actor whose view this is). */
   readonly i: number;

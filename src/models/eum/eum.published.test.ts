@@ -1,5 +1,5 @@
 /**
- * The published check of MODELS.md §2: Bueno de Mesquita's (1994) EC car emissions case.
+ * The published check of docs/spec/eum.md: Bueno de Mesquita's (1994) EC car emissions case.
  * Scholz, Calbert & Smith (2011), "Unravelling Bueno de Mesquita's group decision model",
  * Table 2 (p. 28 of the ICAART version), lists the median and mean voter positions for rounds 1–8
  * with Q = 1; their code's reading of the model is our default variant `scholz2011`.
@@ -44,7 +44,7 @@ describe('EUM on the EC car emissions case (Bueno de Mesquita 1994; Scholz et al
   it('scholz2011 medians by round, truncated to one decimal, equal Table 2 (round 2: 9.6, the table’s likely misprint for 9.9)', () => {
     const medians = detail.medians.slice(0, 8).map(truncate1);
     // Table 2: 8.4, 9.9, 9.9, 9.9, 9.9, 7.4, 8.8, 9.6. A faithful implementation gets 9.61 in round 2
-    // (MODELS.md §2), so that one cell is allowed either value.
+    // (docs/spec/eum.md), so that one cell is allowed either value.
     expect(medians).toEqual([8.4, 9.6, 9.9, 9.9, 9.9, 7.4, 8.8, 9.6]);
     for (const { round, value } of table2('scholz_median_voter_position')) {
       if (round === 2) expect([9.9, 9.6]).toContain(medians[1]);
@@ -119,7 +119,7 @@ describe('EUM on the EC car emissions case (Bueno de Mesquita 1994; Scholz et al
     expect(moves).toHaveLength(3);
   });
 
-  it('the printed variant does not reproduce Table 2: every actor reaches 7 by round 3 (MODELS.md §2)', () => {
+  it('the printed variant does not reproduce Table 2: every actor reaches 7 by round 3 (docs/spec/eum.md)', () => {
     const printed = run({ variant: 'printed' });
     expect(printed.trajectory[3]!.every((x) => x === 7)).toBe(true);
     expect(printed.trajectory[2]!.every((x) => x === 7)).toBe(false);

@@ -1,6 +1,6 @@
 /**
  * The fast implementation (groups of equal positions, prefix sums, exp/log tables, reused
- * workspaces) against a literal transcription of MODELS.md §2 (`reference-eum.ts`: loops and
+ * workspaces) against a literal transcription of docs/spec/eum.md (`reference-eum.ts`: loops and
  * Math.pow, the O(n³) denominator summed term by term).
  */
 import fc from 'fast-check';
@@ -103,7 +103,7 @@ const caseArb = fc.integer({ min: 2, max: 7 }).chain((n) =>
 
 const nonDegenerate = (k: Case) => Math.max(...k.x) > Math.min(...k.x);
 
-describe('EUM fast path agrees with a literal transcription of MODELS.md §2 (to 1e-9)', () => {
+describe('EUM fast path agrees with a literal transcription of docs/spec/eum.md (to 1e-9)', () => {
   it('on the EC car emissions case, both variants, every round, every dyad', () => {
     const ec = loadBdmCsv('bdm1994_ec_car_emissions.csv');
     const k: Case = { x: [...ec.position], c: [...ec.capability], s: [...ec.salience] };

@@ -169,7 +169,7 @@ describe('eum result', () => {
   });
 });
 
-describe('eum stopping rule (MODELS.md §2 step 8)', () => {
+describe('eum stopping rule (docs/spec/eum.md step 8)', () => {
   it('without a tolerance runs every round and never reports convergence', () => {
     const r = run(ec, { variant: 'printed' });
     expect(r.rounds).toBe(10);

@@ -2,8 +2,8 @@
  * Bueno de Mesquita's expected utility model (EUM) of group decisions, as made explicit by
  * Scholz, Calbert & Smith (2011) from Bueno de Mesquita (1994, 1997): each round every actor
  * weighs challenging every other, offers are made (confront, compromise, capitulate) and taken,
- * and the forecast is the weighted median of the resulting positions. MODELS.md §2 is the spec;
- * `docs/models-eum.md` the formulas with citations. Each issue is bargained alone.
+ * and the forecast is the weighted median of the resulting positions. docs/spec/eum.md is the spec;
+ * `docs/spec/eum.md` the formulas with citations. Each issue is bargained alone.
  */
 import type { EumDetail, EumIssueDetail } from './detail.ts';
 import { defineModel } from '../model.ts';

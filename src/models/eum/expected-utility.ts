@@ -1,5 +1,5 @@
 /**
- * Expected utilities, security levels and risk exponents (MODELS.md §2 steps 4–6, after Scholz,
+ * Expected utilities, security levels and risk exponents (docs/spec/eum.md steps 4–6, after Scholz,
  * Calbert & Smith 2011 and Bueno de Mesquita 1994).
  *
  * E(U_ij) = s_j [P_ij U_s + (1 − P_ij) U_f] + (1 − s_j) U_s − Q U_sq − (1 − Q)[T U_b + (1 − T) U_w]

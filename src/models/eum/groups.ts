@@ -1,7 +1,7 @@
 /**
  * Groups of actors at equal positions. Everything in a round that depends on a target's or a
- * voter's position only is computed once per group, not per actor (MODELS.md §2, "A fast
- * implementation groups equal positions"); confrontations move actors exactly onto each other, so
+ * voter's position only is computed once per group, not per actor (docs/spec/eum.md,
+ * "Implementation and performance"); confrontations move actors exactly onto each other, so
  * groups grow as bargaining goes on (the EC case has 3 groups at the start).
  */
 import type { EumWorkspace } from './workspace.ts';
@@ -44,7 +44,7 @@ export function groupPositions(ws: EumWorkspace, x: Float64Array): void {
 /**
  * The c·s-weighted median of the grouped positions: the lowest position at which the weight at or
  * below reaches half the total, within a relative 1e-12 — the Condorcet winner under linear votes,
- * lowest on ties (MODELS.md §2 step 2; the same rule as `core/weighted-median.ts`).
+ * lowest on ties (docs/spec/eum.md step 2; the same rule as `core/weighted-median.ts`).
  */
 export function groupMedian(ws: EumWorkspace): number {
   const { gx, gw, groups } = ws;
@@ -60,7 +60,7 @@ export function groupMedian(ws: EumWorkspace): number {
   return gx[groups - 1]!;
 }
 
-/** The c·s-weighted mean of the positions (MODELS.md §1, §2 step 8). */
+/** The c·s-weighted mean of the positions (docs/spec/models.md; docs/spec/eum.md step 8). */
 export function weightedMean(ws: EumWorkspace, x: Float64Array): number {
   let sw = 0;
   let swx = 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dyadOctant } from './octant.ts';
 
-describe('dyadOctant(a, b) reads BDM’s eight octants (MODELS.md §2, "Dyadic relations")', () => {
+describe('dyadOctant(a, b) reads BDM’s eight octants (docs/spec/eum.md, "Dyad octants")', () => {
   it.each([
     [2, 1, 'conflict-i-prevails'],
     [1, 2, 'conflict-j-prevails'],

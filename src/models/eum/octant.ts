@@ -1,7 +1,7 @@
 /**
  * Bueno de Mesquita's dyadic octants: how receiver i and another actor j stand towards each other,
  * read from a = E(U_ij) (i's expected utility of challenging j) and b = E(U_ji) (j's of challenging
- * i), both as i perceives them (MODELS.md §2, "Dyadic relations"; the quadrant charts of Bueno de
+ * i), both as i perceives them (docs/spec/eum.md, "Dyad octants"; the quadrant charts of Bueno de
  * Mesquita 1994, as discussed by Scholz, Calbert & Smith 2011).
  */
 

@@ -1,12 +1,12 @@
 /**
- * Offers and moves (MODELS.md §2 step 7, after Scholz, Calbert & Smith 2011 and Bueno de Mesquita
+ * Offers and moves (docs/spec/eum.md step 7, after Scholz, Calbert & Smith 2011 and Bueno de Mesquita
  * 1994). Receiver i reads a = E(U_ij) and b = E(U_ji) for each j at another position:
  *   b > a > 0            → confrontation: i would move to x_j;
  *   b > 0 > a, b > |a|   → compromise: i would move to x_i + (x_j − x_i)|a/b|;
  *   b > 0 > a, b ≤ |a|   → capitulation to x_j (only when capitulation is on).
  * i takes the nearest confrontation; else the compromise with the smallest key
  * (|a| x_i + |b| x_j)/(|a| + |b|); else the nearest capitulation. Ties: the lower position, then
- * the lowest index (see `docs/models-eum.md` on why the position comes first).
+ * the lowest index (see `docs/spec/eum.md` on why the position comes first).
  * Values within TIE_EPS count as equal, as in `octant.ts`.
  */
 import { TIE_EPS } from './octant.ts';

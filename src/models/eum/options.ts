@@ -1,5 +1,5 @@
 /**
- * Options of the expected utility model (MODELS.md §2), their defaults and their sources.
+ * Options of the expected utility model (docs/spec/eum.md), their defaults and their sources.
  */
 import { InputError } from '../../core/errors.ts';
 import type { OptionSpec } from '../model.ts';
@@ -10,31 +10,31 @@ export interface EumOptions {
    * Smith's (2011) own code, the one that reproduces their published Table 2 (EC car emissions).
    * `'printed'`: the equations as printed in Scholz et al. (2011) and Bueno de Mesquita (1994,
    * 1997) — the probability denominator runs over the pair only, b = E(U_ji) is read with the
-   * challenger's own exponent r_j, and actors capitulate (MODELS.md §2 steps 3 and 7).
+   * challenger's own exponent r_j, and actors capitulate (docs/spec/eum.md steps 3 and 7).
    */
   variant: 'scholz2011' | 'printed';
   /**
    * Q in [0, 1]: the probability that, if i does not challenge j, the status quo persists (rather
    * than things getting better or worse for i). Default 1, as in Scholz et al.'s (2011)
-   * replication; Bueno de Mesquita (1994, 1997) also used 0.5 (MODELS.md §2 step 5).
+   * replication; Bueno de Mesquita (1994, 1997) also used 0.5 (docs/spec/eum.md step 5).
    */
   Q: number;
-  /** Rounds of bargaining to run (at most, when `tolerance` is set). Default 10 (MODELS.md §2 step 8). */
+  /** Rounds of bargaining to run (at most, when `tolerance` is set). Default 10 (docs/spec/eum.md step 8). */
   rounds: number;
   /**
    * Stopping rule. `null` (default): run all `rounds`; the model is then never reported as
    * converged, since BDM's model oscillates in general (Scholz et al. 2011, Table 2). A number:
    * stop once the median has changed by at most this much (on the issue's scale) for 3 rounds in
-   * a row, and only then report `converged` (MODELS.md §2 step 8).
+   * a row, and only then report `converged` (docs/spec/eum.md step 8).
    */
   tolerance: number | null;
   /**
    * Whether a receiver facing b > 0 > a with b ≤ |a| capitulates to the other's position.
    * `'auto'` (default) follows the variant: off in `scholz2011` (their code never capitulates),
-   * on in `printed` (Bueno de Mesquita 1994; MODELS.md §2 step 7). `'on'`/`'off'` force it.
+   * on in `printed` (Bueno de Mesquita 1994; docs/spec/eum.md step 7). `'on'`/`'off'` force it.
    */
   capitulation: 'auto' | 'on' | 'off';
-  /** How many final medians the `tail` mean averages. Default 3 (MODELS.md §2 step 8). */
+  /** How many final medians the `tail` mean averages. Default 3 (docs/spec/eum.md step 8). */
   tail: number;
 }
 

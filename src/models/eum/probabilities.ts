@@ -1,6 +1,6 @@
 /**
  * P(g over u): the probability that an actor at group g's position prevails over one at u's
- * (MODELS.md §2 step 3). Every actor k votes
+ * (docs/spec/eum.md step 3). Every actor k votes
  *   v_k(g over u) = c_k s_k [(|x_k − y_u|/R)^{r_k} − (|x_k − y_g|/R)^{r_k}],
  * positive exactly for the voters nearer g than u — for g < u the voter groups below the
  * midpoint, a prefix of the sorted groups. So with prefix sums over voter groups of

@@ -1,5 +1,5 @@
 /**
- * Test oracle only: a slow, literal transcription of MODELS.md §2 for one issue — plain arrays,
+ * Test oracle only: a slow, literal transcription of docs/spec/eum.md for one issue — plain arrays,
  * straightforward loops, `Math.pow`, the O(n³) denominator summed voter by voter and pair by pair.
  * The fast implementation (`round.ts`) must agree with it to ~1e-9 (see `eum.fuzz.test.ts`).
  *

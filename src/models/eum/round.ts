@@ -1,6 +1,6 @@
 /**
  * One round of the expected utility model: a pure step from the start-of-round positions `x` to
- * the positions after every actor's move, in `ws.next` (MODELS.md §2 steps 2–7). Every step reads
+ * the positions after every actor's move, in `ws.next` (docs/spec/eum.md steps 2–7). Every step reads
  * the start-of-round positions; all moves apply at once. No allocation.
  */
 import { fillExpectedUtilities, fillRisk, fillSecurity } from './expected-utility.ts';

@@ -1,5 +1,5 @@
 /**
- * The EUM on one issue: the round loop and the stopping rule (MODELS.md §2 steps 1 and 8), kept
+ * The EUM on one issue: the round loop and the stopping rule (docs/spec/eum.md steps 1 and 8), kept
  * apart from the step function (`round.ts`), as in d3-force's tick loop.
  *
  * Only actors present on the issue with c·s > 0 bargain. An actor with zero capability or
@@ -16,7 +16,7 @@ import type { ResolvedEumOptions } from './options.ts';
 import { eumRound } from './round.ts';
 import { acquireWorkspace, resetWorkspace } from './workspace.ts';
 
-/** How many rounds in a row the median must stay within `tolerance` (MODELS.md §2 step 8). */
+/** How many rounds in a row the median must stay within `tolerance` (docs/spec/eum.md step 8). */
 const SETTLED_ROUNDS = 3;
 
 export interface EumIssueResult {

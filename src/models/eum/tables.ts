@@ -1,7 +1,7 @@
 /**
- * Per-round group × group tables: distances, the bases of the utilities of MODELS.md §2 step 4
+ * Per-round group × group tables: distances, the bases of the utilities of docs/spec/eum.md step 4
  * and their logs. Pass 2 raises them to each actor's exponent as exp(r · log base) — one `exp` per
- * use instead of a `Math.pow`, the logs taken once per round (MODELS.md §2, fast implementation).
+ * use instead of a `Math.pow`, the logs taken once per round (docs/spec/eum.md, "Implementation and performance").
  * A base of 0 has log −∞, and exp(r · −∞) = 0 = 0^r for every r in [0.5, 2].
  */
 import type { EumWorkspace } from './workspace.ts';

@@ -15,7 +15,7 @@ import type { ResolvedEumOptions } from './options.ts';
 export interface EumWorkspace {
   /** Actors taking part (c·s > 0). */
   readonly m: number;
-  /** R: range of the initial positions (MODELS.md §2 step 1), > 0. Set per run. */
+  /** R: range of the initial positions (docs/spec/eum.md step 1), > 0. Set per run. */
   range: number;
   Q: number;
   printed: boolean;

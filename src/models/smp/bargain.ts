@@ -1,6 +1,6 @@
 /**
  * Bargains: two positions interpolated toward each other by saliences and win probabilities.
- * Source: KTAB `smp.cpp`, `SMPActor::interpolateBrgn` (MODELS.md §3, turn step 3).
+ * Source: KTAB `smp.cpp`, `SMPActor::interpolateBrgn` (docs/spec/smp.md, turn step 3).
  */
 import type { InterVecBrgn } from './options.ts';
 

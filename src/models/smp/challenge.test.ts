@@ -29,7 +29,7 @@ function state(commit: number, vote = VOTE_CODE.Prop): ContestState {
   };
 }
 
-/** MODELS.md §3 step 2, written out for actor 0 challenging actor 1 with third party 2. */
+/** docs/spec/smp.md, turn step 2, written out for actor 0 challenging actor 1 with third party 2. */
 function byHand(commit: 'SemiCommit' | 'FullCommit' | 'NoCommit') {
   const u = (a: number, b: number) =>
     smpUtility(Math.abs([0.1, 0.5, 0.8][a]! - [0.1, 0.5, 0.8][b]!), 0);

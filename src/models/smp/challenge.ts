@@ -1,7 +1,7 @@
 /**
  * Challenges: actor h's estimate of the probability that i prevails over j and of the change in
  * expected utility to k. Source: KTAB `smp.cpp`, `SMPState::probEduChlg` and
- * `SMPState::bestChallenge` (MODELS.md §3, turn step 2).
+ * `SMPState::bestChallenge` (docs/spec/smp.md, turn step 2).
  */
 import type { ThirdPartyCommit } from './options.ts';
 import { smpUtility } from './utility.ts';

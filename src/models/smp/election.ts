@@ -2,7 +2,7 @@
  * The probabilistic Condorcet election (PCE): voters with weights and utilities over options →
  * pairwise coalition strengths → pairwise victory probabilities → one probability per option.
  * Source: KTAB `kmodel.cpp`, `Model::coalitions`, `Model::vProb`, `Model::condPCE`,
- * `Model::markovUniformPCE`, `Model::markovIncentivePCE` (MODELS.md §3, "Probabilistic Condorcet
+ * `Model::markovUniformPCE`, `Model::markovIncentivePCE` (docs/spec/smp.md, "Probabilistic Condorcet
  * election").
  *
  * Everything works in a preallocated {@link ElectionWorkspace}; matrices are dense with stride

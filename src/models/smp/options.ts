@@ -2,7 +2,7 @@
  * The SMP's options, named after KTAB's own parameters (KTAB `smp.h`: `SMPModel` enums and
  * `kmodel.h`: `VotingRule`, `VPModel`, `PCEModel`, `StateTransMode`), in camelCase. Every
  * default is KTAB's default, so a run with no options reproduces KTAB's `smpc` output
- * (MODELS.md §3).
+ * (docs/spec/smp.md).
  */
 import type { OptionSpec } from '../model.ts';
 
@@ -98,7 +98,7 @@ export interface SmpOptions {
   /** Turn limit. Default 100. KTAB `smp.cpp`, `SMPModel::stopSMP` (`maxIter`). */
   maxTurns: number;
   /**
-   * Reproduce KTAB's known quirks (MODELS.md §3): the receiver-side interpolation of
+   * Reproduce KTAB's known quirks (docs/spec/smp.md): the receiver-side interpolation of
    * `InitRcvrInterp` / `PWCompInterp` fed the receiver's expected-utility change instead of its
    * probability, `PWCompInterp` weighting the receiver by c_i·S_j, and Markov PCEs giving up
    * after 1000 steps. Default false. KTAB `smp.cpp`, `SMPState::doBCN`; `kmodel.cpp`.

@@ -1,6 +1,6 @@
 /**
  * Risk attitudes from a risk-neutral election, and actors' estimates of each other's attitudes.
- * Source: KTAB `smp.cpp`, `SMPState::setAllAUtil` (MODELS.md §3, turn step 1).
+ * Source: KTAB `smp.cpp`, `SMPState::setAllAUtil` (docs/spec/smp.md, turn step 1).
  */
 import type { BigRAdjust, BigRRange } from './options.ts';
 

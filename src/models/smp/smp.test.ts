@@ -222,7 +222,7 @@ describe('smp model', () => {
     expect(Array.from(run(absent).finalPositions)).toEqual(Array.from(run(zero).finalPositions));
   });
 
-  it('is not invariant to capability scale: the floors 1e-8/1e-10 matter when capabilities are tiny (MODELS.md §3)', () => {
+  it('is not invariant to capability scale: the floors 1e-8/1e-10 matter when capabilities are tiny (docs/spec/smp.md)', () => {
     const a = run(dummy(), {}, 1, false);
     const tiny = run(dummy(1e-10), {}, 1, false);
     expect(Array.from(tiny.finalPositions)).not.toEqual(Array.from(a.finalPositions));

@@ -1,6 +1,6 @@
 /**
  * KAPSARC's spatial model of politics (SMP), multi-issue, as implemented in KTAB and specified in
- * MODELS.md §3. Actors repeatedly challenge the actor whose defeat would gain them most, propose
+ * docs/spec/smp.md. Actors repeatedly challenge the actor whose defeat would gain them most, propose
  * bargains interpolated between the two positions, and each actor takes the bargain that wins an
  * election among all actors over its own queue. Reproduces KTAB's `smpc` positions to within
  * rounding with default options.
@@ -322,7 +322,7 @@ export const smp = defineModel<SmpOptions>({
   options: SMP_OPTION_SPECS,
   notInvariantTo: {
     capabilityScale:
-      'KTAB fixes coalition floors (1e-8 in elections, 1e-10 in contests) that do not scale with capability, so rescaling every capability changes the results (MODELS.md §3)',
+      'KTAB fixes coalition floors (1e-8 in elections, 1e-10 in contests) that do not scale with capability, so rescaling every capability changes the results (docs/spec/smp.md)',
     inertActor:
       "every actor's position is an option in the risk election, counts in every actor's valuation of bargains and can be challenged, so even an actor with zero salience or zero capability moves others",
   },

@@ -1,6 +1,6 @@
 /**
  * When the SMP stops. Source: KTAB `smp.cpp`, `SMPModel::stopSMP` and `SMPModel::stateDist`
- * (MODELS.md §3, turn step 5).
+ * (docs/spec/smp.md, turn step 5).
  */
 
 /** Relative change under which the run has converged (KTAB `stopSMP`). */

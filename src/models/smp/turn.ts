@@ -3,7 +3,7 @@
  * writes `ws.xNext`, and leaves the turn's risk attitudes, targets, bargains, queues and election
  * probabilities in the workspace for the caller to record. Every step reads the start-of-turn
  * state; all actors move at once at the end. Source: KTAB `smp.cpp`, `SMPState::setAllAUtil`,
- * `SMPState::bestChallenge`, `SMPState::doBCN` (MODELS.md §3, "One turn").
+ * `SMPState::bestChallenge`, `SMPState::doBCN` (docs/spec/smp.md, "One turn").
  */
 import type { Rng } from '../../core/rng.ts';
 import { interpolate, round4 } from './bargain.ts';

@@ -1,6 +1,6 @@
 /**
  * KTAB's spatial utility. Source: KTAB `smp.cpp`, `SMPModel::bvDiff` and `SMPModel::bsUtil`
- * (MODELS.md §3, "Distance" and "Utility").
+ * (docs/spec/smp.md, "Distance" and "Utility").
  */
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Votes: how a voter of weight w turns a utility difference Δ = u(a) − u(b) into support for a
- * over b (negative: for b). Source: KTAB `kmodel.cpp`, `Model::vote` (MODELS.md §3, "Vote").
+ * over b (negative: for b). Source: KTAB `kmodel.cpp`, `Model::vote` (docs/spec/smp.md, "Votes").
  */
 import type { VotingRule } from './options.ts';
 

@@ -3,6 +3,12 @@
  * forecast, the threshold verdict and every actor's position, with the scenario's hash, the
  * models' options, the seed and Entente's version. Pure: no I/O, no printing.
  */
+import {
+  type CommitmentResult,
+  assembleCommitment,
+  prepareCommitment,
+} from '../coalitions/commitment/commitment-result.ts';
+import { runCommitmentJobsInline } from '../coalitions/commitment/run.ts';
 import { compileScenario } from '../core/compile.ts';
 import { type EvidenceCoverage, evidenceCoverage } from '../core/coverage.ts';
 import { contentHash } from '../core/hash.ts';
@@ -35,6 +41,8 @@ export interface ForecastResult {
   }[];
   readonly issues: IssueForecast[];
   readonly evidence: EvidenceCoverage;
+  /** Who joins: the commitment model's answer, for scenarios with a commitment block; else null. */
+  readonly coalition: CommitmentResult | null;
 }
 
 export interface IssueForecast {
@@ -73,7 +81,13 @@ export function nearestAnchor(
 export function runForecast(
   scenario: Scenario,
   runs: readonly ModelRun[],
-  opts: { seed: number; issueIds?: readonly string[]; trace?: boolean },
+  opts: {
+    seed: number;
+    issueIds?: readonly string[];
+    trace?: boolean;
+    /** Draws behind the coalition answer (default 500; 0: the point analysis only). */
+    coalitionDraws?: number;
+  },
 ): ForecastResult {
   const issues = opts.issueIds
     ? opts.issueIds.map((id) => scenario.issues.find((i) => i.id === id)!)
@@ -89,6 +103,7 @@ export function runForecast(
     result: r.model.run(input, r.options, { rng: createRng(opts.seed, idx), trace }),
   }));
   const d = input.d;
+  const notFinite = notFiniteWarnings(issues, results);
   return {
     entente: VERSION,
     kind: 'forecast',
@@ -107,7 +122,7 @@ export function runForecast(
       options: run.options,
       rounds: result.rounds,
       converged: result.converged,
-      warnings: result.warnings,
+      warnings: [...result.warnings, ...(notFinite.get(run.model.id) ?? [])],
       ...(result.detail === undefined ? {} : { detail: result.detail }),
     })),
     issues: issues.map((issue, k) => {
@@ -118,6 +133,11 @@ export function runForecast(
       for (const { run, result } of results) {
         const f = result.forecast[k]!;
         forecasts[run.model.id] = f;
+        if (!Number.isFinite(f)) {
+          // No verdict and no anchor for a forecast that is not a number (see notFiniteWarnings).
+          near[run.model.id] = null;
+          continue;
+        }
         near[run.model.id] = nearestAnchor(anchors, f);
         if (issue.threshold) {
           verdicts[run.model.id] = {
@@ -157,5 +177,51 @@ export function runForecast(
       };
     }),
     evidence: evidenceCoverage(scenario),
+    coalition: whoJoins(scenario, opts),
   };
+}
+
+/**
+ * Model id → a warning for each issue whose forecast is not a finite number (NaN or ±Infinity,
+ * when inputs' magnitudes overflow the arithmetic): such a forecast gets no verdict, and says so
+ * rather than reading as a silent "no".
+ */
+function notFiniteWarnings(
+  issues: readonly { id: string; threshold?: { value: number } | undefined }[],
+  results: readonly { run: ModelRun; result: { forecast: Float64Array } }[],
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const { run, result } of results) {
+    issues.forEach((issue, k) => {
+      const f = result.forecast[k]!;
+      if (Number.isFinite(f)) return;
+      const list = out.get(run.model.id) ?? [];
+      list.push(
+        `the forecast on issue "${issue.id}" is ${f}, not a finite number (the inputs overflow the arithmetic): no verdict${issue.threshold ? ` on the threshold ${issue.threshold.value}` : ''}; check the inputs' magnitudes`,
+      );
+      out.set(run.model.id, list);
+    });
+  }
+  return out;
+}
+
+/** Draws of the commitment terms behind the forecast's "who joins" answer. */
+export const COALITION_DRAWS = 500;
+
+/**
+ * The coalition answer for a scenario with a commitment block (docs/spec/commitment.md): the
+ * selected equilibrium, each candidate's level and P(commits) over `COALITION_DRAWS` draws of the
+ * terms' ranges (no knock-outs; `entente commitment` has them); null without a block.
+ */
+function whoJoins(
+  scenario: Scenario,
+  opts: { seed: number; coalitionDraws?: number },
+): CommitmentResult | null {
+  if (!scenario.coalition?.commitment) return null;
+  const prepared = prepareCommitment(scenario, {
+    draws: opts.coalitionDraws ?? COALITION_DRAWS,
+    seed: opts.seed,
+    knockout: false,
+  });
+  return assembleCommitment(scenario, prepared, runCommitmentJobsInline(prepared));
 }

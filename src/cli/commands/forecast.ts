@@ -42,7 +42,7 @@ export function forecastCommand(ref: string | undefined, flags: ForecastFlags): 
   if (flags.json) io.json(result);
   else {
     io.out(renderForecast(result, (issueId) => modelExtras(result, scenario, issueId)));
-    const whoJoins = renderWhoJoins(scenario, { seed: flags.seed });
+    const whoJoins = renderWhoJoins(scenario, { seed: flags.seed, commitment: result.coalition });
     if (whoJoins.length) io.out(['', ...whoJoins].join('\n'));
   }
 }

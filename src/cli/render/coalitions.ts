@@ -11,6 +11,7 @@ import type { SidesCommandResult } from '../../coalitions/sides/sides-result.ts'
 import { DEFAULT_SEED } from '../../core/rng.ts';
 import type { Scenario } from '../../core/scenario.ts';
 import {
+  type CommitmentResult,
   assembleCommitment,
   prepareCommitment,
 } from '../../coalitions/commitment/commitment-result.ts';
@@ -247,15 +248,18 @@ function drawLines(q: CoalitionReport): string[] {
  */
 function renderWhoCommits(
   scenario: Scenario,
-  options: { seed?: number; draws?: number },
+  options: { seed?: number; draws?: number; commitment?: CommitmentResult | null },
 ): string[] {
   const seed = options.seed ?? DEFAULT_SEED;
-  const prepared = prepareCommitment(scenario, {
-    draws: options.draws ?? WHO_JOINS_DRAWS,
-    seed,
-    knockout: false,
-  });
-  const r = assembleCommitment(scenario, prepared, runCommitmentJobsInline(prepared));
+  let r = options.commitment;
+  if (!r) {
+    const prepared = prepareCommitment(scenario, {
+      draws: options.draws ?? WHO_JOINS_DRAWS,
+      seed,
+      knockout: false,
+    });
+    r = assembleCommitment(scenario, prepared, runCommitmentJobsInline(prepared));
+  }
   const out: string[] = [];
   out.push(
     `Who joins: ${r.lead}'s coalition against ${r.rival} (commitment model: each candidate chooses how far to commit)`,
@@ -289,7 +293,7 @@ function renderWhoCommits(
   });
   out.push(renderTable(header, rows));
   out.push(
-    `  ${r.monteCarlo ? `${r.monteCarlo.draws} draws of the terms' evidence ranges, seed ${seed}. ` : ''}Why, what would flip each choice, who joins if one joins: \`entente commitment\` (docs/spec/commitment.md).`,
+    `  ${r.monteCarlo ? `${r.monteCarlo.draws} draws of the terms' evidence ranges, seed ${r.seed}. ` : ''}Why, what would flip each choice, who joins if one joins: \`entente commitment\` (docs/spec/commitment.md).`,
   );
   return out;
 }
@@ -306,7 +310,7 @@ const WHO_JOINS_MAX_CANDIDATES = 8;
  */
 export function renderWhoJoins(
   scenario: Scenario,
-  options: { seed?: number; draws?: number } = {},
+  options: { seed?: number; draws?: number; commitment?: CommitmentResult | null } = {},
 ): string[] {
   const spec = scenarioCoalitionSpec(scenario);
   if (!spec) return [];

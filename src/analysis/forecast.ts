@@ -10,6 +10,7 @@ import {
 } from '../coalitions/commitment/commitment-result.ts';
 import { runCommitmentJobsInline } from '../coalitions/commitment/run.ts';
 import { compileScenario } from '../core/compile.ts';
+import { type Diagnostic, THRESHOLD_TOLERANCE, forecastDiagnostics } from './diagnostics.ts';
 import { type EvidenceCoverage, evidenceCoverage } from '../core/coverage.ts';
 import { contentHash } from '../core/hash.ts';
 import { createRng } from '../core/rng.ts';
@@ -43,6 +44,8 @@ export interface ForecastResult {
   readonly evidence: EvidenceCoverage;
   /** Who joins: the commitment model's answer, for scenarios with a commitment block; else null. */
   readonly coalition: CommitmentResult | null;
+  /** What to know before reading the forecasts (docs/results.md, "Diagnostics"). */
+  readonly diagnostics: Diagnostic[];
 }
 
 export interface IssueForecast {
@@ -104,7 +107,7 @@ export function runForecast(
   }));
   const d = input.d;
   const notFinite = notFiniteWarnings(issues, results);
-  return {
+  const result: Omit<ForecastResult, 'diagnostics'> = {
     entente: VERSION,
     kind: 'forecast',
     scenario: {
@@ -141,7 +144,10 @@ export function runForecast(
         near[run.model.id] = nearestAnchor(anchors, f);
         if (issue.threshold) {
           verdicts[run.model.id] = {
-            meets: f >= issue.threshold.value,
+            // Within a stated tolerance of the threshold counts as reaching it (docs/results.md).
+            meets:
+              f >=
+              issue.threshold.value - THRESHOLD_TOLERANCE * (issue.scale.max - issue.scale.min),
             margin: f - issue.threshold.value,
           };
         }
@@ -179,6 +185,7 @@ export function runForecast(
     evidence: evidenceCoverage(scenario),
     coalition: whoJoins(scenario, opts),
   };
+  return { ...result, diagnostics: forecastDiagnostics(result) };
 }
 
 /**

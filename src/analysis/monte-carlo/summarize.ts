@@ -4,6 +4,7 @@
  * per actor the distribution of final positions; and the provenance every result carries (seed,
  * scenario hash, model options, version, runs).
  */
+import { type Diagnostic, monteCarloDiagnostics } from '../diagnostics.ts';
 import { contentHash } from '../../core/hash.ts';
 import { ModelError } from '../../core/errors.ts';
 import type { Scenario } from '../../core/scenario.ts';
@@ -94,6 +95,8 @@ export interface MonteCarloResult {
       final: Record<string, DistributionSummary>;
     }[];
   }[];
+  /** Point forecasts outside their band, knife-edge verdicts (src/analysis/diagnostics.ts). */
+  readonly diagnostics: Diagnostic[];
 }
 
 export function scenarioRef(s: Scenario): ScenarioRef {
@@ -155,7 +158,7 @@ export function summarizeMonteCarlo(
   const points = pointForecasts(job);
   const issues = job.input.issueIds.map((id) => scenario.issues.find((i) => i.id === id)!);
   const outBins = displayBins(job.bins, 100);
-  return {
+  const result: Omit<MonteCarloResult, 'diagnostics'> = {
     entente: VERSION,
     kind: 'monte-carlo',
     scenario: scenarioRef(scenario),
@@ -221,4 +224,5 @@ export function summarizeMonteCarlo(
       };
     }),
   };
+  return { ...result, diagnostics: monteCarloDiagnostics(result) };
 }

@@ -8,6 +8,8 @@ import { type Cell, formatNumber, renderTable } from './table.ts';
 
 function verdictCell(issue: IssueForecast, modelId: string): string {
   const v = issue.verdicts[modelId];
+  if (issue.threshold && !Number.isFinite(issue.forecasts[modelId]))
+    return 'none (not a number; see Warnings)';
   if (!issue.threshold || !v) return '';
   const margin = `${v.margin >= 0 ? '+' : '−'}${formatNumber(Math.abs(v.margin))}`;
   return v.meets ? `yes (${margin})` : `no (${margin})`;
@@ -35,7 +37,12 @@ function renderIssue(result: ForecastResult, issue: IssueForecast): string {
   const rows: Cell[][] = result.models.map((m) => {
     const f = issue.forecasts[m.id]!;
     const anchor = issue.nearestAnchor[m.id];
-    const row: Cell[] = [m.name, f, anchor ? `≈ ${anchor.value} ${shortLabel(anchor.label)}` : ''];
+    // A model that fell back to another rule says so in its own row, not only in the warnings.
+    const fellBack = result.diagnostics.some(
+      (d) => d.kind === 'fallback' && d.model === m.id && d.issue === issue.id,
+    );
+    const name = fellBack ? `${m.name} → fell back to weighted mean` : m.name;
+    const row: Cell[] = [name, f, anchor ? `≈ ${anchor.value} ${shortLabel(anchor.label)}` : ''];
     if (issue.threshold) row.push(verdictCell(issue, m.id));
     return row;
   });
@@ -89,6 +96,13 @@ export function renderForecast(
     m.warnings.map((w) => (w.startsWith(`${m.id}:`) ? w : `${m.id}: ${w}`)),
   );
   if (warnings.length) out.push('', 'Warnings:', ...warnings.map((w) => `  - ${w}`));
+  if (result.diagnostics.length) {
+    out.push(
+      '',
+      'Diagnostics (read before the forecasts):',
+      ...result.diagnostics.map((d) => `  - [${d.kind}] ${d.text}`),
+    );
+  }
   const e = result.evidence;
   out.push('');
   out.push(`Evidence: ${e.withEvidence} of ${e.numbers} input numbers cite evidence.`);

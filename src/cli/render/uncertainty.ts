@@ -164,6 +164,9 @@ export function renderSimulation(r: MonteCarloResult): string {
       'Actors do not move under these models (one-shot rules); their final positions are the drawn inputs (in --json).',
     );
   }
+  if (r.diagnostics.length) {
+    out.push('', 'Diagnostics:', ...r.diagnostics.map((d) => `  - [${d.kind}] ${d.text}`));
+  }
   return out.join('\n');
 }
 

@@ -214,8 +214,16 @@ function assumptions(forecast: ForecastResult, mc: MonteCarloResult | null): str
   return out;
 }
 
+/** Diagnostics the other caveats do not already state (non-convergence and fallbacks are there). */
+const REPORTED_DIAGNOSTICS = new Set(['dictator', 'jump-to-opponent', 'at-threshold']);
+
 function caveats(input: ReportInput, issues: IssueSection[]): Caveat[] {
   const out: Caveat[] = [];
+  for (const d of input.forecast.diagnostics) {
+    if (REPORTED_DIAGNOSTICS.has(d.kind)) out.push({ kind: 'model', text: d.text });
+  }
+  for (const d of input.monteCarlo?.diagnostics ?? [])
+    out.push({ kind: 'uncertainty', text: d.text });
   const cov = input.forecast.evidence;
   if (cov.unverified.length > 0) {
     out.push({

@@ -23,7 +23,9 @@ describe('listNumberEvidence(scenario)', () => {
     const labels = listNumberEvidence(s).map((n) => n.label);
     expect(labels).toContain('coalition.referencePoint');
     expect(labels).toContain('coalition.parties.japan-gov.tradeWithRival');
-    expect(labels).toContain('coalition.coefficients.tradeCost');
+    expect(labels).toContain('coalition.commitment.credibility');
+    expect(labels).toContain('coalition.commitment.candidates.korea-gov.coercion');
+    expect(labels).toContain('coalition.commitment.rival.capability.milex');
   });
   it('reports status and confidence of proposed numbers', () => {
     const t = parseScenarioText(`id: t

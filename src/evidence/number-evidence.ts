@@ -104,6 +104,40 @@ export function listNumberEvidence(s: Scenario): NumberEvidence[] {
         ...evidenceOf(t.strength),
       ]);
     });
+    // The commitment model's numbers (docs/spec/commitment.md), labelled by their path.
+    const m = c.commitment;
+    if (m) {
+      const at = 'coalition.commitment';
+      add(`${at}.credibility`, m.credibility, evidenceOf(m.credibility));
+      add(`${at}.conflictRisk`, m.conflictRisk, evidenceOf(m.conflictRisk));
+      for (const [key, w] of Object.entries(m.weights ?? {}))
+        if (w !== undefined) add(`${at}.weights.${key}`, w, evidenceOf(w));
+      for (const [who, caps] of [
+        ['lead', m.lead.capability],
+        ['rival', m.rival.capability],
+      ] as const) {
+        for (const [key, v] of Object.entries(caps))
+          add(`${at}.${who}.capability.${key}`, v, evidenceOf(v));
+      }
+      for (const [id, t] of Object.entries(m.candidates)) {
+        for (const [key, v] of Object.entries(t.capability))
+          add(`${at}.candidates.${id}.capability.${key}`, v, evidenceOf(v));
+        for (const key of COMMITMENT_TERM_FIELDS)
+          add(`${at}.candidates.${id}.${key}`, t[key], evidenceOf(t[key]));
+      }
+    }
   }
   return out;
 }
+
+/** The eight 0–1 terms of a commitment candidate, in the order the format lists them. */
+const COMMITMENT_TERM_FIELDS = [
+  'security',
+  'abandonment',
+  'stake',
+  'tradeExposure',
+  'coercion',
+  'localThreat',
+  'publicSupport',
+  'publicDependence',
+] as const;

@@ -62,3 +62,87 @@ export class InternalError extends Error {
     this.name = 'InternalError';
   }
 }
+
+/**
+ * An error as plain data, for crossing a thread or process boundary (a worker thread's structured
+ * clone keeps only `Error`'s own class and message; Redis carries text). {@link reviveError}
+ * rebuilds it with its class, so a user's mistake in a chunk run on a worker is still an
+ * {@link InputError} (exit 1) on the coordinator, not an internal error.
+ */
+export interface SerializedError {
+  /** `InputError`, `ModelError`, `InternalError`, a built-in error's name, or another name. */
+  readonly name: string;
+  readonly message: string;
+  /** InputError's problems. */
+  readonly problems?: readonly Problem[];
+  /** ModelError's model. */
+  readonly model?: string;
+  /** Where it was thrown (shown with ENTENTE_DEBUG=1). */
+  readonly stack?: string;
+}
+
+/** Plain data of an error (anything thrown), for {@link reviveError} on the other side. */
+export function serializeError(err: unknown): SerializedError {
+  if (!(err instanceof Error)) return { name: 'Error', message: String(err) };
+  const stack = err.stack !== undefined ? { stack: err.stack } : {};
+  if (err instanceof InputError) {
+    return {
+      name: 'InputError',
+      message: err.message,
+      problems: err.problems.map((p) => ({ ...p })),
+      ...stack,
+    };
+  }
+  if (err instanceof ModelError) {
+    return {
+      name: 'ModelError',
+      message: err.message,
+      ...(err.model !== undefined ? { model: err.model } : {}),
+      ...stack,
+    };
+  }
+  return {
+    name: err instanceof InternalError ? 'InternalError' : err.name,
+    message: err.message,
+    ...stack,
+  };
+}
+
+const BUILT_IN: Record<string, new (message: string) => Error> = {
+  Error,
+  TypeError,
+  RangeError,
+  SyntaxError,
+  ReferenceError,
+  EvalError,
+  URIError,
+};
+
+/** Rebuilds an error from {@link serializeError}'s data: same class, message, problems, stack. */
+export function reviveError(data: SerializedError): Error {
+  let err: Error;
+  if (data.name === 'InputError') {
+    err = new InputError(data.problems?.length ? data.problems : data.message);
+  } else if (data.name === 'ModelError') {
+    err = new ModelError('', data.model);
+    err.message = data.message;
+  } else if (data.name === 'InternalError') {
+    err = new InternalError(data.message);
+  } else {
+    err = new (BUILT_IN[data.name] ?? Error)(data.message);
+    if (err.name !== data.name) err.name = data.name;
+  }
+  if (data.stack !== undefined) err.stack = data.stack;
+  return err;
+}
+
+/** True for what {@link serializeError} returns (checked before reviving untrusted data). */
+export function isSerializedError(value: unknown): value is SerializedError {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.name === 'string' &&
+    typeof v.message === 'string' &&
+    (v.problems === undefined || Array.isArray(v.problems))
+  );
+}

@@ -5,15 +5,25 @@
  *
  * The guarantees: every chunk's result is delivered exactly once, in chunk order, and is
  * identical (bit for bit) to running the task directly; an abort resolves with a prefix of the
- * chunks; a failing chunk rejects the run with its message and leaves the executor usable.
+ * chunks; a failing chunk rejects the run with its error — the same class (`InputError` with its
+ * problems, `ModelError`, `InternalError`) and message as thrown in the chunk, wherever it ran —
+ * and leaves the executor usable.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { McChunk } from '../analysis/monte-carlo/chunk-result.ts';
 import { type PreparedMonteCarlo, prepareMonteCarlo } from '../analysis/monte-carlo/job.ts';
 import { monteCarloTask } from '../analysis/monte-carlo/task.ts';
+import {
+  InputError,
+  InternalError,
+  ModelError,
+  type Problem,
+  serializeError,
+} from '../core/errors.ts';
 import { Scenario } from '../core/scenario.ts';
 import { getModel } from '../models/registry.ts';
 import type { Executor } from './executor.ts';
+import { type FailJob, failTask } from './fail-task.ts';
 
 /** A three-actor, two-issue scenario with ranged inputs; tiny, so chunks are fast. */
 export function contractScenario(): Scenario {
@@ -136,10 +146,55 @@ export function executorContract(
     it('rejects with the chunk’s error and stays usable', async () => {
       const p = prepared(200, 100);
       const bad = { ...p.job, models: [{ id: 'no-such-model', options: {} }] };
-      await expect(executor.run(monteCarloTask, bad, 2, { onResult: () => {} })).rejects.toThrow(
-        /unknown model "no-such-model"/,
+      const error = await executor.run(monteCarloTask, bad, 2, { onResult: () => {} }).then(
+        () => null,
+        (err: unknown) => err,
       );
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as Error).message).toMatch(/unknown model "no-such-model"/);
       const { summary } = await collect(executor, p);
+      expect(summary.completed).toBe(2);
+    });
+
+    it('rethrows a chunk’s InputError (with its problems), ModelError and InternalError with their class', async () => {
+      const problems: Problem[] = [
+        {
+          file: 'a.yaml',
+          line: 3,
+          column: 7,
+          path: 'actors[0].capability',
+          message: 'must be > 0',
+        },
+        { path: 'issues', message: 'at least one issue' },
+      ];
+      const thrown = [
+        new InputError(problems),
+        new ModelError('every actor has zero weight', 'eum'),
+        new InternalError('a broken invariant'),
+      ];
+      for (const original of thrown) {
+        const job: FailJob = { error: serializeError(original), chunks: [1] };
+        const delivered: number[] = [];
+        const error = await executor
+          .run(failTask, job, 3, { onResult: (k) => delivered.push(k) })
+          .then(
+            () => null,
+            (err: unknown) => err,
+          );
+        expect(error, original.name).toBeInstanceOf(original.constructor);
+        expect((error as Error).name).toBe(original.name);
+        expect((error as Error).message).toContain(original.message);
+        expect(delivered).not.toContain(1);
+        if (original instanceof InputError) {
+          expect((error as InputError).problems).toEqual(problems);
+          expect((error as Error).message).toBe(original.message);
+        }
+        if (original instanceof ModelError) {
+          expect((error as ModelError).model).toBe('eum');
+          expect((error as Error).message).toBe('eum: every actor has zero weight');
+        }
+      }
+      const { summary } = await collect(executor, prepared(200, 100));
       expect(summary.completed).toBe(2);
     });
   });

@@ -4,16 +4,19 @@
  * Results are delivered in chunk order: early finishers wait in a small buffer, and at most
  * `2 × workers` chunks are in flight or waiting, so memory stays flat however many chunks a job has.
  *
- * Workers run the TypeScript sources through tsx, like the CLI (`bin/entente.js`).
+ * A chunk's error comes back with its class (`InputError` and its problems, `ModelError`, …):
+ * the thread returns it as data and it is rebuilt here.
+ *
+ * Threads run the compiled worker (`dist/pool-worker.js`) when the CLI runs from dist/, else the
+ * TypeScript sources through tsx (`thread-entry.ts`).
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { InternalError } from '../core/errors.ts';
+import { InternalError, reviveError } from '../core/errors.ts';
 import type { ChunkRunOptions, ChunkRunSummary, Executor } from './executor.ts';
 import type { Task } from './task.ts';
 import { TASKS } from './tasks.ts';
-
-const WORKER = new URL('./pool-worker.ts', import.meta.url).href;
+import { failureOf, threadEntry } from './thread-entry.ts';
 
 /** What a worker receives for one chunk. */
 export interface PoolTaskMessage {
@@ -34,13 +37,14 @@ export class PoolExecutor implements Executor {
 
   constructor(options: PoolOptions = {}) {
     this.workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
+    const { filename, execArgv } = threadEntry();
     this.#pool = new Piscina({
-      filename: WORKER,
+      filename,
       minThreads: this.workers,
       maxThreads: this.workers,
       concurrentTasksPerWorker: 1,
       idleTimeout: 60_000,
-      execArgv: ['--import', import.meta.resolve('tsx')],
+      execArgv,
     });
   }
 
@@ -103,6 +107,8 @@ export class PoolExecutor implements Executor {
           (pool.run(message) as Promise<R>).then(
             (result) => {
               running--;
+              const failed = failureOf(result);
+              if (failed) return stop(reviveError(failed));
               if (stopped) return finish();
               waiting.set(chunk, result);
               deliver();

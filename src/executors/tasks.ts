@@ -8,6 +8,7 @@ import { monteCarloTask } from '../analysis/monte-carlo/task.ts';
 import { sobolTask } from '../analysis/sensitivity/sobol-task.ts';
 import { tornadoTask } from '../analysis/sensitivity/tornado-task.ts';
 import { commitmentTask } from '../coalitions/commitment/monte-carlo.ts';
+import { failTask } from './fail-task.ts';
 
 export const TASKS = {
   [monteCarloTask.name]: monteCarloTask,
@@ -16,4 +17,6 @@ export const TASKS = {
   [leverTask.name]: leverTask,
   [backtestTask.name]: backtestTask,
   [commitmentTask.name]: commitmentTask,
+  // Throws the error its job names: the executor contract checks errors keep their class.
+  [failTask.name]: failTask,
 } as const;

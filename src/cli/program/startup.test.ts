@@ -34,7 +34,12 @@ function modulesLoaded(...args: string[]): string[] {
         'bin/entente.js',
         ...args,
       ],
-      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ENTENTE_MODULE_LOG: log } },
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        // The sources through tsx (dist/ is tested in test/build.test.ts).
+        env: { ...process.env, ENTENTE_MODULE_LOG: log, ENTENTE_FROM_SOURCE: '1' },
+      },
     );
     expect(r.status, r.stderr).toBe(0);
     const root = pathToFileURL(`${ROOT}/`).href;

@@ -20,7 +20,13 @@
  */
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { InputError, InternalError } from '../../core/errors.ts';
+import {
+  InputError,
+  InternalError,
+  ModelError,
+  isSerializedError,
+  reviveError,
+} from '../../core/errors.ts';
 import { VERSION } from '../../version.ts';
 import type { ChunkRunOptions, ChunkRunSummary } from '../executor.ts';
 import type { Task } from '../task.ts';
@@ -312,9 +318,7 @@ export class RedisCoordinator {
             }
             startedOn.set(k, worker);
           } else if (note.type === 'error' && !failure) {
-            failure = passThrough(
-              new Error(`chunk ${k} failed on worker ${worker}: ${note.message ?? ''}`),
-            );
+            failure = passThrough(chunkError(k, worker, note));
           }
         }
 
@@ -387,7 +391,15 @@ export class RedisCoordinator {
         const failed = await queue.getJob(chunkJobId(id, k));
         const reason = failed?.failedReason ?? 'unknown reason';
         if (reason === CANCELLED) requeue.push(k);
-        else return passThrough(new Error(`chunk ${k} failed: ${describeFailure(reason)}`));
+        else {
+          // The worker noted the error (with its class) before failing the chunk: use the note.
+          const noted = await this.#errorNote(keys, k);
+          return passThrough(
+            noted
+              ? chunkError(k, noted.worker ?? '?', noted)
+              : new InternalError(`chunk ${k} failed: ${describeFailure(reason)}`),
+          );
+        }
       } else if (state === 'unknown' || state === 'completed') {
         // Finished meanwhile (result stored, job removed), or lost: look before queueing again.
         if (await this.#redis!.hexists(keys.results, String(k))) done.add(k);
@@ -396,6 +408,19 @@ export class RedisCoordinator {
     }
     if (requeue.length) await this.#enqueue(id, taskName, requeue);
     return null;
+  }
+
+  /** The latest error note of chunk k on the job's event stream, if any (of its last 1000 notes). */
+  async #errorNote(keys: JobKeys, k: number): Promise<Record<string, string> | undefined> {
+    const entries = (await this.#redis!.xrevrange(keys.events, '+', '-', 'COUNT', 1000)) as [
+      string,
+      string[],
+    ][];
+    for (const [, fields] of entries) {
+      const note = fieldsOf(fields);
+      if (note.type === 'error' && note.chunk === String(k)) return note;
+    }
+    return undefined;
   }
 
   /**
@@ -466,6 +491,26 @@ const PASS_THROUGH = new WeakSet<object>();
 function passThrough(err: Error): Error {
   PASS_THROUGH.add(err);
   return err;
+}
+
+/**
+ * The error a worker noted for chunk k, rebuilt with its class: a user's mistake (`InputError`,
+ * `ModelError`) as it was thrown; anything else says which chunk and worker it came from.
+ */
+function chunkError(k: number, worker: string, note: Record<string, string>): Error {
+  let data: unknown;
+  try {
+    data = JSON.parse(note.error ?? 'null');
+  } catch {
+    data = null;
+  }
+  const error = isSerializedError(data)
+    ? reviveError(data)
+    : new InternalError(note.message ?? 'unknown error');
+  if (!(error instanceof InputError || error instanceof ModelError)) {
+    error.message = `chunk ${k} failed on worker ${worker}: ${error.message}`;
+  }
+  return error;
 }
 
 function fieldsOf(fields: readonly string[]): Record<string, string> {

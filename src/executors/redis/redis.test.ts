@@ -35,6 +35,7 @@ import { encodeValue, jobIdOf } from './codec.ts';
 import type { RedisRunStatus } from './coordinator.ts';
 import { RedisExecutor } from './executor.ts';
 import { freePort, testRedis } from './local-server.ts';
+import { noteIfLive } from './notes.ts';
 import { CHUNK_QUEUE, jobKeys, parseRedisTarget } from './target.ts';
 import { RedisWorker } from './worker.ts';
 
@@ -279,6 +280,40 @@ describe.skipIf(skip !== null)('redis executor', () => {
       expect(statuses.some((s) => /chunk \d+ restarted on staying/.test(s.event ?? ''))).toBe(true);
     } finally {
       await executor.close();
+    }
+  });
+
+  it('a worker’s note after its job finished writes nothing (no stream recreated with a TTL)', async () => {
+    const redis = new Redis(redisUrl);
+    const worker = new Redis(redisUrl);
+    const keys = jobKeys(`${namespace}-race`, 'finished-job');
+    const done = (chunk: number) => ['type', 'done', 'chunk', chunk, 'worker', 'w'];
+    const result = (chunk: number) => ({ chunk, bytes: Buffer.from([chunk, 1, 2]) });
+    try {
+      // While the job is live (its payload is there) a note and its result are written, with
+      // the job's TTL, and the payload's TTL is refreshed.
+      await redis.set(keys.payload, 'job', 'EX', 5);
+      expect(await noteIfLive(worker, keys, done(0), { ttl: 600, result: result(0) })).toBe(true);
+      expect(await redis.xlen(keys.events)).toBe(1);
+      expect(await redis.hgetBuffer(keys.results, '0')).toEqual(Buffer.from([0, 1, 2]));
+      for (const key of [keys.payload, keys.events, keys.results]) {
+        expect(await redis.ttl(key)).toBeGreaterThan(500);
+      }
+      // Notes racing the coordinator's final DEL: each lands before it (and is deleted with the
+      // job) or is skipped; the ones sent after it are all skipped.
+      const racing = Array.from({ length: 100 }, (_, k) =>
+        noteIfLive(worker, keys, done(k), { ttl: 86_400, result: result(k) }),
+      );
+      await redis.del(keys.payload, keys.results, keys.events, keys.cancel);
+      await Promise.all(racing);
+      const late = await Promise.all(
+        [0, 1, 2].map((k) => noteIfLive(worker, keys, done(k), { ttl: 86_400, result: result(k) })),
+      );
+      expect(late).toEqual([false, false, false]);
+      expect(await redis.exists(keys.payload, keys.results, keys.events, keys.cancel)).toBe(0);
+    } finally {
+      await redis.quit();
+      await worker.quit();
     }
   });
 

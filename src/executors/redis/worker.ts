@@ -3,7 +3,8 @@
  * queue and runs them on its own pool of worker threads — the same thread entry as the pool
  * executor (`pool-worker.ts`), so a chunk runs exactly as it would locally — then stores the
  * compressed result under the chunk's index and notes it on the job's event stream, in one
- * transaction.
+ * atomic script that writes nothing once the job is finished (`notes.ts`). A chunk's error goes
+ * on the stream as data, so the coordinator rethrows it with its class.
  *
  * The main thread only moves bytes, so BullMQ's lock renewal never waits on a long chunk: a lock
  * that lapses means the process is gone or cut off, and then the chunk goes to another worker.
@@ -16,9 +17,12 @@ import { availableParallelism, hostname } from 'node:os';
 import { Piscina } from 'piscina';
 import { type Job, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { InputError, type SerializedError, serializeError } from '../../core/errors.ts';
 import { VERSION } from '../../version.ts';
 import type { PoolTaskMessage } from '../pool.ts';
+import { chunkFailure, failureOf, threadEntry } from '../thread-entry.ts';
 import { type JobEnvelope, decodeValue, encodeValue } from './codec.ts';
+import { noteIfLive } from './notes.ts';
 import {
   CANCELLED,
   CHUNK_QUEUE,
@@ -34,10 +38,6 @@ import {
 } from './target.ts';
 import { withTimeout } from './with-timeout.ts';
 
-/** The thread entry shared with the pool executor. */
-const THREAD_ENTRY = new URL('../pool-worker.ts', import.meta.url).href;
-/** Stream entries kept per job (about; a job has at most a few notes per chunk). */
-const EVENTS_MAX = 100_000;
 /** Decoded jobs kept in memory. */
 const JOB_CACHE = 8;
 
@@ -111,13 +111,15 @@ export class RedisWorker {
       throw new Error((lastError || (err as Error).message).replace(/\.$/, ''), { cause: err });
     }
 
+    // The thread entry shared with the pool executor (compiled or through tsx).
+    const { filename, execArgv } = threadEntry();
     this.#pool = new Piscina({
-      filename: THREAD_ENTRY,
+      filename,
       minThreads: this.concurrency,
       maxThreads: this.concurrency,
       concurrentTasksPerWorker: 1,
       idleTimeout: Number.POSITIVE_INFINITY,
-      execArgv: ['--import', import.meta.resolve('tsx')],
+      execArgv,
     });
     // Load every thread before taking chunks (tsx start-up would otherwise eat into the first
     // chunk's lock): a message naming no task makes each thread load the sources and answer.
@@ -198,16 +200,30 @@ export class RedisWorker {
     return envelope;
   }
 
-  /** Adds a note to the job's event stream (which lives as long as the job's other keys). */
-  async #note(keys: JobKeys, ttl: number, fields: (string | number)[]): Promise<void> {
-    await this.#redis!.multi()
-      .xadd(keys.events, 'MAXLEN', '~', EVENTS_MAX, '*', ...fields)
-      .expire(keys.events, ttl)
-      .exec();
+  /**
+   * Adds a note to the job's event stream (which lives as long as the job's other keys), with a
+   * chunk's result for a `done` note — unless the job is finished: then nothing is written
+   * (atomically, `notes.ts`) and this resolves false.
+   */
+  #note(
+    keys: JobKeys,
+    ttl: number,
+    fields: (string | number)[],
+    result?: { chunk: number; bytes: Buffer },
+  ): Promise<boolean> {
+    return noteIfLive(this.#redis!, keys, fields, { ttl, ...(result ? { result } : {}) });
   }
 
-  /** Records on the job's event stream that `chunk` failed here, with the message. */
-  async #noteError(keys: JobKeys, ttl: number, chunk: number, message: string): Promise<void> {
+  /**
+   * Records on the job's event stream that `chunk` failed here: the message, and the error as data
+   * (`error`, JSON) so the coordinator rethrows it with its class.
+   */
+  async #noteError(
+    keys: JobKeys,
+    ttl: number,
+    chunk: number,
+    error: SerializedError,
+  ): Promise<void> {
     await this.#note(keys, ttl, [
       'type',
       'error',
@@ -216,7 +232,9 @@ export class RedisWorker {
       'worker',
       this.name,
       'message',
-      message,
+      error.message,
+      'error',
+      JSON.stringify(error),
     ]);
   }
 
@@ -231,15 +249,21 @@ export class RedisWorker {
       if ((await redis.exists(keys.cancel)) === 1) throw new UnrecoverableError(CANCELLED);
       const envelope = await this.#envelope(id, keys);
       if (envelope.version !== VERSION) {
-        const message = `worker ${this.name} runs Entente ${VERSION} but the job needs ${envelope.version}: run the same version everywhere (results could differ otherwise)`;
-        await this.#noteError(keys, envelope.ttl, chunk, message);
-        throw new UnrecoverableError(message);
+        // The user's setup to fix (an InputError on the coordinator), not a bug.
+        const error = serializeError(
+          new InputError({
+            path: '--executor',
+            message: `worker ${this.name} runs Entente ${VERSION} but the job needs ${envelope.version}: run the same version everywhere (results could differ otherwise)`,
+          }),
+        );
+        await this.#noteError(keys, envelope.ttl, chunk, error);
+        throw new UnrecoverableError(error.message);
       }
       if (!this.#jobsSeen.has(id)) {
         this.#jobsSeen.add(id);
         this.#log(`job ${id.slice(0, 12)} (${task}, ${envelope.chunks} chunks): taking chunks`);
       }
-      await this.#note(keys, envelope.ttl, [
+      const live = await this.#note(keys, envelope.ttl, [
         'type',
         'start',
         'chunk',
@@ -249,11 +273,13 @@ export class RedisWorker {
         'attempt',
         job.attemptsStarted,
       ]);
+      // The job finished (its coordinator has every chunk and deleted its keys): nothing to do.
+      if (!live) return { bytes: 0, ms: 0 };
       const started = performance.now();
-      let result: unknown;
+      let answer: unknown;
       try {
         const message: PoolTaskMessage = { task, job: envelope.job, chunk };
-        result = await this.#pool!.run(message, { signal: active.controller.signal });
+        answer = await this.#pool!.run(message, { signal: active.controller.signal });
       } catch (err) {
         if (active.controller.signal.aborted) {
           if (active.returning) {
@@ -262,38 +288,21 @@ export class RedisWorker {
           }
           throw new UnrecoverableError(CANCELLED);
         }
-        const message = err instanceof Error ? err.message : String(err);
-        await this.#noteError(keys, envelope.ttl, chunk, message);
-        throw new UnrecoverableError(message);
+        answer = chunkFailure(serializeError(err)); // the thread itself failed
+      }
+      const failed = failureOf(answer);
+      if (failed) {
+        await this.#noteError(keys, envelope.ttl, chunk, failed);
+        throw new UnrecoverableError(failed.message);
       }
       const ms = performance.now() - started;
-      const bytes = encodeValue(result);
-      const replies = await redis
-        .multi()
-        .hset(keys.results, String(chunk), bytes)
-        .expire(keys.results, envelope.ttl)
-        .xadd(
-          keys.events,
-          'MAXLEN',
-          '~',
-          EVENTS_MAX,
-          '*',
-          'type',
-          'done',
-          'chunk',
-          chunk,
-          'worker',
-          this.name,
-          'ms',
-          ms.toFixed(1),
-        )
-        .expire(keys.events, envelope.ttl)
-        .exec();
-      const failed = replies?.find(([err]) => err);
-      if (!replies || failed)
-        throw new Error(
-          `could not store the result: ${failed?.[0]?.message ?? 'transaction aborted'}`,
-        );
+      const bytes = encodeValue(answer);
+      await this.#note(
+        keys,
+        envelope.ttl,
+        ['type', 'done', 'chunk', chunk, 'worker', this.name, 'ms', ms.toFixed(1)],
+        { chunk, bytes },
+      );
       this.chunksDone++;
       return { bytes: bytes.length, ms: Math.round(ms) };
     } finally {

@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+/**
+ * Builds the compiled CLI and worker thread into dist/ with esbuild (the same esbuild tsx runs the
+ * sources with). `npm ci` runs it (`prepare`), and so does `npm test` (`pretest`).
+ *
+ *   dist/main.js          the CLI (src/cli/main.ts), run by bin/entente.js when it is up to date
+ *   dist/pool-worker.js   the worker thread's entry (piscina pool and `entente worker`)
+ *   dist/chunk-*.js       shared code and every command's code, split at each dynamic import(),
+ *                         so a command still loads only what it uses
+ *   dist/build.json       when the build started, and the files it was built from (sources,
+ *                         package.json, this script): bin/entente.js runs dist only while none
+ *                         of them is newer than that (a new file matters only once an
+ *                         existing one imports it, which makes that one newer)
+ *
+ * npm packages stay external (resolved from node_modules at run time). Files that the sources find
+ * through `import.meta.url` (scenarios/, web/dist, JSON and CSV data under src/) are read where
+ * they are: in each source module, `import.meta.url` is rewritten to the URL of that module's own
+ * source file, computed from the output file's place (every output file sits directly in dist/).
+ *
+ * Files are written one by one through a temporary name and a rename, entries and build.json
+ * last, so a CLI process starting during a build sees either the old build or the new one;
+ * chunks of earlier builds are removed once they are ten minutes old.
+ */
+import {
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'dist');
+const STALE_CHUNK_MS = 10 * 60_000;
+
+let esbuild;
+try {
+  esbuild = await import('esbuild');
+} catch {
+  // `npm ci --omit=dev` has no esbuild: keep whatever dist/ holds; bin/entente.js falls back.
+  console.warn('entente build: esbuild is not installed (dev dependency); dist/ not built');
+  process.exit(0);
+}
+
+/** `import.meta.url` (and `dirname`/`filename`) of a source module → its source file's URL. */
+const sourceUrls = {
+  name: 'source-urls',
+  setup(build) {
+    build.onLoad({ filter: /\.[cm]?ts$/ }, (args) => {
+      let text = readFileSync(args.path, 'utf8');
+      if (text.includes('import.meta.')) {
+        const rel = relative(OUT, args.path).split(sep).join('/');
+        const url = `new URL(${JSON.stringify(rel)}, import.meta.url).href`;
+        text = text
+          .replace(/\bimport\.meta\.url\b/g, url)
+          .replace(/\bimport\.meta\.filename\b/g, `__entente_path(${url})`)
+          .replace(
+            /\bimport\.meta\.dirname\b/g,
+            `__entente_path(new URL(".", ${url}).href).replace(/[\\\\/]$/, "")`,
+          );
+        if (text.includes('__entente_path(')) {
+          text = `import { fileURLToPath as __entente_path } from 'node:url';\n${text}`;
+        }
+      }
+      return { contents: text, loader: 'ts' };
+    });
+  },
+};
+
+const started = Date.now();
+const result = await esbuild
+  .build({
+    absWorkingDir: ROOT,
+    entryPoints: { main: 'src/cli/main.ts', 'pool-worker': 'src/executors/pool-worker.ts' },
+    outdir: OUT,
+    entryNames: '[name]',
+    chunkNames: 'chunk-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20.19',
+    packages: 'external',
+    sourcemap: 'linked',
+    define: { __ENTENTE_BUNDLE__: 'true' },
+    plugins: [sourceUrls],
+    write: false,
+    metafile: true,
+    logLevel: 'warning',
+  })
+  .catch(() => process.exit(1)); // esbuild has printed the errors
+
+mkdirSync(OUT, { recursive: true });
+const written = new Set();
+const write = (path, contents) => {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, contents);
+  renameSync(tmp, path);
+  written.add(path);
+};
+const isEntry = (path) => /[\\/](main|pool-worker)\.js(\.map)?$/.test(path);
+for (const file of result.outputFiles) if (!isEntry(file.path)) write(file.path, file.contents);
+for (const file of result.outputFiles) if (isEntry(file.path)) write(file.path, file.contents);
+// What bin/entente.js checks: every file the bundle was built from, and this script.
+const inputs = [
+  ...Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/')),
+  'scripts/build.js',
+];
+write(
+  join(OUT, 'build.json'),
+  `${JSON.stringify({ started, esbuild: esbuild.version, inputs }, null, 2)}\n`,
+);
+
+// Chunks of earlier builds: kept a while for processes that started on them, then removed.
+for (const name of readdirSync(OUT)) {
+  const path = join(OUT, name);
+  if (written.has(path)) continue;
+  try {
+    if (Date.now() - statSync(path).mtimeMs > STALE_CHUNK_MS) rmSync(path, { force: true });
+  } catch {
+    // removed by another build meanwhile
+  }
+}
+
+const bytes = result.outputFiles.reduce(
+  (n, f) => n + (f.path.endsWith('.js') ? f.contents.length : 0),
+  0,
+);
+const files = result.outputFiles.filter((f) => f.path.endsWith('.js')).length;
+console.log(
+  `entente build: dist/ (${files} files, ${(bytes / 1024).toFixed(0)} KiB of JS) in ${Date.now() - started} ms`,
+);

@@ -12,6 +12,14 @@ import {
   valueOf,
 } from './scenario.ts';
 
+/**
+ * The largest magnitude of any number in a scenario (capabilities, weights, coefficients, scale
+ * ends; docs/hardening.md): far above any real measure, far enough below 1.8e308 that the
+ * models' sums and products of capability, salience and distance stay finite.
+ */
+export const MAX_MAGNITUDE = 1e12;
+const LIMIT_NOTE = "1e12, Entente's limit on any number (docs/hardening.md)";
+
 export interface PathProblem {
   readonly path: FieldPath;
   readonly message: string;
@@ -74,18 +82,23 @@ export function validateScenario(s: Scenario): PathProblem[] {
     what: string,
   ) => {
     const v = valueOf(m);
-    const inBounds = (x: number) => x >= min && x <= max;
-    const bounds = max === Infinity ? `>= ${min}` : `within ${min}..${max}`;
+    const inBounds = (x: number) => x >= min && x <= Math.min(max, MAX_MAGNITUDE);
+    // Unbounded measures (capabilities, weights) still stop at MAX_MAGNITUDE, named when exceeded.
+    const bounds = (x: number) =>
+      max !== Infinity ? `within ${min}..${max}` : x < min ? `>= ${min}` : `<= ${LIMIT_NOTE}`;
     if (!inBounds(v))
       add(
         typeof m === 'number' ? path : [...path, 'value'],
-        `${what} ${v} is out of range: expected ${bounds}`,
+        `${what} ${v} is out of range: expected ${bounds(v)}`,
       );
     if (typeof m !== 'number') {
       if (m.low !== undefined && !inBounds(m.low))
-        add([...path, 'low'], `${what} low ${m.low} is out of range: expected ${bounds}`);
+        add([...path, 'low'], `${what} low ${m.low} is out of range: expected ${bounds(m.low)}`);
       if (m.high !== undefined && !inBounds(m.high))
-        add([...path, 'high'], `${what} high ${m.high} is out of range: expected ${bounds}`);
+        add(
+          [...path, 'high'],
+          `${what} high ${m.high} is out of range: expected ${bounds(m.high)}`,
+        );
       const low = m.low ?? m.value;
       const high = m.high ?? m.value;
       if (low > high)
@@ -109,6 +122,18 @@ export function validateScenario(s: Scenario): PathProblem[] {
   const issueById = new Map(s.issues.map((issue) => [issue.id, issue]));
   s.issues.forEach((issue, i) => {
     const { min, max } = issue.scale;
+    const huge = (
+      [
+        ['min', min],
+        ['max', max],
+      ] as const
+    ).filter(([, x]) => Math.abs(x) > MAX_MAGNITUDE);
+    for (const [end, x] of huge)
+      add(
+        ['issues', i, 'scale', end],
+        `scale ${end} ${x} is too large: expected within ±${LIMIT_NOTE}`,
+      );
+    if (huge.length > 0) return;
     if (!(min < max)) {
       add(['issues', i, 'scale'], `scale min ${min} must be less than max ${max}`);
       return;

@@ -3,6 +3,7 @@
  * attribution chains → issue and roles → stance statements per actor. Pure: text in, a plain
  * object out; `draft.ts` turns it into a scenario.
  */
+import { isoDateProblem } from '../core/scenario.ts';
 import { type Link, describeChain, findFrame, type Frame, ownChain } from './attribution.ts';
 import { resolveParagraph, type SentenceMentions } from './coreference.ts';
 import { type DateMention, findDates, yearOf } from './dates.ts';
@@ -251,7 +252,7 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
   const date = sentences
     .filter((s) => s.paragraph <= 2)
     .flatMap((s) => s.dates)
-    .find((d) => d.kind === 'date')?.iso;
+    .find((d) => d.kind === 'date' && d.iso !== undefined && !isoDateProblem(d.iso))?.iso;
   const asOfYear = Number((options.asOf ?? date ?? '').slice(0, 4)) || undefined;
 
   // The issue and the roles the text gives actors in it.

@@ -26,6 +26,7 @@ import { registerReportRoutes } from './routes-reports.ts';
 import { registerRunRoutes } from './routes-runs.ts';
 import { registerScenarioRoutes } from './routes-scenarios.ts';
 import { registerToolRoutes } from './routes-tools.ts';
+import { LOOPBACK_HOSTS, hostCheck, securityHeaders } from './security-headers.ts';
 import { serveWeb } from './static-files.ts';
 
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
@@ -43,6 +44,11 @@ export interface AppOptions {
   readonly printPdf?: (html: string) => Promise<Uint8Array>;
   /** Show stacks of internal errors in responses (ENTENTE_DEBUG). */
   readonly debug?: boolean;
+  /**
+   * Host header values the server answers to (`name`, `name:port`, `.domain`, `*` for any);
+   * default the loopback names {@link LOOPBACK_HOSTS}. Others get 403 (DNS rebinding).
+   */
+  readonly allowedHosts?: readonly string[] | undefined;
 }
 
 export interface Server {
@@ -84,6 +90,10 @@ export function createServer(options: AppOptions): Server {
       return c.json(body, 400);
     },
   });
+
+  // First, so that every response below — errors, 404s, the Host refusal — carries them.
+  app.use('*', securityHeaders());
+  app.use('*', hostCheck(options.allowedHosts ?? LOOPBACK_HOSTS));
 
   app.onError((err, c) => {
     if (err instanceof HTTPException) {

@@ -14,6 +14,7 @@ export type ErrorType =
   | 'not-found'
   | 'conflict'
   | 'unauthorized'
+  | 'forbidden'
   | 'too-large'
   | 'not-implemented'
   | 'unavailable'
@@ -27,7 +28,7 @@ export interface ErrorBody {
   };
 }
 
-export type ErrorStatus = 400 | 401 | 404 | 409 | 413 | 422 | 500 | 501 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500 | 501 | 503;
 
 /** An error with its HTTP status, thrown by routes (not found, conflict, not implemented…). */
 export class HttpError extends Error {

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
+import type { ErrorBody } from './errors.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,7 +26,19 @@ export function serveWeb(dir: string): MiddlewareHandler {
   const index = join(root, 'index.html');
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const path = decodeURIComponent(new URL(c.req.url).pathname);
+    const raw = new URL(c.req.url).pathname;
+    let path: string;
+    try {
+      path = decodeURIComponent(raw);
+    } catch {
+      const body: ErrorBody = {
+        error: {
+          type: 'bad-request',
+          message: `the path ${JSON.stringify(raw.slice(0, 200))} is not valid percent-encoding (a "%" must start %XX with two hex digits, forming UTF-8)`,
+        },
+      };
+      return c.json(body, 400);
+    }
     // API paths never fall back to the page: an unknown API route is a JSON 404.
     if (path === '/api' || path.startsWith('/api/')) return next();
     const file = resolve(root, normalize(`.${path}`));

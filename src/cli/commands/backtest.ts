@@ -27,6 +27,7 @@ import {
   ensembleSpecProblems,
 } from '../../models/ensemble.ts';
 import { getModel } from '../../models/registry.ts';
+import { InputError } from '../../core/errors.ts';
 import { renderBacktestCsv } from '../../report/backtest-csv.ts';
 import { renderBacktestHtml } from '../../report/backtest-html.ts';
 import { renderBacktestText } from '../../report/backtest-text.ts';
@@ -81,6 +82,21 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
   else io.out(renderBacktestText(out));
 }
 
+/** A backtest with no issue to score is an input error naming why each issue was left out. */
+function nothingScoreable(file: string, cases: DeuCases): InputError {
+  const c = cases.counts;
+  const why = [
+    c.missingOutcome ? `${c.missingOutcome} without an outcome` : '',
+    c.tooFewActors ? `${c.tooFewActors} with fewer than 3 actors with position and salience` : '',
+    c.zeroWeight ? `${c.zeroWeight} with zero total weight (capability × salience)` : '',
+  ].filter(Boolean);
+  return new InputError({
+    file,
+    path: '',
+    message: `nothing to score: none of its ${c.issues} issue(s) has an outcome and at least 3 actors with position and salience${why.length ? ` (${why.join('; ')})` : ''}`,
+  });
+}
+
 /** The result, or undefined when Ctrl-C stopped the models (exit code set, message printed). */
 async function backtest(file: string, flags: BacktestFlags): Promise<BacktestResult | undefined> {
   const text = readTextFile(file);
@@ -106,6 +122,7 @@ async function backtest(file: string, flags: BacktestFlags): Promise<BacktestRes
     return byRule.get(rule)!;
   };
   const cases = casesFor(flags.capability);
+  if (cases.counts.scoreable === 0) throw nothingScoreable(file, cases);
 
   // Models: the ones asked for (default all), with the baselines always beside them.
   const asked = resolveModelRuns(flags);

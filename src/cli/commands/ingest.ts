@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { InputError, InternalError } from '../../core/errors.ts';
+import { isoDateProblem } from '../../core/scenario.ts';
 import { validateScenarioObject, scenarioToYaml } from '../../formats/scenario-file.ts';
 import { type ActorFound, type Analysis, analyseArticle } from '../../evidence/analyse.ts';
 import { prepareArticle } from '../../evidence/article.ts';
@@ -94,10 +95,13 @@ function summary(a: Analysis, file: string): string[] {
 }
 
 export function ingestCommand(article: string, flags: IngestFlags): void {
-  if (flags.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf))
+  if (
+    flags.asOf !== undefined &&
+    (!/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf) || isoDateProblem(flags.asOf))
+  )
     throw new InputError({
       path: '--as-of',
-      message: `"${flags.asOf}" is not a date: expected YYYY-MM-DD`,
+      message: isoDateProblem(flags.asOf) ?? `"${flags.asOf}" is not a date: expected YYYY-MM-DD`,
     });
   const { text, notices } = readArticle(article);
   notices.forEach((n) => io.err(n));

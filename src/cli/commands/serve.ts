@@ -1,12 +1,14 @@
 /** `entente serve`: the web workbench and HTTP API (options: program/serve.ts). */
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createExecutor, executorSpec } from '../../executors/create.ts';
 import { PoolExecutor } from '../../executors/pool.ts';
 import { RedisExecutor } from '../../executors/redis/executor.ts';
 import { InputError } from '../../core/errors.ts';
 import { createServer } from '../../server/app.ts';
+import { LOOPBACK_HOSTS } from '../../server/security-headers.ts';
 import { describeStoreChoice, openStore } from '../../store/open-store.ts';
 import { io } from '../io.ts';
 
@@ -21,6 +23,7 @@ export interface ServeFlags {
   workers: number;
   executor?: string;
   web: boolean;
+  allowedHosts?: string;
 }
 
 /**
@@ -47,6 +50,26 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 }
 
+/** `::1` → `[::1]`: an IPv6 address as it appears in a Host header. */
+const asHostName = (address: string) => (isIP(address) === 6 ? `[${address}]` : address);
+
+/**
+ * The Host names the server answers to (docs/hardening.md): the loopback names, the address it
+ * listens on — every address of this machine and its name when that is 0.0.0.0 or :: — and the
+ * names given by --allowed-hosts or ENTENTE_ALLOWED_HOSTS.
+ */
+export function allowedHostsFor(host: string, extra: string | undefined): string[] {
+  const names = new Set(LOOPBACK_HOSTS);
+  if (host === '0.0.0.0' || host === '::' || host === '') {
+    names.add(hostname().toLowerCase());
+    for (const list of Object.values(networkInterfaces()))
+      for (const a of list ?? []) names.add(asHostName(a.address.replace(/%.*$/, '')));
+  } else names.add(asHostName(host.toLowerCase()));
+  for (const name of (extra ?? '').split(','))
+    if (name.trim()) names.add(name.trim().toLowerCase());
+  return [...names];
+}
+
 export async function serveCommand(flags: ServeFlags): Promise<void> {
   const token = process.env.ENTENTE_TOKEN || undefined;
   const spec = executorSpec(flags.executor);
@@ -71,6 +94,10 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     webDir: webDir ?? undefined,
     executor,
     debug: Boolean(process.env.ENTENTE_DEBUG),
+    allowedHosts: allowedHostsFor(
+      flags.host,
+      flags.allowedHosts ?? (process.env.ENTENTE_ALLOWED_HOSTS || undefined),
+    ),
   });
   const stale = await server.jobs.recover();
   const { serve } = await import('@hono/node-server');

@@ -34,6 +34,10 @@ export function registerServe(program: Command): void {
       '--executor <spec>',
       'where long jobs run: pool (default) or redis://host:6379 to queue them for `entente worker`s (default $ENTENTE_EXECUTOR)',
     )
+    .option(
+      '--allowed-hosts <names>',
+      'also answer to these Host names, comma-separated (name, name:port, .domain for its subdomains, * for any; default $ENTENTE_ALLOWED_HOSTS); loopback names and --host always',
+    )
     .option('--no-web', 'serve the API only')
     .addHelpText(
       'after',
@@ -43,6 +47,7 @@ Environment:
   DATABASE_URL    use PostgreSQL instead (postgres://user:pass@host/db)
   ENTENTE_TOKEN   require "Authorization: Bearer <token>" on /api/*
   ENTENTE_EXECUTOR  redis://host:6379: simulations and levers run on entente workers
+  ENTENTE_ALLOWED_HOSTS  Host names to answer to besides loopback and --host (e.g. entente.example.org)
 
 Examples:
   $ entente serve                       # http://127.0.0.1:8377

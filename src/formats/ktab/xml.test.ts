@@ -49,3 +49,27 @@ describe('parseXml, the small tolerant XML reader', () => {
     expect(errorOf('')).toBe('f.xml:1:1: not well-formed XML: no root element');
   });
 });
+
+describe('parseXml: character references and DOCTYPE (issue 17)', () => {
+  it('decodes decimal and hex references to any XML character, astral ones too', () => {
+    expect(parseXml('<a>&#233;&#xE9;&#x1F600;&#9;</a>').text).toBe('éé😀\t');
+  });
+  it('refuses references beyond U+10FFFF, to non-characters, or malformed, at their column', () => {
+    expect(errorOf('<a>\n  x &#x110000;</a>')).toBe(
+      'f.xml:2:5: not well-formed XML: character reference &#x110000; is beyond U+10FFFF, the last Unicode code point',
+    );
+    expect(errorOf('<a b="&#0;"/>')).toBe(
+      'f.xml:1:7: not well-formed XML: character reference &#0; (U+0000) is not a character XML allows',
+    );
+    expect(errorOf('<a>&#xD800;</a>')).toMatch(/1:4: .*\(U\+D800\) is not a character XML allows/);
+    expect(errorOf('<a>&#xFFFE;</a>')).toMatch(/\(U\+FFFE\) is not a character XML allows/);
+    expect(errorOf('<a>&#12zz;</a>')).toMatch(/1:4: .*bad character reference &#12zz;: expected/);
+    expect(errorOf('<a>&#99999999999999999999;</a>')).toMatch(/is beyond U\+10FFFF/);
+  });
+  it('refuses a DOCTYPE with an internal subset; skips one without', () => {
+    expect(errorOf('<?xml version="1.0"?>\n<!DOCTYPE a [\n<!ENTITY e "x">\n]>\n<a>&e;</a>')).toBe(
+      'f.xml:2:1: not well-formed XML: a DOCTYPE with an internal subset ("[ … ]", entity declarations) is not supported: remove the DOCTYPE',
+    );
+    expect(parseXml('<!DOCTYPE a SYSTEM "a.dtd">\n<a>1</a>').text).toBe('1');
+  });
+});

@@ -24,6 +24,18 @@ const ENTITIES: Readonly<Record<string, string>> = {
   apos: "'",
 };
 
+/** Whether XML 1.0 allows code point `cp` in a document (its `Char` production). */
+function isXmlChar(cp: number): boolean {
+  return (
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
+}
+
 /** Parses XML text into its root element, or throws an {@link InputError} at the faulty place. */
 export function parseXml(text: string, file?: string): XmlElement {
   const src = text.replace(/^\uFEFF/, '');
@@ -57,22 +69,31 @@ export function parseXml(text: string, file?: string): XmlElement {
     }
   };
   const decode = (raw: string, at: number): string =>
-    raw.replace(/&([^;\s&<]*);?/g, (whole, ent: string) => {
-      if (!whole.endsWith(';')) return fail(`"&" must start an entity such as &amp;`, at);
-      if (ent.startsWith('#x') || ent.startsWith('#X')) {
-        const cp = parseInt(ent.slice(2), 16);
-        return Number.isFinite(cp)
-          ? String.fromCodePoint(cp)
-          : fail(`bad character reference &${ent};`, at);
-      }
+    raw.replace(/&([^;\s&<]*);?/g, (whole, ent: string, offset: number) => {
+      const here = at + offset;
+      if (!whole.endsWith(';')) return fail(`"&" must start an entity such as &amp;`, here);
       if (ent.startsWith('#')) {
-        const cp = parseInt(ent.slice(1), 10);
-        return Number.isFinite(cp)
-          ? String.fromCodePoint(cp)
-          : fail(`bad character reference &${ent};`, at);
+        const hex = /^#[xX][0-9A-Fa-f]+$/.test(ent);
+        if (!hex && !/^#[0-9]+$/.test(ent))
+          return fail(
+            `bad character reference &${ent};: expected &#DIGITS; or &#xHEX; (e.g. &#233; or &#xE9;)`,
+            here,
+          );
+        const cp = hex ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10);
+        if (cp > 0x10ffff)
+          return fail(
+            `character reference &${ent}; is beyond U+10FFFF, the last Unicode code point`,
+            here,
+          );
+        if (!isXmlChar(cp))
+          return fail(
+            `character reference &${ent}; (U+${cp.toString(16).toUpperCase().padStart(4, '0')}) is not a character XML allows`,
+            here,
+          );
+        return String.fromCodePoint(cp);
       }
       const v = ENTITIES[ent];
-      return v ?? fail(`unknown entity &${ent};`, at);
+      return v ?? fail(`unknown entity &${ent};`, here);
     });
   const skipTo = (end: string, what: string) => {
     const k = src.indexOf(end, i);
@@ -115,6 +136,16 @@ export function parseXml(text: string, file?: string): XmlElement {
       advance(k + 3);
     } else if (src.startsWith('<?', i)) {
       skipTo('?>', 'processing instruction');
+    } else if (/^<!DOCTYPE/i.test(src.slice(i, i + 9))) {
+      // A DOCTYPE is skipped; one with an internal subset ("[ … ]") would declare entities this
+      // reader does not expand, so it is refused rather than half-read.
+      const end = src.indexOf('>', i);
+      const subset = src.indexOf('[', i);
+      if (subset >= 0 && (end < 0 || subset < end))
+        fail(
+          'a DOCTYPE with an internal subset ("[ … ]", entity declarations) is not supported: remove the DOCTYPE',
+        );
+      skipTo('>', 'DOCTYPE');
     } else if (src.startsWith('<!', i)) {
       skipTo('>', 'declaration');
     } else if (src.startsWith('</', i)) {
@@ -148,7 +179,7 @@ export function parseXml(text: string, file?: string): XmlElement {
         if (q !== '"' && q !== "'") fail(`attribute ${attr} needs a quoted value`);
         const end = src.indexOf(q!, i + 1);
         if (end < 0) fail(`unterminated value of attribute ${attr}`);
-        attributes[attr] = decode(src.slice(i + 1, end), i);
+        attributes[attr] = decode(src.slice(i + 1, end), i + 1);
         advance(end + 1);
       }
       const el: XmlElement = {

@@ -15,10 +15,12 @@ const suites: Suite[] = [
   { name: 'mc', load: async () => (await import('./mc.bench.ts')).benchMc },
   { name: 'coalitions', load: async () => (await import('./coalitions.bench.ts')).benchCoalitions },
   { name: 'commitment', load: async () => (await import('./commitment.bench.ts')).benchCommitment },
+  { name: 'compare', load: async () => (await import('./compare.bench.ts')).benchCompare },
   { name: 'backtest', load: async () => (await import('./backtest.bench.ts')).benchBacktest },
   { name: 'joins', load: async () => (await import('./joins.bench.ts')).benchJoins },
   { name: 'evidence', load: async () => (await import('./evidence.bench.ts')).benchEvidence },
   { name: 'server', load: async () => (await import('./server.bench.ts')).benchServer },
+  { name: 'startup', load: async () => (await import('./startup.bench.ts')).benchStartup },
   {
     name: 'distributed',
     load: async () => (await import('./distributed.bench.ts')).benchDistributed,

@@ -6,12 +6,14 @@ import { Command, CommanderError } from 'commander';
 import { InputError, ModelError } from '../core/errors.ts';
 import { VERSION } from '../version.ts';
 import { io } from './io.ts';
+import { extractOverlayArgs, overlayUnused, setProcessOverlay } from './overlay.ts';
 // Each program/ file defines one command (name, arguments, options, help) and imports only
 // commander and small constants; its action imports the command's code from commands/ when it
 // runs, so a command loads only what it uses (start-up is mostly tsx loading modules).
 import { registerBacktest } from './program/backtest.ts';
 import { registerCoalitions } from './program/coalitions.ts';
 import { registerCommitment } from './program/commitment.ts';
+import { registerCompare } from './program/compare.ts';
 import { registerDyads } from './program/dyads.ts';
 import { registerEvidence } from './program/evidence.ts';
 import { registerExport } from './program/export.ts';
@@ -45,7 +47,13 @@ Examples:
   $ entente forecast                      # the built-in East Asia coalition scenario
   $ entente scenarios                     # list built-in scenarios
   $ entente validate my-scenario.yaml     # every problem as file:line:column path: message
-  $ entente models                        # models and their options`,
+  $ entente models                        # models and their options
+  $ entente compare                       # the built-in's variants side by side
+
+Every command that reads a scenario also takes --variant NAME (one of the scenario's variants),
+--set PATH=VALUE (repeatable; e.g. --set coalition.commitment.credibility=0.4; VALUE is JSON when it
+parses, else text) and --overlay FILE (a YAML/JSON file of changes or variants); see
+docs/scenario-format.md, "Variants".`,
     );
   registerForecast(program);
   registerDyads(program);
@@ -65,6 +73,7 @@ Examples:
   registerSides(program);
   registerCoalitions(program);
   registerCommitment(program);
+  registerCompare(program);
   registerIngest(program);
   registerEvidence(program);
   registerWorker(program);
@@ -92,10 +101,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
   }
   try {
-    await buildProgram().parseAsync([...argv]);
+    // --variant, --set and --overlay apply to every scenario a command loads (cli/overlay.ts).
+    const { argv: rest, overlay } = extractOverlayArgs(argv);
+    setProcessOverlay(overlay);
+    await buildProgram().parseAsync(rest);
+    if (overlayUnused())
+      io.err('note: --variant, --set and --overlay were ignored: this command reads no scenario');
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     return reportError(err);
+  } finally {
+    setProcessOverlay(null);
   }
 }
 

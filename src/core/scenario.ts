@@ -5,6 +5,7 @@
  * rules that relate fields to each other (ids, scales) live in `validate.ts`.
  */
 import { z } from 'zod';
+import { Variants } from './variant.ts';
 
 const Id = z
   .string()
@@ -13,6 +14,37 @@ const Id = z
     'an id: letters, digits, "_", "-" or "." (e.g. "south-korea")',
   )
   .describe('An identifier: letters, digits, "_", "-", "."; unique within its list.');
+
+/**
+ * Why `text` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD with a real month and day
+ * (leap years counted), or undefined when it is one. `2025-13-45` and `2025-02-29` are refused.
+ */
+export function isoDateProblem(text: string): string | undefined {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  if (!m) return `"${text}" is not a date: expected YYYY-MM-DD (or YYYY-MM, YYYY)`;
+  const year = Number(m[1]);
+  if (m[2] === undefined) return undefined;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return `"${text}" is not a date: month ${m[2]} is not 01–12`;
+  if (m[3] === undefined) return undefined;
+  const day = Number(m[3]);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  if (day < 1 || day > days)
+    return `"${text}" is not a date: day ${m[3]} is not 01–${days} in ${m[1]}-${m[2]}`;
+  return undefined;
+}
+
+/** A date written YYYY-MM-DD, YYYY-MM or YYYY, checked as a calendar date. */
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'an ISO date, YYYY-MM-DD')
+  .superRefine((text, ctx) => {
+    const problem = isoDateProblem(text);
+    // The pattern's own message covers text of the wrong shape.
+    if (problem && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(text))
+      ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** Review status of a number or an evidence item: absent means accepted. */
 export const REVIEW_STATUSES = ['proposed', 'accepted'] as const;
@@ -74,7 +106,7 @@ export const Source = z
     title: z.string().min(1),
     publisher: z.string().optional(),
     url: z.string().optional(),
-    date: z.string().optional().describe('Publication date, ISO 8601 (YYYY or YYYY-MM-DD).'),
+    date: IsoDate.optional().describe('Publication date, ISO 8601 (YYYY or YYYY-MM-DD).'),
     note: z.string().optional(),
   })
   .strict();
@@ -339,10 +371,7 @@ export const Scenario = z
     id: Id,
     title: z.string().min(1),
     question: z.string().min(1),
-    asOf: z
-      .string()
-      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'an ISO date, YYYY-MM-DD')
-      .describe('The date the scenario describes.'),
+    asOf: IsoDate.describe('The date the scenario describes.'),
     description: z.string().optional(),
     sources: z.array(Source).default([]),
     issues: z.array(Issue).min(1, 'at least one issue'),
@@ -350,6 +379,7 @@ export const Scenario = z
     evidence: z.array(Evidence).default([]),
     notes: z.array(z.string()).optional(),
     coalition: Coalition.optional(),
+    variants: Variants.optional(),
   })
   .strict();
 

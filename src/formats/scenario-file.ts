@@ -10,6 +10,8 @@ import { formatPath } from '../core/path.ts';
 import { Scenario, type ScenarioInput } from '../core/scenario.ts';
 import { validateScenario } from '../core/validate.ts';
 import { LineCounter, locator } from './locate.ts';
+import { aliasProblems } from './yaml-aliases.ts';
+import { checkVariants } from './variants.ts';
 
 /** Maps a field path to its place in the file; the default knows no places. */
 type Locate = (
@@ -39,6 +41,16 @@ function zodProblems(error: ZodError, locate: Locate): Problem[] {
 
 /** Parses and validates scenario text. `file` names the file in messages. */
 export function parseScenarioText(text: string, file?: string): Scenario {
+  const at = file === undefined ? {} : { file };
+  // UTF-16 read as UTF-8 (or sent as such) shows up as a NUL between every ASCII character.
+  if (text.includes('\u0000')) {
+    throw new InputError({
+      ...at,
+      path: '',
+      message:
+        'the text contains NUL characters: is it UTF-16? Save it as UTF-8 (files starting with a UTF-16 byte-order mark are read as UTF-16)',
+    });
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const locate = locator(doc, lines, file);
@@ -56,10 +68,27 @@ export function parseScenarioText(text: string, file?: string): Scenario {
       }),
     );
   }
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  const aliases = aliasProblems(doc);
+  if (aliases.length > 0) {
+    throw new InputError(
+      aliases.map((p) => {
+        const pos = lines.linePos(p.offset);
+        return { ...at, line: pos.line, column: pos.col, path: '', message: p.message };
+      }),
+    );
+  }
+  let raw: unknown;
+  try {
+    // aliasProblems bounded the expansion, so the library's own alias count is not needed.
+    raw = doc.toJS({ maxAliasCount: -1 });
+  } catch (err) {
+    // Not expected after the checks above; a YAML construct the checks miss is still the
+    // file's problem, not a crash.
+    throw new InputError({ ...at, path: '', message: `not valid YAML/JSON: ${String(err)}` });
+  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new InputError({
-      ...(file === undefined ? {} : { file }),
+      ...at,
       path: '',
       message: 'expected a scenario: a mapping with id, title, issues, actors…',
     });
@@ -90,6 +119,9 @@ export function validateScenarioObject(raw: unknown, locate: Locate = NOWHERE): 
       })),
     };
   }
+  // Each variant applied and validated again: a broken variant is a problem of the file.
+  const variantProblems = checkVariants(parsed.data, locate);
+  if (variantProblems.length > 0) return { ok: false, problems: variantProblems };
   return { ok: true, scenario: parsed.data };
 }
 

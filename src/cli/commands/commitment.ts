@@ -9,6 +9,7 @@ import { InputError } from '../../core/errors.ts';
 import type { Scenario } from '../../core/scenario.ts';
 import { io } from '../io.ts';
 import { loadScenario } from '../load.ts';
+import { renderOverlayLine } from '../render/compare.ts';
 import { INTERRUPTED_EXIT_CODE } from '../progress.ts';
 import { renderCommitment } from '../render/commitment.ts';
 import { executorFor, inlineByDefault, runJob } from './jobs.ts';
@@ -44,7 +45,7 @@ export async function commitmentCommand(
   ref: string | undefined,
   flags: CommitmentFlags,
 ): Promise<void> {
-  const { scenario, file } = loadScenario(ref);
+  const { scenario, file, overlay } = loadScenario(ref);
   requireCommitment(scenario, file);
   const block = scenario.coalition!.commitment!;
   if (flags.measure !== undefined) {
@@ -88,6 +89,9 @@ export async function commitmentCommand(
     return;
   }
   const result = assembleCommitment(scenario, prepared, outcome.totals);
-  if (flags.json) io.json(result);
-  else io.out(renderCommitment(result));
+  if (flags.json) io.json(overlay ? { ...result, overlay } : result);
+  else {
+    if (overlay) io.out(renderOverlayLine(overlay));
+    io.out(renderCommitment(result));
+  }
 }

@@ -3,6 +3,7 @@ import { runForecast } from '../../analysis/forecast.ts';
 import { InputError } from '../../core/errors.ts';
 import { io } from '../io.ts';
 import { loadScenario } from '../load.ts';
+import { renderOverlayLine } from '../render/compare.ts';
 import { splitList } from '../program/options.ts';
 import { renderForecast } from '../render/forecast.ts';
 import { renderWhoJoins } from '../render/coalitions.ts';
@@ -23,7 +24,7 @@ export interface ForecastFlags {
 }
 
 export function forecastCommand(ref: string | undefined, flags: ForecastFlags): void {
-  const { scenario } = loadScenario(ref);
+  const { scenario, overlay } = loadScenario(ref);
   const issueIds = flags.issue.flatMap(splitList);
   for (const id of issueIds) {
     if (!scenario.issues.some((i) => i.id === id)) {
@@ -39,8 +40,9 @@ export function forecastCommand(ref: string | undefined, flags: ForecastFlags): 
     ...(issueIds.length ? { issueIds } : {}),
     trace: true,
   });
-  if (flags.json) io.json(result);
+  if (flags.json) io.json(overlay ? { ...result, overlay } : result);
   else {
+    if (overlay) io.out(renderOverlayLine(overlay));
     io.out(renderForecast(result, (issueId) => modelExtras(result, scenario, issueId)));
     const whoJoins = renderWhoJoins(scenario, { seed: flags.seed, commitment: result.coalition });
     if (whoJoins.length) io.out(['', ...whoJoins].join('\n'));

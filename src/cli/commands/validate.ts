@@ -3,7 +3,7 @@ import { evidenceCoverage } from '../../core/coverage.ts';
 import { InputError, type Problem } from '../../core/errors.ts';
 import { parseScenarioText } from '../../formats/scenario-file.ts';
 import { io } from '../io.ts';
-import { readTextFile } from '../load.ts';
+import { applyProcessOverlay, readTextFile } from '../load.ts';
 
 export function validateCommand(files: string[], flags: { json?: boolean }): void {
   const report: {
@@ -16,7 +16,9 @@ export function validateCommand(files: string[], flags: { json?: boolean }): voi
   }[] = [];
   for (const file of files) {
     try {
-      const s = parseScenarioText(readTextFile(file), file);
+      const text = readTextFile(file);
+      // With --variant, --set or --overlay: the scenario as changed, validated again.
+      const s = applyProcessOverlay(parseScenarioText(text, file), text, file).scenario;
       const c = evidenceCoverage(s);
       report.push({
         file,

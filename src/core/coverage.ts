@@ -6,22 +6,12 @@ import {
   type CapabilityValue,
   type MeasureValue,
   type Scenario,
-  type ScenarioCommitmentCandidate,
+  COMMITMENT_TERM_FIELDS,
   evidenceOf,
 } from './scenario.ts';
 import { evidenceFor } from './validate.ts';
 
-/** A commitment candidate's 0–1 terms (each a measure), in the schema's order. */
-const COMMITMENT_FIELDS = [
-  'security',
-  'abandonment',
-  'stake',
-  'tradeExposure',
-  'coercion',
-  'localThreat',
-  'publicSupport',
-  'publicDependence',
-] as const satisfies readonly (keyof ScenarioCommitmentCandidate)[];
+const COMMITMENT_FIELDS = COMMITMENT_TERM_FIELDS;
 
 export interface EvidenceCoverage {
   /** Numbers that feed the models (capabilities, positions, saliences, reference points). */

@@ -284,6 +284,18 @@ export const CommitmentCandidate = z
   })
   .strict();
 
+/** A commitment candidate's eight 0–1 terms, in the schema's (and the parameter layout's) order. */
+export const COMMITMENT_TERM_FIELDS = [
+  'security',
+  'abandonment',
+  'stake',
+  'tradeExposure',
+  'coercion',
+  'localThreat',
+  'publicSupport',
+  'publicDependence',
+] as const;
+
 /** Structural weights of the commitment utility's terms (docs/spec/commitment.md §2). */
 export const CommitmentWeights = z
   .object({

@@ -10,7 +10,7 @@ import type {
   Scenario,
   ScenarioEvidence,
 } from '../core/scenario.ts';
-import { evidenceOf } from '../core/scenario.ts';
+import { COMMITMENT_TERM_FIELDS, evidenceOf } from '../core/scenario.ts';
 import { evidenceFor } from '../core/validate.ts';
 
 export interface NumberEvidence {
@@ -129,15 +129,3 @@ export function listNumberEvidence(s: Scenario): NumberEvidence[] {
   }
   return out;
 }
-
-/** The eight 0–1 terms of a commitment candidate, in the order the format lists them. */
-const COMMITMENT_TERM_FIELDS = [
-  'security',
-  'abandonment',
-  'stake',
-  'tradeExposure',
-  'coercion',
-  'localThreat',
-  'publicSupport',
-  'publicDependence',
-] as const;

@@ -12,6 +12,7 @@
  */
 import type { FieldPath } from '../../core/path.ts';
 import {
+  COMMITMENT_TERM_FIELDS,
   type MeasureValue,
   type Scenario,
   type ScenarioCommitment,
@@ -45,16 +46,7 @@ export const T_DEPENDENCE = 8;
 export const TERMS = 9;
 
 /** The candidate fields in slot order (after capability). */
-export const CANDIDATE_FIELDS = [
-  'security',
-  'abandonment',
-  'stake',
-  'tradeExposure',
-  'coercion',
-  'localThreat',
-  'publicSupport',
-  'publicDependence',
-] as const;
+export const CANDIDATE_FIELDS = COMMITMENT_TERM_FIELDS;
 export type CandidateField = (typeof CANDIDATE_FIELDS)[number];
 
 /** The six terms of the utility, in the order results list them. */

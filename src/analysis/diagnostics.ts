@@ -86,7 +86,7 @@ export function forecastDiagnostics(r: ForecastLike): Diagnostic[] {
           kind: 'dictator',
           issue: issue.id,
           actor: a.id,
-          text: `${a.name} holds ${(100 * share).toFixed(0)}% of capability × salience on “${issue.name}”, so the weighted median is its position (${f1(a.position)}) whatever the others do.`,
+          text: `${a.name} holds ${(100 * share).toFixed(0)}% of capability × salience on “${issue.name}”, so the weighted median — and the EUM, whose forecast is a weighted median — sits at its position (${f1(a.position)}) whatever the others do.`,
         });
       }
     });

@@ -47,6 +47,10 @@ function renderIssue(result: ForecastResult, issue: IssueForecast): string {
     return row;
   });
   out.push(renderTable(header, rows));
+  // What to know about this issue's numbers, right under them (docs/results.md, "Diagnostics").
+  const notes = result.diagnostics.filter((d) => d.issue === issue.id && d.kind !== 'fallback');
+  if (notes.length)
+    out.push('', ...notes.map((d) => `  Read with the table [${d.kind}]: ${d.text}`));
   out.push('');
   const movers = result.models.filter((m) => issue.actors.some((a) => a.final[m.id] !== undefined));
   const actorHeader = [
@@ -96,12 +100,10 @@ export function renderForecast(
     m.warnings.map((w) => (w.startsWith(`${m.id}:`) ? w : `${m.id}: ${w}`)),
   );
   if (warnings.length) out.push('', 'Warnings:', ...warnings.map((w) => `  - ${w}`));
-  if (result.diagnostics.length) {
-    out.push(
-      '',
-      'Diagnostics (read before the forecasts):',
-      ...result.diagnostics.map((d) => `  - [${d.kind}] ${d.text}`),
-    );
+  // Diagnostics of a model as a whole (those of one issue are printed under its table).
+  const general = result.diagnostics.filter((d) => d.issue === undefined);
+  if (general.length) {
+    out.push('', 'Diagnostics:', ...general.map((d) => `  - [${d.kind}] ${d.text}`));
   }
   const e = result.evidence;
   out.push('');

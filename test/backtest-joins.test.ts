@@ -6,35 +6,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli/main.ts';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, entente, expectNoStack } from './support/cli.ts';
+import { inProcess } from './support/in-process.ts';
 
 const TRAIN = join('src', 'analysis', 'joins', 'data', 'warjoin_candidates_train.csv');
 const IDS = ['base-rate', 'logistic', 'commitment'];
-
-/** The program in this process, run from the repository root; stdout and stderr captured. */
-async function inProcess(...args: string[]) {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  const cwd = process.cwd();
-  process.chdir(ROOT);
-  try {
-    const code = await main(['node', 'entente', ...args]);
-    return { code, out, err };
-  } finally {
-    process.chdir(cwd);
-    vi.restoreAllMocks();
-  }
-}
 
 afterEach(() => {
   process.exitCode = undefined;

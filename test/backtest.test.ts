@@ -6,38 +6,12 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli/main.ts';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, entente, expectNoStack } from './support/cli.ts';
+import { inProcess } from './support/in-process.ts';
 
 const SMALL = join('test', 'fixtures', 'deu', 'small.csv');
 const SHIPPED = join(ROOT, 'src', 'analysis', 'backtest', 'ensemble.json');
-
-/**
- * The same program in this process (no child start-up per call): stdout and stderr captured.
- * Paths are relative to the repository root, as for the binary.
- */
-async function inProcess(...args: string[]) {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  const cwd = process.cwd();
-  process.chdir(ROOT);
-  try {
-    const code = await main(['node', 'entente', ...args]);
-    return { code, out, err };
-  } finally {
-    process.chdir(cwd);
-    vi.restoreAllMocks();
-  }
-}
 
 afterEach(() => {
   process.exitCode = undefined;

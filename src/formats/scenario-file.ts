@@ -3,21 +3,16 @@
  * listing every problem as `file:line:column path: message`. JSON is read by the YAML parser
  * (JSON is YAML), so both formats get the same locations.
  */
-import { parseDocument, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import type { ZodError } from 'zod';
 import { InputError, type Problem } from '../core/errors.ts';
 import { formatPath } from '../core/path.ts';
 import { Scenario, type ScenarioInput } from '../core/scenario.ts';
 import { validateScenario } from '../core/validate.ts';
-import { LineCounter, locator } from './locate.ts';
-import { aliasProblems } from './yaml-aliases.ts';
+import { type Locate, readYamlDocument } from './yaml-document.ts';
 import { checkVariants } from './variants.ts';
 
-/** Maps a field path to its place in the file; the default knows no places. */
-type Locate = (
-  path: readonly (string | number)[],
-  preferKey?: boolean,
-) => Omit<Problem, 'path' | 'message'>;
+/** The default `locate` knows no places. */
 const NOWHERE: Locate = () => ({});
 
 function zodProblems(error: ZodError, locate: Locate): Problem[] {
@@ -42,50 +37,7 @@ function zodProblems(error: ZodError, locate: Locate): Problem[] {
 /** Parses and validates scenario text. `file` names the file in messages. */
 export function parseScenarioText(text: string, file?: string): Scenario {
   const at = file === undefined ? {} : { file };
-  // UTF-16 read as UTF-8 (or sent as such) shows up as a NUL between every ASCII character.
-  if (text.includes('\u0000')) {
-    throw new InputError({
-      ...at,
-      path: '',
-      message:
-        'the text contains NUL characters: is it UTF-16? Save it as UTF-8 (files starting with a UTF-16 byte-order mark are read as UTF-16)',
-    });
-  }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const locate = locator(doc, lines, file);
-  if (doc.errors.length > 0) {
-    throw new InputError(
-      doc.errors.map((e) => {
-        const pos = lines.linePos(e.pos[0]);
-        return {
-          ...(file === undefined ? {} : { file }),
-          line: pos.line,
-          column: pos.col,
-          path: '',
-          message: `not valid YAML/JSON: ${e.message.split('\n')[0]}`,
-        };
-      }),
-    );
-  }
-  const aliases = aliasProblems(doc);
-  if (aliases.length > 0) {
-    throw new InputError(
-      aliases.map((p) => {
-        const pos = lines.linePos(p.offset);
-        return { ...at, line: pos.line, column: pos.col, path: '', message: p.message };
-      }),
-    );
-  }
-  let raw: unknown;
-  try {
-    // aliasProblems bounded the expansion, so the library's own alias count is not needed.
-    raw = doc.toJS({ maxAliasCount: -1 });
-  } catch (err) {
-    // Not expected after the checks above; a YAML construct the checks miss is still the
-    // file's problem, not a crash.
-    throw new InputError({ ...at, path: '', message: `not valid YAML/JSON: ${String(err)}` });
-  }
+  const { raw, locate } = readYamlDocument(text, file);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new InputError({
       ...at,

@@ -290,4 +290,18 @@ describe('overlay files', () => {
       /^o\.yaml:1:11 changes\[0\]\.value: missing: set needs a value/,
     );
   });
+  it('gets the same alias protection as scenario files (a billion laughs, an undefined alias)', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let k = 1; k < 9; k++) {
+      const prev = String.fromCharCode(96 + k);
+      const name = String.fromCharCode(97 + k);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+    }
+    expect(
+      problems(() => parseOverlayText(`${levels.join('\n')}\nchanges: []\n`, 'o.yaml'))[0],
+    ).toMatch(/^o\.yaml:\d+:\d+: aliases expand to more than 100,000 values/);
+    expect(problems(() => parseOverlayText('changes: *nope\n', 'o.yaml'))[0]).toMatch(
+      /^o\.yaml:1:10: .*alias \*nope/,
+    );
+  });
 });

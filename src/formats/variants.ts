@@ -14,6 +14,7 @@ import { Scenario } from '../core/scenario.ts';
 import { validateScenario } from '../core/validate.ts';
 import { CHANGE_KINDS, type ChangeKind, OverlayFile, type Variant } from '../core/variant.ts';
 import { LineCounter, locator } from './locate.ts';
+import { readYamlDocument } from './yaml-document.ts';
 
 /** Maps a field path of a file to its place (line and column). */
 export type Locate = (path: FieldPath, preferKey?: boolean) => Location;
@@ -926,29 +927,7 @@ export function parseOverlayText(
   text: string,
   file: string,
 ): { changes: Change[]; variants: VariantEntry[] } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const locate = locator(doc, lines, file);
-  if (doc.errors.length > 0) {
-    throw new InputError(
-      doc.errors.map((e) => {
-        const pos = lines.linePos(e.pos[0]);
-        return {
-          file,
-          line: pos.line,
-          column: pos.col,
-          path: '',
-          message: `not valid YAML/JSON: ${e.message.split('\n')[0]}`,
-        };
-      }),
-    );
-  }
-  let raw: unknown;
-  try {
-    raw = doc.toJS({ maxAliasCount: 100 });
-  } catch (err) {
-    throw new InputError({ file, path: '', message: `not valid YAML/JSON: ${String(err)}` });
-  }
+  const { raw, locate } = readYamlDocument(text, file);
   // A bare list is a list of variants.
   const bare = Array.isArray(raw);
   const parsed = OverlayFile.safeParse(bare ? { variants: raw } : raw, { reportInput: true });

@@ -19,7 +19,7 @@ import { createRng } from '../src/core/rng.ts';
 import { InlineExecutor } from '../src/executors/inline.ts';
 import { PoolExecutor } from '../src/executors/pool.ts';
 import { parseScenarioText } from '../src/formats/scenario-file.ts';
-import type { BenchRow } from './measure.ts';
+import { type BenchRow, medianMs } from './measure.ts';
 
 function randomGame(n: number, L: number, seed: number): CommitmentInput {
   const rng = createRng(seed);
@@ -37,18 +37,6 @@ function randomGame(n: number, L: number, seed: number): CommitmentInput {
     coercionSharing: true,
     params,
   };
-}
-
-function medianMs(fn: () => void, repeat: number): number {
-  fn();
-  const times: number[] = [];
-  for (let r = 0; r < repeat; r++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
 }
 
 function builtinOrFixture() {

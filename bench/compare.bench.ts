@@ -10,19 +10,7 @@ import { type CompareInput, compareScenarios } from '../src/analysis/compare.ts'
 import { loadScenario } from '../src/cli/load.ts';
 import { applyChanges, variantChanges } from '../src/formats/variants.ts';
 import { defaultModelIds, getModel } from '../src/models/registry.ts';
-import type { BenchRow } from './measure.ts';
-
-function medianMs(fn: () => void, repeat: number): number {
-  fn();
-  const times: number[] = [];
-  for (let r = 0; r < repeat; r++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
+import { type BenchRow, medianMs } from './measure.ts';
 
 export function benchCompare(): BenchRow[] {
   const rows: BenchRow[] = [];

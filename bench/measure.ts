@@ -63,3 +63,16 @@ export function rates(fn: () => void, seconds = 0.2, windows = 15, warmup = 0.5)
 export function peakRssMb(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
+
+/** Median milliseconds of `repeat` calls, after one warm-up call. */
+export function medianMs(fn: () => void, repeat: number): number {
+  fn();
+  const times: number[] = [];
+  for (let r = 0; r < repeat; r++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}

@@ -41,7 +41,13 @@ export interface AssembleOptions {
 }
 
 export async function assembleReport(scenario: Scenario, o: AssembleOptions): Promise<Report> {
-  const forecast = runForecast(scenario, o.models, { seed: o.seed, trace: true });
+  // The coalition answer is computed below with the report's own draws, on the executor: the
+  // forecast's point answer is enough here (no second Monte Carlo of the same terms).
+  const forecast = runForecast(scenario, o.models, {
+    seed: o.seed,
+    trace: true,
+    coalitionDraws: 0,
+  });
   // Parse the target before any long computation, so a typo fails at once.
   const target = o.leversTarget === undefined ? null : parseTarget(o.leversTarget, scenario);
   const executor = o.executor ?? new InlineExecutor();

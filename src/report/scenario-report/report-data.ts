@@ -192,7 +192,8 @@ export function buildReport(input: ReportInput): Report {
     notes: s.notes ?? [],
     assumptions: assumptions(forecast, monteCarlo ?? null),
     caveats: caveats(input, issues),
-    commitment: input.commitment ?? null,
+    // A report of a stored forecast run shows the coalition answer the forecast carries.
+    commitment: input.commitment ?? input.forecast.coalition,
   };
 }
 

@@ -183,7 +183,7 @@ export function runForecast(
       };
     }),
     evidence: evidenceCoverage(scenario),
-    coalition: whoJoins(scenario, opts),
+    coalition: coalitionAnswer(scenario, opts),
   };
   return { ...result, diagnostics: forecastDiagnostics(result) };
 }
@@ -220,7 +220,7 @@ export const COALITION_DRAWS = 500;
  * selected equilibrium, each candidate's level and P(commits) over `COALITION_DRAWS` draws of the
  * terms' ranges (no knock-outs; `entente commitment` has them); null without a block.
  */
-function whoJoins(
+export function coalitionAnswer(
   scenario: Scenario,
   opts: { seed: number; coalitionDraws?: number },
 ): CommitmentResult | null {

@@ -10,12 +10,8 @@ import type { PowerResult } from '../../coalitions/power/power-result.ts';
 import type { SidesCommandResult } from '../../coalitions/sides/sides-result.ts';
 import { DEFAULT_SEED } from '../../core/rng.ts';
 import type { Scenario } from '../../core/scenario.ts';
-import {
-  type CommitmentResult,
-  assembleCommitment,
-  prepareCommitment,
-} from '../../coalitions/commitment/commitment-result.ts';
-import { runCommitmentJobsInline } from '../../coalitions/commitment/run.ts';
+import { coalitionAnswer } from '../../analysis/forecast.ts';
+import type { CommitmentResult } from '../../coalitions/commitment/commitment-result.ts';
 import { type Cell, formatNumber, renderTable } from './table.ts';
 
 /** A fraction shown beside its decimal when it is short enough to read. */
@@ -250,16 +246,13 @@ function renderWhoCommits(
   scenario: Scenario,
   options: { seed?: number; draws?: number; commitment?: CommitmentResult | null },
 ): string[] {
-  const seed = options.seed ?? DEFAULT_SEED;
-  let r = options.commitment;
-  if (!r) {
-    const prepared = prepareCommitment(scenario, {
-      draws: options.draws ?? WHO_JOINS_DRAWS,
-      seed,
-      knockout: false,
+  const r =
+    options.commitment ??
+    coalitionAnswer(scenario, {
+      seed: options.seed ?? DEFAULT_SEED,
+      ...(options.draws === undefined ? {} : { coalitionDraws: options.draws }),
     });
-    r = assembleCommitment(scenario, prepared, runCommitmentJobsInline(prepared));
-  }
+  if (!r) return [];
   const out: string[] = [];
   out.push(
     `Who joins: ${r.lead}'s coalition against ${r.rival} (commitment model: each candidate chooses how far to commit)`,

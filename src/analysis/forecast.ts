@@ -3,12 +3,8 @@
  * forecast, the threshold verdict and every actor's position, with the scenario's hash, the
  * models' options, the seed and Entente's version. Pure: no I/O, no printing.
  */
-import {
-  type CommitmentResult,
-  assembleCommitment,
-  prepareCommitment,
-} from '../coalitions/commitment/commitment-result.ts';
-import { runCommitmentJobsInline } from '../coalitions/commitment/run.ts';
+import { commitmentAnswer } from '../coalitions/commitment/answer.ts';
+import type { CommitmentResult } from '../coalitions/commitment/commitment-result.ts';
 import { compileScenario } from '../core/compile.ts';
 import { type Diagnostic, THRESHOLD_TOLERANCE, forecastDiagnostics } from './diagnostics.ts';
 import { type EvidenceCoverage, evidenceCoverage } from '../core/coverage.ts';
@@ -224,11 +220,8 @@ export function coalitionAnswer(
   scenario: Scenario,
   opts: { seed: number; coalitionDraws?: number },
 ): CommitmentResult | null {
-  if (!scenario.coalition?.commitment) return null;
-  const prepared = prepareCommitment(scenario, {
-    draws: opts.coalitionDraws ?? COALITION_DRAWS,
+  return commitmentAnswer(scenario, {
     seed: opts.seed,
-    knockout: false,
+    draws: opts.coalitionDraws ?? COALITION_DRAWS,
   });
-  return assembleCommitment(scenario, prepared, runCommitmentJobsInline(prepared));
 }

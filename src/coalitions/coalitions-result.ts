@@ -12,7 +12,7 @@ import { VERSION } from '../version.ts';
 import { blocsByRound } from './blocs/blocs-by-round.ts';
 import type { PositionBlocOptions } from './blocs/position-blocs.ts';
 import { scenarioCoalitionSpec } from './coalition-input.ts';
-import { assembleCommitment, prepareCommitment } from './commitment/commitment-result.ts';
+import { commitmentAnswer } from './commitment/answer.ts';
 import { type CoalitionReport, coalitionReport } from './coalition-report.ts';
 
 export interface BlocsRow {
@@ -85,12 +85,13 @@ export function coalitionsResult(s: Scenario, opts: CoalitionsOptions): Coalitio
     seed: opts.seed,
     blocs: { issue: opts.issue, model: 'eum', rounds: detail.roundsRun, rows },
     question: spec ? coalitionReport(s, spec, { draws: opts.draws ?? 0, seed: opts.seed }) : null,
-    commitment: s.coalition?.commitment ? commitmentAnswer(s, opts.seed) : null,
+    commitment: whoJoins(s, opts.seed),
   };
 }
 
-function commitmentAnswer(s: Scenario, seed: number): CoalitionsResult['commitment'] {
-  const r = assembleCommitment(s, prepareCommitment(s, { draws: 0, seed }), new Map());
+function whoJoins(s: Scenario, seed: number): CoalitionsResult['commitment'] {
+  const r = commitmentAnswer(s, { seed, draws: 0 });
+  if (!r) return null;
   return {
     members: r.selected.members,
     levels: r.selected.levels,

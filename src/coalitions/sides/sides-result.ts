@@ -4,8 +4,7 @@ import { contentHash } from '../../core/hash.ts';
 import type { Scenario } from '../../core/scenario.ts';
 import { VERSION } from '../../version.ts';
 import { type CoalitionSpec, compileCoalition } from '../coalition-input.ts';
-import { assembleCommitment, prepareCommitment } from '../commitment/commitment-result.ts';
-import { runCommitmentJobsInline } from '../commitment/run.ts';
+import { commitmentAnswer } from '../commitment/answer.ts';
 import { chooseSides } from './choose-sides.ts';
 import { sidesProbabilities } from './sides-monte-carlo.ts';
 
@@ -127,12 +126,7 @@ function commitmentChoices(
 ): Map<string, { commits: boolean; margin: number; p: number | null }> | null {
   const c = s.coalition;
   if (!c?.commitment || c.lead !== spec.lead || c.rival !== spec.rival) return null;
-  const prepared = prepareCommitment(s, {
-    draws: opts.draws ?? 0,
-    seed: opts.seed,
-    knockout: false,
-  });
-  const r = assembleCommitment(s, prepared, runCommitmentJobsInline(prepared));
+  const r = commitmentAnswer(s, { seed: opts.seed, draws: opts.draws ?? 0 })!;
   return new Map(
     r.candidates.map((x) => [
       x.id,

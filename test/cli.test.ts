@@ -140,9 +140,19 @@ describe('entente forecast', () => {
       issues: { id: string; threshold: unknown }[];
     };
     expect(json.scenario.id).toBe('east-asia-coalition-2025');
-    expect(json.issues.map((i) => i.id)).toEqual(
-      expect.arrayContaining(['coalition', 'usfk-flexibility']),
+    // The coalition issue is each ally's decision (bargaining: false): the commitment model
+    // answers it in `coalition`; the bargaining models run on USFK flexibility only.
+    expect(json.issues.map((i) => i.id)).toEqual(['usfk-flexibility']);
+    expect((json as { coalition?: { kind: string } }).coalition?.kind).toBe('commitment');
+  });
+
+  it('refuses to bargain over an issue marked bargaining: false, naming the commitment model', () => {
+    const r = entente('forecast', '--issue', 'coalition');
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toBe(
+      '--issue: issue coalition is not bargained (bargaining: false): each coalition candidate decides it, so the commitment model answers it (entente commitment); bargained issues: usfk-flexibility',
     );
+    expectNoStack(r.err);
   });
 });
 
@@ -158,18 +168,18 @@ describe('entente forecast --model eum and entente dyads', () => {
   });
 
   it('prints the full dyad table of a round, and every round in --json', () => {
-    const r = entente('dyads', '--issue', 'coalition', '--round', '2');
+    const r = entente('dyads', '--issue', 'usfk-flexibility', '--round', '2');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('issue coalition, EUM round 2 of');
+    expect(r.out).toContain('issue usfk-flexibility, EUM round 2 of');
     expect(r.out).toContain("South Korea's government");
-    const json = JSON.parse(entente('dyads', '--issue', 'coalition', '--json').out) as {
+    const json = JSON.parse(entente('dyads', '--issue', 'usfk-flexibility', '--json').out) as {
       scenario: { hash: string };
       issue: { issueId: string; rounds: { dyads: { a: number; b: number; octant: string }[] }[] };
     };
-    expect(json.issue.issueId).toBe('coalition');
+    expect(json.issue.issueId).toBe('usfk-flexibility');
     expect(json.issue.rounds.length).toBeGreaterThan(0);
-    // 12 actors on the issue take part: 12 × 11 ordered pairs per round
-    expect(json.issue.rounds[0]!.dyads).toHaveLength(132);
+    // Washington and Seoul bargain over USFK: 2 × 1 ordered pairs per round
+    expect(json.issue.rounds[0]!.dyads).toHaveLength(2);
     for (const d of json.issue.rounds[0]!.dyads) {
       expect(Number.isFinite(d.a) && Number.isFinite(d.b)).toBe(true);
       expect(d.octant).toMatch(/\w/);
@@ -182,7 +192,7 @@ describe('entente forecast --model eum and entente dyads', () => {
     expect(issue.err.trim()).toBe(
       '--issue: unknown issue "trade"; issues: coalition, usfk-flexibility',
     );
-    const round = entente('dyads', '--issue', 'coalition', '--round', '99');
+    const round = entente('dyads', '--issue', 'usfk-flexibility', '--round', '99');
     expect(round.code).toBe(1);
     expect(round.err).toMatch(/round 99 is not in 1\.\.\d+/);
     expectNoStack(round.err);

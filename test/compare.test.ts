@@ -52,7 +52,7 @@ describe('entente compare', () => {
     const r = entente('compare', '--model', 'mean,smp');
     expect(r.code, r.err).toBe(0);
     for (const v of BUILTIN_VARIANTS) expect(r.out).toContain(`  ${v}: `);
-    expect(r.out).toMatch(/Issue coalition: .*threshold 75/);
+    expect(r.out).toMatch(/Issue usfk-flexibility: .*threshold 75/);
     expect(r.out).toMatch(/Who commits \(commitment model\)/);
     // Every variant differs from the base somewhere (a forecast, a margin, credibility).
     for (const v of BUILTIN_VARIANTS) {
@@ -147,18 +147,18 @@ describe('--set, --variant and --overlay on the commands', () => {
       overlay?: unknown;
     };
     const base = json<F>('forecast', '--model', 'mean');
-    // China sits at 0 on the coalition scale: less salience for it raises the weighted mean.
+    // Seoul sits below the weighted mean on USFK flexibility: more salience for it lowers the mean.
     const low = json<F>(
       'forecast',
       '--model',
       'mean',
       '--set',
-      'actors.china.stances.coalition.salience=10',
+      'actors.korea-gov.stances.usfk-flexibility.salience=65',
       '--set',
       'coalition.commitment.credibility=0.95',
     );
-    const mean = (f: F) => f.issues.find((i) => i.id === 'coalition')!.forecasts.mean!;
-    expect(mean(low)).toBeGreaterThan(mean(base));
+    const mean = (f: F) => f.issues.find((i) => i.id === 'usfk-flexibility')!.forecasts.mean!;
+    expect(mean(low)).toBeLessThan(mean(base));
     expect(low.coalition.credibility).toBe(0.95);
     expect(low.scenario.hash).not.toBe(base.scenario.hash);
     expect(base.overlay).toBeUndefined();

@@ -5,6 +5,7 @@
  * commitment candidate's level and P(commits), the coalition's members; and each number's
  * difference from the base. Pure: the variants arrive applied; no I/O.
  */
+import { isBargained } from '../core/compile.ts';
 import { contentHash } from '../core/hash.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { VERSION } from '../version.ts';
@@ -167,7 +168,7 @@ export function compareScenarios(
   opts: CompareOptions,
 ): CompareResult {
   const base = inputs[0]!;
-  const issues = base.scenario.issues.filter((i) => i.threshold);
+  const issues = base.scenario.issues.filter((i) => i.threshold && isBargained(i));
   const issueIds = issues.map((i) => i.id);
   const columns: CompareColumn[] = [];
   let baseCol: ReturnType<typeof column> | undefined;

@@ -5,7 +5,7 @@
  */
 import { commitmentAnswer } from '../coalitions/commitment/answer.ts';
 import type { CommitmentResult } from '../coalitions/commitment/commitment-result.ts';
-import { compileScenario } from '../core/compile.ts';
+import { assertBargained, compileScenario, isBargained } from '../core/compile.ts';
 import { type Diagnostic, THRESHOLD_TOLERANCE, forecastDiagnostics } from './diagnostics.ts';
 import { type EvidenceCoverage, evidenceCoverage } from '../core/coverage.ts';
 import { contentHash } from '../core/hash.ts';
@@ -90,7 +90,8 @@ export function runForecast(
 ): ForecastResult {
   const issues = opts.issueIds
     ? opts.issueIds.map((id) => scenario.issues.find((i) => i.id === id)!)
-    : scenario.issues;
+    : scenario.issues.filter(isBargained);
+  assertBargained(scenario, issues);
   const input = compileScenario(
     scenario,
     issues.map((i) => i.id),

@@ -139,6 +139,12 @@ export const Issue = z
       .strict(),
     referencePoint: Measure.optional().describe('Status quo / reversion point, on the scale.'),
     threshold: Threshold.optional(),
+    bargaining: z
+      .boolean()
+      .optional()
+      .describe(
+        "False: the issue is a decision each coalition candidate takes (the coalition block's commitment model answers it), not a bargain, so the bargaining models do not run on it; its positions still feed the alignment analyses (sides, power, stability). Default true.",
+      ),
   })
   .strict();
 

@@ -2,6 +2,7 @@
  * `models: [{ id, options }]` from a request → the runs `runForecast` takes, through the same
  * option parser as the CLI's `--option`, with problems pointing at the request's field.
  */
+import { assertBargained } from '../core/compile.ts';
 import type { ModelRun } from '../analysis/forecast.ts';
 import { InputError } from '../core/errors.ts';
 import type { Scenario } from '../core/scenario.ts';
@@ -57,5 +58,9 @@ export function checkIssueIds(
       : [{ path: `issues[${i}]`, message: `unknown issue "${id}"; issues: ${known.join(', ')}` }],
   );
   if (problems.length) throw new InputError(problems);
+  assertBargained(
+    scenario,
+    issues.map((id) => scenario.issues.find((i) => i.id === id)!),
+  );
   return [...issues];
 }

@@ -7,6 +7,7 @@
  * OP is one of `>=`, `>`, `<=`, `<`; VALUE a number on the issue's scale. Spaces around OP are
  * allowed. Ids are scenario ids.
  */
+import { assertBargained } from '../../core/compile.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Scenario } from '../../core/scenario.ts';
 
@@ -54,6 +55,7 @@ export function parseTarget(text: string, scenario: Scenario): LeverTarget {
       `unknown issue "${issueId}" in "${text}"; issues: ${scenario.issues.map((i) => i.id).join(', ')}`,
     );
   }
+  assertBargained(scenario, [issue]);
   if (actorId !== undefined) {
     const actor = scenario.actors.find((a) => a.id === actorId);
     if (!actor) {

@@ -89,6 +89,12 @@ export interface CandidateRow {
   readonly runnerUp: string | null;
   /** U(level) − U(runner-up). */
   readonly margin: number;
+  /**
+   * U(join level) − U(level) at the selected profile, the others' levels held: how far the
+   * candidate stands from joining (≤ 0; null when it already joins). Moves with every input even
+   * where P(commits) is 0, so it ranks the reluctant.
+   */
+  readonly toJoin: number | null;
   /** Utility per level, term by term (the terms sum to `utility`). */
   readonly utilities: { level: string; utility: number; terms: Record<TermName, number> }[];
   /** term(level) − term(runner-up), the largest first. */
@@ -321,6 +327,11 @@ export function assembleCommitment(
       commits: ex.chosen >= joinLevel,
       runnerUp: ex.runnerUp < 0 ? null : levelIds[ex.runnerUp]!,
       margin: ex.margin,
+      toJoin:
+        ex.chosen >= joinLevel
+          ? null
+          : ex.byLevel.find((u) => u.level === joinLevel)!.utility -
+            ex.byLevel.find((u) => u.level === ex.chosen)!.utility,
       utilities: ex.byLevel.map((u) => ({
         level: levelIds[u.level]!,
         utility: u.utility,

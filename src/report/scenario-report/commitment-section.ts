@@ -4,6 +4,7 @@
  * interval drawn as a bar, the terms that decide each choice, what would flip it and who would
  * have to act, and who joins if one joins. Pure.
  */
+import { nearestToJoin } from '../../coalitions/commitment/explain.ts';
 import type { CommitmentResult } from '../../coalitions/commitment/commitment-result.ts';
 import { escapeHtml as e, escapeMarkdown as m } from './escape.ts';
 
@@ -60,7 +61,10 @@ export function commitmentHtml(r: CommitmentResult): string {
       `<tr><td>${e(c.name)}</td><td>${e(c.current)}</td><td><strong>${e(c.level)}</strong>${c.commits ? ' (joins)' : ''}</td><td>${e(c.runnerUp ?? '–')}</td><td>${bar}${e(pText(c))}</td><td>${e(why(c))}</td><td>${e(flipText(c))}</td></tr>`,
     );
   }
-  out.push('</tbody></table></div><h3>Who joins if one joins</h3><ul>');
+  out.push('</tbody></table></div>');
+  const gaps = nearestToJoin(r);
+  if (gaps) out.push(`<p>${e(gaps)}.</p>`);
+  out.push('<h3>Who joins if one joins</h3><ul>');
   for (const x of r.ifJoins) {
     out.push(
       `<li>If ${e(x.candidate)} commits to ${e(x.level)}: members ${x.profile.members.map(e).join(', ') || 'none'}.</li>`,
@@ -95,6 +99,8 @@ export function commitmentMarkdown(r: CommitmentResult): string[] {
     );
   }
   out.push('');
+  const gaps = nearestToJoin(r);
+  if (gaps) out.push(`${m(gaps)}.`, '');
   for (const x of r.ifJoins) {
     out.push(
       `- If ${m(x.candidate)} commits to ${m(x.level)}: members ${x.profile.members.map(m).join(', ') || 'none'}.`,

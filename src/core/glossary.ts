@@ -103,20 +103,20 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     source: 'src/analysis/diagnostics.ts; Felsenthal & Machover (1998)',
   },
   {
-    id: 'expected-utility',
-    term: 'E(U) (expected utility of a challenge)',
-    aliases: ['e-u', 'eu', 'e(u)'],
-    definition:
-      'What an actor expects to gain by challenging another in the EUM: the chance it prevails times the value of winning, minus what it risks, against the status quo. a = E(U_ij) is i’s reading of its own challenge of j, b = E(U_ji) its reading of j’s challenge of it.',
-    source: 'docs/spec/eum.md step 5; Bueno de Mesquita (1994)',
-  },
-  {
     id: 'equilibrium-selection',
     term: 'Equilibrium selection rule',
     aliases: ['selection-rule', 'best-response-path', 'welfare'],
     definition:
       'Which pure equilibrium of the commitment game the forecast reports: the one reached from today’s levels when each candidate in turn moves to its best reply (best-response path); when that path cycles, the equilibrium with the highest total utility (welfare).',
     source: 'docs/spec/commitment.md, "3. Equilibria (exact)"',
+  },
+  {
+    id: 'expected-utility',
+    term: 'E(U) (expected utility of a challenge)',
+    aliases: ['e-u', 'eu', 'e(u)'],
+    definition:
+      'What an actor expects to gain by challenging another in the EUM: the chance it prevails times the value of winning, minus what it risks, against the status quo. a = E(U_ij) is i’s reading of its own challenge of j, b = E(U_ji) its reading of j’s challenge of it.',
+    source: 'docs/spec/eum.md step 5; Bueno de Mesquita (1994)',
   },
   {
     id: 'fallback',
@@ -152,7 +152,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     term: 'Nash stable',
     definition:
       'A coalition structure in which no player gains by moving alone to another bloc (or to standing alone); stronger than individually rational, weaker than core stable.',
-    source: 'docs/coalitions.md, "4. Stability of the coalition question"; Bogomolnaia & Jackson (2002)',
+    source:
+      'docs/coalitions.md, "4. Stability of the coalition question"; Bogomolnaia & Jackson (2002)',
   },
   {
     id: 'p-commit',
@@ -302,7 +303,7 @@ export function glossaryMarkdown(): string {
   ];
   for (const t of GLOSSARY) {
     out.push(`## ${t.term}`, '', `<a id="${t.id}"></a>`, '', t.definition, '');
-    out.push(`*Source:* ${t.source}. *Id:* \`${t.id}\`.`, '');
+    out.push(`_Source:_ ${t.source}. _Id:_ \`${t.id}\`.`, '');
   }
   return out.join('\n');
 }

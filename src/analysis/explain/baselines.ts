@@ -58,7 +58,9 @@ export function pivotSentence(
   const names = all.length > TOP ? [...all.slice(0, TOP), `${all.length - TOP} others`] : all;
   const at = formatPosition(pivot.position, width);
   const whose =
-    names.length === 1 ? `${names[0]!}’s position (${at})` : `the position of ${listWords(names)} (${at})`;
+    names.length === 1
+      ? `${names[0]!}’s position (${at})`
+      : `the position of ${listWords(names)} (${at})`;
   const holds = pivot.actors.length === 1 ? 'holds' : 'hold';
   const numbers = {
     share: pivot.share,
@@ -75,7 +77,7 @@ export function pivotSentence(
       ['weighted-median'],
     );
   }
-  if (pivot.share > 0.5) {
+  if (pivot.share > 0.5 + 1e-12) {
     return sentence(
       `${listWords(names)} ${holds} ${formatShare(pivot.share)} of capability × salience, so ${what} is ${whose}.`,
       numbers,

@@ -50,11 +50,12 @@ export function explainCommitment(r: CommitmentResult): ExplanationSentence[] {
           ? `${choice} over ${c.runnerUp}, by ${c.margin.toFixed(3)} in utility; no single term differs by ${NEGLIGIBLE} or more.${p}`
           : `${choice} over ${c.runnerUp}, by ${c.margin.toFixed(3)} in utility; the deciding terms (${c.level} minus ${c.runnerUp}): ${terms.map((d) => `${TERM_WORDS[d.term]} ${signed(d.difference)}`).join(', ')}.${p}`;
     out.push(
-      sentence(text, numbers, [c.id], [
-        'commitment-level',
-        'commitment-terms',
-        ...(c.probabilities ? ['p-commit'] : []),
-      ]),
+      sentence(
+        text,
+        numbers,
+        [c.id],
+        ['commitment-level', 'commitment-terms', ...(c.probabilities ? ['p-commit'] : [])],
+      ),
     );
   }
   return out;

@@ -83,12 +83,13 @@ export function explainEum(
     );
     return out;
   }
-  const moved = new Set<number>();
+  /** `${round},${actor}` of every move. */
+  const moved = new Set<string>();
   for (const r of d.rounds) {
     const view = new Map(r.dyads.map((x) => [`${x.i},${x.j}`, x]));
     const start = d.trajectory[r.round - 1]!;
     for (const mv of r.moves) {
-      moved.add(mv.actor);
+      moved.add(`${r.round},${mv.actor}`);
       out.push(
         moveSentence(
           mv,
@@ -106,11 +107,12 @@ export function explainEum(
       );
     }
   }
-  // Compelled but not moved: the reader sees "capitulation is off" elsewhere; say what it did.
+  // Compelled but not moved (the first such round per actor): the dyad table says "capitulation
+  // is off"; say what that means for the actor.
   if (!detail.options.capitulation) {
     for (const i of d.participants) {
-      if (moved.has(i)) continue;
       for (const r of d.rounds) {
+        if (moved.has(`${r.round},${i}`)) continue;
         const compelled = r.dyads.find((x) => x.i === i && x.octant === 'j-compels-i');
         if (!compelled) continue;
         const I = actors[i]?.name ?? `actor ${i + 1}`;

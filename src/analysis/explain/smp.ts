@@ -84,7 +84,7 @@ export function explainSmp(
       };
       if (bargain.receiver === i) {
         const j = bargain.initiator;
-        const ch = turn!.challenges[j];
+        const ch = turn.challenges[j];
         out.push(
           sentence(
             `${head}: it took the bargain ${name(j)} proposed when ${name(j)} challenged it${ch ? ` (${name(j)}’s own estimate of prevailing: ${ch.probability.toFixed(2)}, expected gain ${ch.gain.toFixed(3)})` : ''}; ${election}.`,
@@ -96,7 +96,7 @@ export function explainSmp(
         );
       } else {
         const j = bargain.receiver;
-        const ch = turn!.challenges[i];
+        const ch = turn.challenges[i];
         out.push(
           sentence(
             `${head}: it challenged ${name(j)}${ch ? ` (its estimate of prevailing: ${ch.probability.toFixed(2)}, expected gain ${ch.gain.toFixed(3)})` : ''} and took its own side of the bargain it proposed; ${election}.`,

@@ -1,0 +1,66 @@
+/**
+ * Human output of the explanations (`src/analysis/explain/`): a short "Why" paragraph per model
+ * and issue, under the issue's tables, and one for the commitment answer. Each glossary term is
+ * pointed to once per output — "(see: entente glossary TERM)" after the first sentence using it —
+ * so `seen` is shared by every call that writes into one output. Pure: returns text.
+ */
+import type { Explanation, ExplanationSentence } from '../../analysis/explain/index.ts';
+
+/** EUM moves shown in text (the largest); every move is in `--json`. */
+const EUM_MOVES_SHOWN = 4;
+/** EUM "holds out" sentences shown in text. */
+const EUM_HOLDOUTS_SHOWN = 2;
+
+/** The sentences text shows: all of them, except the EUM's moves, which are many. */
+function shown(e: Explanation): { sentences: ExplanationSentence[]; hidden: number } {
+  if (e.model !== 'eum') return { sentences: [...e.sentences], hidden: 0 };
+  const lead = e.sentences.filter((s) => s.round === undefined);
+  const moves = e.sentences.filter((s) => s.round !== undefined && s.numbers.to !== undefined);
+  const holdouts = e.sentences.filter((s) => s.round !== undefined && s.numbers.to === undefined);
+  const size = (s: ExplanationSentence) => Math.abs(s.numbers.to! - s.numbers.from!);
+  const big = new Set(
+    [...moves].sort((a, b) => size(b) - size(a) || a.round! - b.round!).slice(0, EUM_MOVES_SHOWN),
+  );
+  const keep = [
+    ...lead,
+    ...moves.filter((s) => big.has(s)),
+    ...holdouts.slice(0, EUM_HOLDOUTS_SHOWN),
+  ];
+  return { sentences: keep, hidden: e.sentences.length - keep.length };
+}
+
+/** The sentence with a pointer to the glossary terms it is first in this output to use. */
+function withPointers(s: ExplanationSentence, seen: Set<string>): string {
+  const fresh = s.glossaryTerms.filter((t) => !seen.has(t));
+  for (const t of fresh) seen.add(t);
+  return fresh.length ? `${s.text} (see: entente glossary ${fresh.join(', ')})` : s.text;
+}
+
+export function renderExplanation(
+  e: Explanation,
+  modelName: string,
+  seen: Set<string>,
+  /** For the EUM's pointer to the full dyad tables. */
+  issueId?: string,
+): string {
+  const { sentences, hidden } = shown(e);
+  const out = [`Why (${modelName}):`, ...sentences.map((s) => `  ${withPointers(s, seen)}`)];
+  if (hidden > 0) {
+    out.push(
+      `  … and ${hidden} smaller move${hidden === 1 ? '' : 's'}: every one in --json (explanations), each round's dyads in \`entente dyads${issueId ? ` --issue ${issueId}` : ''} --round N\`.`,
+    );
+  }
+  return out.join('\n');
+}
+
+/** The "Why" blocks of one issue, in the models' order. */
+export function renderIssueExplanations(
+  explanations: readonly Explanation[],
+  issueId: string,
+  modelNames: ReadonlyMap<string, string>,
+  seen: Set<string>,
+): string[] {
+  return explanations
+    .filter((e) => e.issue === issueId)
+    .map((e) => renderExplanation(e, modelNames.get(e.model) ?? e.model, seen, issueId));
+}

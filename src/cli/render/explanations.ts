@@ -5,29 +5,7 @@
  * so `seen` is shared by every call that writes into one output. Pure: returns text.
  */
 import type { Explanation, ExplanationSentence } from '../../analysis/explain/index.ts';
-
-/** EUM moves shown in text (the largest); every move is in `--json`. */
-const EUM_MOVES_SHOWN = 4;
-/** EUM "holds out" sentences shown in text. */
-const EUM_HOLDOUTS_SHOWN = 2;
-
-/** The sentences text shows: all of them, except the EUM's moves, which are many. */
-function shown(e: Explanation): { sentences: ExplanationSentence[]; hidden: number } {
-  if (e.model !== 'eum') return { sentences: [...e.sentences], hidden: 0 };
-  const lead = e.sentences.filter((s) => s.round === undefined);
-  const moves = e.sentences.filter((s) => s.round !== undefined && s.numbers.to !== undefined);
-  const holdouts = e.sentences.filter((s) => s.round !== undefined && s.numbers.to === undefined);
-  const size = (s: ExplanationSentence) => Math.abs(s.numbers.to! - s.numbers.from!);
-  const big = new Set(
-    [...moves].sort((a, b) => size(b) - size(a) || a.round! - b.round!).slice(0, EUM_MOVES_SHOWN),
-  );
-  const keep = [
-    ...lead,
-    ...moves.filter((s) => big.has(s)),
-    ...holdouts.slice(0, EUM_HOLDOUTS_SHOWN),
-  ];
-  return { sentences: keep, hidden: e.sentences.length - keep.length };
-}
+import { summarizeExplanation } from '../../analysis/explain/summary.ts';
 
 /** The sentence with a pointer to the glossary terms it is first in this output to use. */
 function withPointers(s: ExplanationSentence, seen: Set<string>): string {
@@ -43,7 +21,7 @@ export function renderExplanation(
   /** For the EUM's pointer to the full dyad tables. */
   issueId?: string,
 ): string {
-  const { sentences, hidden } = shown(e);
+  const { sentences, hidden } = summarizeExplanation(e);
   const out = [`Why (${modelName}):`, ...sentences.map((s) => `  ${withPointers(s, seen)}`)];
   if (hidden > 0) {
     out.push(

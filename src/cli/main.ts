@@ -18,6 +18,7 @@ import { registerDyads } from './program/dyads.ts';
 import { registerEvidence } from './program/evidence.ts';
 import { registerExport } from './program/export.ts';
 import { registerForecast } from './program/forecast.ts';
+import { registerGlossary } from './program/glossary.ts';
 import { registerImport } from './program/import.ts';
 import { registerIngest } from './program/ingest.ts';
 import { registerLevers } from './program/levers.ts';
@@ -76,6 +77,7 @@ docs/scenario-format.md, "Variants".`,
   registerCompare(program);
   registerIngest(program);
   registerEvidence(program);
+  registerGlossary(program);
   registerWorker(program);
   program.commands.forEach(exitOverrideDeep);
   program.exitOverride();

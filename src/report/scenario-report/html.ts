@@ -4,6 +4,7 @@
  */
 import { commitmentHtml } from './commitment-section.ts';
 import { escapeHtml as e, safeUrl } from './escape.ts';
+import { explanationsHtml } from './explanations-section.ts';
 import { fmt, type IssueSection, type Report } from './report-data.ts';
 import { actorChart, forecastChart, histogramChart, tornadoChart, trajectoryChart } from './svg.ts';
 
@@ -175,6 +176,7 @@ export function renderReportHtml(r: Report): string {
 
   if (r.commitment) out.push(commitmentHtml(r.commitment));
   for (const sec of r.issues) out.push(issueSection(sec, names, modelNames));
+  out.push(explanationsHtml(r));
 
   out.push('<section id="caveats"><h2>Assumptions and caveats</h2><h3>Assumptions</h3><ul>');
   for (const a of r.assumptions) out.push(`<li>${e(a)}</li>`);

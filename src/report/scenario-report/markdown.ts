@@ -4,6 +4,7 @@
  */
 import { commitmentMarkdown } from './commitment-section.ts';
 import { escapeMarkdown as m } from './escape.ts';
+import { explanationsMarkdown } from './explanations-section.ts';
 import { fmt, type Report } from './report-data.ts';
 
 const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
@@ -156,6 +157,7 @@ export function renderReportMarkdown(r: Report): string {
     );
   }
 
+  out.push(...explanationsMarkdown(r));
   out.push('## Assumptions and caveats', '', '### Assumptions', '');
   for (const a of r.assumptions) out.push(`- ${m(a)}`);
   for (const n of r.notes) out.push(`- ${m(n)}`);

@@ -2,6 +2,7 @@
  * The report as data: everything the HTML and Markdown renderers show, assembled from the
  * scenario and its results. Pure (the caller supplies the time), so reports are reproducible.
  */
+import { type Explanation, explainForecast } from '../../analysis/explain/index.ts';
 import type { ForecastResult, IssueForecast } from '../../analysis/forecast.ts';
 import type { MonteCarloResult, OutcomeSummary } from '../../analysis/monte-carlo/summarize.ts';
 import type { CommitmentResult } from '../../coalitions/commitment/commitment-result.ts';
@@ -106,6 +107,8 @@ export interface Report {
   readonly assumptions: string[];
   readonly caveats: Caveat[];
   readonly commitment: CommitmentResult | null;
+  /** Why each forecast is what it is (src/analysis/explain/), the commitment answer's included. */
+  readonly explanations: Explanation[];
 }
 
 /** Forecasts further apart than this share of the scale are reported as a disagreement. */
@@ -194,6 +197,10 @@ export function buildReport(input: ReportInput): Report {
     caveats: caveats(input, issues),
     // A report of a stored forecast run shows the coalition answer the forecast carries.
     commitment: input.commitment ?? input.forecast.coalition,
+    explanations: explainForecast(
+      { ...forecast, coalition: input.commitment ?? forecast.coalition },
+      s.actors,
+    ),
   };
 }
 

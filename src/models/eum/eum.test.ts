@@ -170,10 +170,17 @@ describe('eum result', () => {
 });
 
 describe('eum stopping rule (docs/spec/eum.md step 8)', () => {
-  it('without a tolerance runs every round and never reports convergence', () => {
-    const r = run(ec, { variant: 'printed' });
-    expect(r.rounds).toBe(10);
-    expect(r.converged).toBe(false);
+  it('without a tolerance runs every round, and reports convergence only at a fixed point', () => {
+    for (const variant of ['printed', 'scholz2011'] as const) {
+      const r = run(ec, { variant });
+      expect(r.rounds).toBe(10);
+      // Converged exactly when nobody moved in the last round (every later round repeats it).
+      const t = issue(r).trajectory;
+      const last = t[t.length - 1]!;
+      const before = t[t.length - 2]!;
+      const fixed = last.every((x, i) => x === before[i]);
+      expect(r.converged).toBe(fixed);
+    }
   });
 
   it('with a tolerance stops once the median moved ≤ tolerance for 3 rounds in a row, and only then converges', () => {

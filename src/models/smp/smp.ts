@@ -121,7 +121,10 @@ function load(input: NumericInput, ws: SmpWorkspace): string[] {
       over.push(input.actorIds[i]!);
       total = 1;
     }
-    if (total === 0) silent.push(input.actorIds[i]!);
+    // An actor with no stance on any issue run here is no stakeholder: nothing to warn about.
+    let present = false;
+    for (let k = 0; k < d; k++) if (input.present[i * d + k]) present = true;
+    if (total === 0 && present) silent.push(input.actorIds[i]!);
     ws.salienceSum[i] = total;
     ws.weight[i] = total * c;
   }

@@ -1,4 +1,5 @@
 /** `entente forecast`: runs the models on a scenario and prints their forecasts (options: program/forecast.ts). */
+import { forecastHeadline } from '../../analysis/headline.ts';
 import { explainForecast } from '../../analysis/explain/index.ts';
 import { runForecast } from '../../analysis/forecast.ts';
 import { InputError } from '../../core/errors.ts';
@@ -43,7 +44,13 @@ export function forecastCommand(ref: string | undefined, flags: ForecastFlags): 
     trace: true,
   });
   const explanations = explainForecast(result, scenario.actors);
-  if (flags.json) io.json({ ...result, ...(overlay ? { overlay } : {}), explanations });
+  if (flags.json)
+    io.json({
+      ...result,
+      ...(overlay ? { overlay } : {}),
+      headline: forecastHeadline(result),
+      explanations,
+    });
   else {
     if (overlay) io.out(renderOverlayLine(overlay));
     // Each glossary term is pointed to once in the whole output.

@@ -16,6 +16,9 @@ export interface HistogramInput {
   readonly pAtOrAbove: { readonly p: number; readonly se: number } | null;
 }
 
+/** Bars drawn at most (about: one more where the threshold splits a bar). */
+export const MAX_BARS = 50;
+
 interface Bin {
   readonly x1: number;
   readonly x2: number;
@@ -33,12 +36,18 @@ export function histogramChart(
   const w = (max - min) / Math.max(1, counts.length);
   const below = threshold ? `below ${fmt(threshold.value)}` : 'outcome';
   const above = threshold ? `at or above ${fmt(threshold.value)}` : '';
-  const bins: Bin[] = counts.map((c, i) => ({
-    x1: min + i * w,
-    x2: min + (i + 1) * w,
-    count: c,
-    side: threshold !== null && min + i * w >= threshold.value ? above : below,
-  }));
+  // The Monte Carlo keeps fine bins (1,000 by default); the chart merges them into about
+  // MAX_BARS bars, starting a new bar at the threshold so no bar straddles it.
+  const factor = Math.max(1, Math.ceil(counts.length / MAX_BARS));
+  const bins: Bin[] = [];
+  counts.forEach((c, i) => {
+    const x1 = min + i * w;
+    const side = threshold !== null && x1 >= threshold.value ? above : below;
+    const last = bins[bins.length - 1];
+    if (last && last.side === side && Math.floor(i / factor) === Math.floor((i - 1) / factor)) {
+      bins[bins.length - 1] = { ...last, x2: x1 + w, count: last.count + c };
+    } else bins.push({ x1, x2: x1 + w, count: c, side });
+  });
   const p = o.pAtOrAbove;
   return {
     kind: 'histogram',

@@ -4,7 +4,15 @@
  */
 import * as Plot from '@observablehq/plot';
 import { type Actor, COLORS, actorPalette } from './palette.ts';
-import { type ChartContext, type ChartSpec, STYLE, fmt, hover, widthOf } from './spec.ts';
+import {
+  type ChartContext,
+  type ChartSpec,
+  STYLE,
+  fmt,
+  hover,
+  rowLabels,
+  widthOf,
+} from './spec.ts';
 
 export interface ActorPositionRow {
   readonly id: string;
@@ -38,14 +46,17 @@ export function actorPositionsChart(
     weight: a.capability * (a.salience / 100),
   }));
   const maxW = Math.max(1e-12, ...data.map((d) => d.weight));
-  const longest = Math.max(40, ...data.map((d) => d.label.length * 6.2));
+  const axis = rowLabels(
+    data.map((d) => d.label),
+    width,
+  );
   return {
     kind: 'actors',
     title: `Actor positions on ${issue.name}`,
     options: {
       width,
       height: 50 + data.length * 20,
-      marginLeft: Math.min(Math.round(width * 0.4), 12 + longest),
+      marginLeft: axis.marginLeft,
       marginRight: 20,
       style: STYLE,
       x: {
@@ -54,7 +65,7 @@ export function actorPositionsChart(
         labelAnchor: 'center',
         grid: true,
       },
-      y: { domain: data.map((d) => d.label), label: null },
+      y: { domain: data.map((d) => d.label), label: null, tickFormat: axis.tickFormat },
       r: { type: 'sqrt', domain: [0, maxW], range: [2, 9] },
       color: { type: 'ordinal', domain: palette.labels, range: palette.colors, legend: false },
       marks: [

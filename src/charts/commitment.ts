@@ -5,7 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import type { CommitmentResult } from '../coalitions/commitment/commitment-result.ts';
 import { COLORS } from './palette.ts';
-import { type ChartContext, type ChartSpec, STYLE, hover, widthOf } from './spec.ts';
+import { type ChartContext, type ChartSpec, STYLE, hover, rowLabels, widthOf } from './spec.ts';
 
 interface Row {
   readonly name: string;
@@ -38,14 +38,17 @@ export function commitmentChart(r: CommitmentResult, ctx: ChartContext = {}): Ch
   });
   if (rows.length === 0) return null;
   const width = widthOf(ctx);
-  const longest = Math.max(40, ...rows.map((d) => d.name.length * 6.2));
+  const axis = rowLabels(
+    rows.map((d) => d.name),
+    width,
+  );
   return {
     kind: 'commitment',
     title: `P(commits) per candidate to ${r.lead}’s coalition`,
     options: {
       width,
       height: 70 + rows.length * 26,
-      marginLeft: Math.min(Math.round(width * 0.4), 12 + longest),
+      marginLeft: axis.marginLeft,
       marginRight: 44,
       style: STYLE,
       x: {
@@ -55,7 +58,7 @@ export function commitmentChart(r: CommitmentResult, ctx: ChartContext = {}): Ch
         grid: true,
         percent: false,
       },
-      y: { domain: rows.map((d) => d.name), label: null },
+      y: { domain: rows.map((d) => d.name), label: null, tickFormat: axis.tickFormat },
       color: { domain: [JOINS, STAYS], range: [COLORS.bar, '#bbb'], legend: true },
       marks: [
         Plot.barX(rows, {

@@ -4,7 +4,15 @@
  */
 import * as Plot from '@observablehq/plot';
 import { COLORS, modelColor } from './palette.ts';
-import { type ChartContext, type ChartSpec, STYLE, fmt, hover, widthOf } from './spec.ts';
+import {
+  type ChartContext,
+  type ChartSpec,
+  STYLE,
+  fmt,
+  hover,
+  rowLabels,
+  widthOf,
+} from './spec.ts';
 
 export interface ForecastChartIssue {
   readonly name: string;
@@ -42,7 +50,10 @@ export function forecastChart(
   }));
   const finite = rows.filter((r) => Number.isFinite(r.forecast));
   const banded = rows.filter((r) => r.q10 !== null && r.q90 !== null);
-  const longest = Math.max(40, ...rows.map((r) => r.model.length * 6.2));
+  const axis = rowLabels(
+    rows.map((r) => r.model),
+    width,
+  );
   const tip = (r: Row) =>
     `${r.model}: ${fmt(r.forecast)}${r.q10 !== null ? `\n10–90%: ${fmt(r.q10)}–${fmt(r.q90)}` : ''}`;
   return {
@@ -51,7 +62,7 @@ export function forecastChart(
     options: {
       width,
       height: 56 + rows.length * 30,
-      marginLeft: Math.min(Math.round(width * 0.4), 12 + longest),
+      marginLeft: axis.marginLeft,
       marginRight: 24,
       marginTop: 24,
       style: STYLE,
@@ -61,7 +72,7 @@ export function forecastChart(
         labelAnchor: 'center',
         grid: true,
       },
-      y: { domain: rows.map((r) => r.model), label: null },
+      y: { domain: rows.map((r) => r.model), label: null, tickFormat: axis.tickFormat },
       color: { type: 'identity' },
       marks: [
         ...(issue.threshold

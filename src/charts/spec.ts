@@ -48,3 +48,28 @@ export const STYLE = {
   fontSize: '11px',
   fontFamily: 'system-ui, -apple-system, Segoe UI, sans-serif',
 };
+
+/** Text cut to `max` characters with an ellipsis. */
+export function ellipsis(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
+}
+
+/** Average width of a character of the axis font, in pixels (system sans-serif at 11 px). */
+const CHAR_PX = 6.2;
+
+/**
+ * The left margin for a band axis of row labels (models, actors, inputs), at most `share` of
+ * the width, and a tick format that ends longer labels with an ellipsis (the tooltip and the
+ * table have them whole).
+ */
+export function rowLabels(
+  labels: readonly string[],
+  width: number,
+  share = 0.4,
+): { marginLeft: number; tickFormat: (label: string) => string } {
+  const marginLeft = Math.round(
+    Math.min(width * share, 14 + Math.max(40, ...labels.map((l) => l.length * CHAR_PX))),
+  );
+  const max = Math.max(4, Math.floor((marginLeft - 14) / CHAR_PX));
+  return { marginLeft, tickFormat: (label) => ellipsis(label, max) };
+}

@@ -4,7 +4,15 @@
  */
 import * as Plot from '@observablehq/plot';
 import { COLORS } from './palette.ts';
-import { type ChartContext, type ChartSpec, STYLE, fmt, hover, widthOf } from './spec.ts';
+import {
+  type ChartContext,
+  type ChartSpec,
+  STYLE,
+  fmt,
+  hover,
+  rowLabels,
+  widthOf,
+} from './spec.ts';
 
 export interface TornadoChartInput {
   /** The outcome at the point values. */
@@ -18,10 +26,6 @@ interface Row {
   readonly side: string;
   readonly x1: number;
   readonly x2: number;
-}
-
-function ellipsis(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
 }
 
 const AT_LOW = 'input at its low';
@@ -40,14 +44,18 @@ export function tornadoChart(
   const lo = Math.min(t.base, ...t.bars.flatMap((b) => [b.low, b.high]));
   const hi = Math.max(t.base, ...t.bars.flatMap((b) => [b.low, b.high]));
   const pad = (hi - lo) * 0.05 || 1;
-  const longest = Math.max(40, ...t.bars.map((b) => b.label.length * 6.2));
+  const axis = rowLabels(
+    t.bars.map((b) => b.label),
+    width,
+    0.45,
+  );
   return {
     kind: 'tornado',
     title: `${label}: sensitivity (tornado)`,
     options: {
       width,
       height: 70 + t.bars.length * 24,
-      marginLeft: Math.min(Math.round(width * 0.45), 12 + longest),
+      marginLeft: axis.marginLeft,
       marginRight: 24,
       style: STYLE,
       x: {
@@ -60,8 +68,7 @@ export function tornadoChart(
       y: {
         domain: t.bars.map((b) => b.label),
         label: null,
-        tickFormat: (l: string) =>
-          ellipsis(l, Math.floor(Math.min(width * 0.45, 12 + longest) / 6.2) - 2),
+        tickFormat: axis.tickFormat,
       },
       color: { domain: [AT_LOW, AT_HIGH], range: [COLORS.low, COLORS.high], legend: true },
       marks: [

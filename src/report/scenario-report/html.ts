@@ -23,6 +23,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 .yes { color: #060; font-weight: 600; } .no { color: #a00; font-weight: 600; }
 figure { margin: .8rem 0; break-inside: avoid; page-break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
+@media screen and (max-width: 600px) { figure { overflow-x: auto; } figure svg { min-width: 540px; } }
 figcaption { color: #555; font-size: .8rem; }
 blockquote { margin: .3rem 0 .3rem 1rem; padding-left: .6rem; border-left: 3px solid #ccc; color: #333; }
 .evidence li { margin-bottom: .6rem; break-inside: avoid; }

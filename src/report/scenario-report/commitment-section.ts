@@ -6,6 +6,7 @@
  */
 import { nearestToJoin } from '../../coalitions/commitment/explain.ts';
 import type { CommitmentResult } from '../../coalitions/commitment/commitment-result.ts';
+import type { Charts } from './charts.ts';
 import { escapeHtml as e, escapeMarkdown as m } from './escape.ts';
 
 const TERM_WORDS: Record<string, string> = {
@@ -43,7 +44,7 @@ function pText(c: CommitmentResult['candidates'][number]): string {
   return p ? `${p.commits.toFixed(2)} ± ${(1.96 * p.se).toFixed(2)}` : '–';
 }
 
-export function commitmentHtml(r: CommitmentResult): string {
+export function commitmentHtml(r: CommitmentResult, charts: Charts): string {
   const out: string[] = [];
   out.push(
     `<section id="commitment"><h2>Who commits</h2><p>${e(r.lead)}’s coalition against ${e(r.rival)}: each candidate chooses a level on the ladder ${r.levels.map((l) => e(l.label)).join(' &lt; ')}; joining = ${e(r.joinLevel)} or above. Selected equilibrium: <strong>${r.selected.members.length ? r.selected.members.map(e).join(', ') : 'nobody'}</strong> ${r.selected.members.length > 1 ? 'join' : 'joins'} (${e(r.selected.ruleText)}); chance the coalition prevails ${r.selected.prevail.toFixed(2)} on ${e(r.capabilityMeasure)}.${r.equilibria ? ` ${r.equilibria.count} pure equilibri${r.equilibria.count === 1 ? 'um' : 'a'}.` : ''}</p>`,
@@ -64,6 +65,8 @@ export function commitmentHtml(r: CommitmentResult): string {
   out.push('</tbody></table></div>');
   const gaps = nearestToJoin(r);
   if (gaps) out.push(`<p>${e(gaps)}.</p>`);
+  const chart = charts.commitment(r);
+  if (chart) out.push(`<figure>${chart}</figure>`);
   out.push('<h3>Who joins if one joins</h3><ul>');
   for (const x of r.ifJoins) {
     out.push(

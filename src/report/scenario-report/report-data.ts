@@ -98,6 +98,8 @@ export interface Report {
   readonly hash: string;
   readonly seed: number;
   readonly models: ForecastResult['models'];
+  /** The scenario's actors in its order (the charts' colours follow it). */
+  readonly actors: { readonly id: string; readonly name: string }[];
   readonly issues: IssueSection[];
   readonly evidence: { item: ScenarioEvidence; source: ScenarioSource | null }[];
   readonly sources: readonly ScenarioSource[];
@@ -181,6 +183,7 @@ export function buildReport(input: ReportInput): Report {
     hash: forecast.scenario.hash,
     seed: forecast.seed,
     models: forecast.models,
+    actors: s.actors.map((a) => ({ id: a.id, name: a.name })),
     issues,
     evidence: s.evidence.map((item) => ({ item, source: sources.get(item.source) ?? null })),
     sources: s.sources,

@@ -163,7 +163,9 @@ export function renderReportHtml(r: Report): string {
   if (r.description) out.push(`<p>${e(r.description)}</p>`);
   out.push('</header>');
 
-  out.push('<section id="summary"><h2>Summary</h2><ul>');
+  out.push('<section id="summary"><h2>Summary</h2>');
+  for (const line of r.headline) out.push(`<p class="headline">${e(line)}</p>`);
+  out.push('<ul>');
   for (const sec of r.issues) {
     const parts = Object.entries(sec.issue.forecasts).map(([m, f]) => {
       const v = sec.issue.verdicts[m];

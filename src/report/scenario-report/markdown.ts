@@ -31,6 +31,7 @@ export function renderReportMarkdown(r: Report): string {
   if (r.description) out.push(m(r.description), '');
 
   out.push('## Summary', '');
+  for (const line of r.headline) out.push(m(line), '');
   for (const sec of r.issues) {
     const parts = Object.entries(sec.issue.forecasts).map(([id, f]) => {
       const v = sec.issue.verdicts[id];

@@ -2,6 +2,7 @@
  * The report as data: everything the HTML and Markdown renderers show, assembled from the
  * scenario and its results. Pure (the caller supplies the time), so reports are reproducible.
  */
+import { forecastHeadline, headlineLines } from '../../analysis/headline.ts';
 import { type Explanation, explainForecast } from '../../analysis/explain/index.ts';
 import type { ForecastResult, IssueForecast } from '../../analysis/forecast.ts';
 import type { MonteCarloResult, OutcomeSummary } from '../../analysis/monte-carlo/summarize.ts';
@@ -111,6 +112,8 @@ export interface Report {
   readonly commitment: CommitmentResult | null;
   /** Why each forecast is what it is (src/analysis/explain/), the commitment answer's included. */
   readonly explanations: Explanation[];
+  /** The answer in a few lines, first in the summary (src/analysis/headline.ts). */
+  readonly headline: string[];
 }
 
 /** Forecasts further apart than this share of the scale are reported as a disagreement. */
@@ -200,6 +203,9 @@ export function buildReport(input: ReportInput): Report {
     caveats: caveats(input, issues),
     // A report of a stored forecast run shows the coalition answer the forecast carries.
     commitment: input.commitment ?? input.forecast.coalition,
+    headline: headlineLines(
+      forecastHeadline({ ...forecast, coalition: input.commitment ?? forecast.coalition }),
+    ),
     explanations: explainForecast(
       { ...forecast, coalition: input.commitment ?? forecast.coalition },
       s.actors,

@@ -29,6 +29,9 @@ export const PLAN_WORDS = new Set([
   'bid',
 ]);
 
+/** The issue's name when the article's question cannot be found: the analyst names it. */
+export const ISSUE_PLACEHOLDER = 'The issue the article is about';
+
 export interface IssueGuess {
   readonly name: string;
   readonly id: string;
@@ -78,7 +81,7 @@ export function guessIssue(
     for (const t of s.tokens)
       if (ISSUE_NOUNS.has(t.norm)) counts.set(t.norm, (counts.get(t.norm) ?? 0) + s.weight);
   const noun = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (!noun) return { name: 'The issue the article is about', id: 'issue' };
+  if (!noun) return { name: ISSUE_PLACEHOLDER, id: 'issue' };
   for (const s of sentences) {
     const i = s.tokens.findIndex((t) => t.norm === noun);
     if (i < 0) continue;

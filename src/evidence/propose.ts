@@ -31,6 +31,12 @@ export interface ProposedNumber {
 
 export interface Proposal {
   readonly direction: 'support' | 'oppose' | 'neutral';
+  /**
+   * The statements that carry the direction: all on its side (for a support or an oppose), or
+   * the hedging ones (for a neutral). Never empty: a proposal exists only where a cue supports
+   * its direction.
+   */
+  readonly basis: readonly Statement[];
   /** The actor's score in [−1, 1]. */
   readonly score: number;
   readonly conflict: boolean;
@@ -69,11 +75,31 @@ export function cueLabel(st: Statement): string {
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
+/** For and against outweigh each other less than this: no side is proposed. */
+export const DOMINANCE = 2;
+
+/**
+ * Why no position is proposed from these statements, or undefined when one is: none at all, or
+ * for and against with neither outweighing the other `DOMINANCE` times (by weight × strength).
+ */
+export function abstention(statements: readonly Statement[]): string | undefined {
+  if (statements.length === 0) return 'no stance cue';
+  const mass = (d: number) =>
+    statements
+      .filter((st) => st.direction === d)
+      .reduce((a, st) => a + weightOf(st) * st.strength, 0);
+  const pro = mass(1);
+  const con = mass(-1);
+  if (pro > 0 && con > 0 && Math.max(pro, con) < DOMINANCE * Math.min(pro, con))
+    return `statements for (${r2(pro)}) and against (${r2(con)}) with neither side ${DOMINANCE} times the other: the analyst decides`;
+  return undefined;
+}
+
 export function propose(
   statements: readonly Statement[],
   scale: ScaleBounds = { min: 0, max: 100 },
 ): Proposal | undefined {
-  if (statements.length === 0) return undefined;
+  if (abstention(statements) !== undefined) return undefined;
   const mid = (scale.min + scale.max) / 2;
   const half = (scale.max - scale.min) / 2;
   const clamp = (x: number) => Math.min(scale.max, Math.max(scale.min, x));
@@ -102,6 +128,10 @@ export function propose(
     })
     .filter((x) => x);
   const direction = score > 0.1 ? 'support' : score < -0.1 ? 'oppose' : 'neutral';
+  const side = direction === 'support' ? 1 : direction === 'oppose' ? -1 : 0;
+  const basis = statements.filter((st) => st.direction === side);
+  // A neutral from for and against that cancel out has no hedging statement to rest on.
+  if (basis.length === 0) return undefined;
   const derivation =
     `${direction === 'support' ? 'for' : direction === 'oppose' ? 'against' : 'hedging or mixed'} from ${statements.length} statement${statements.length > 1 ? 's' : ''} — ${groups.join('; ')}` +
     (conflict
@@ -117,6 +147,7 @@ export function propose(
   const salHigh = Math.min(100, Math.max(sal + 15, ...salItems));
   return {
     direction,
+    basis,
     score: r2(score),
     conflict,
     position: {

@@ -17,6 +17,7 @@
 import { type Clause, clauseAt, splitClauses } from './clauses.ts';
 import {
   type CompiledCue,
+  CONDITIONS,
   cueIndex,
   HEDGES,
   INTENSIFIERS,
@@ -53,6 +54,10 @@ export interface CueReading {
   readonly holderCertainty: number;
   /** For relational cues: the actor the cue is about and how that set the direction. */
   readonly object?: string;
+  /** Support under a condition ("only if…"): read as hedging. */
+  readonly conditional?: boolean;
+  /** The same sentence says for and against of this holder: read as hedging. */
+  readonly mixed?: boolean;
 }
 
 export interface IssueRoles {
@@ -94,7 +99,7 @@ const PREPOSITIONS = new Set(
 );
 const QUANTITY = new Set('number majority many most some all group members part share'.split(' '));
 const OBJECT_VERBS = new Set(
-  'urge urges urged urging ask asks asked expect expects expected want wants wanted press presses pressed invite invites invited tell tells told encourage encourages encouraged persuade allow allows let help helps called calls call on'.split(
+  'advise advises advised warn warns warned pressure pressures pressured pressuring request requests requested push pushes pushed urge urges urged urging ask asks asked expect expects expected want wants wanted press presses pressed invite invites invited tell tells told encourage encourages encouraged persuade allow allows let help helps called calls call on'.split(
     ' ',
   ),
 );
@@ -124,6 +129,12 @@ function prevWord(tokens: readonly Token[], m: Mention): number {
 }
 
 /** True when the mention cannot be the subject of a clause. */
+const DECISION_NOUNS = new Set(
+  'decision refusal reluctance choice move position stance willingness commitment offer'.split(' '),
+);
+/** Token indexes right after each cue of the sentence being read (set by `readStances`). */
+let cueEnds: ReadonlySet<number> = new Set();
+
 function blocked(
   tokens: readonly Token[],
   mentions: readonly Mention[],
@@ -132,6 +143,18 @@ function blocked(
 ): boolean {
   const k = prevWord(tokens, m);
   const w = tokens[k]?.norm ?? '';
+  // "pro-Taiwan", "anti-China": a modifier, never a subject.
+  if (
+    tokens[m.tokenStart - 1]?.norm === '-' &&
+    ['pro', 'anti'].includes(tokens[m.tokenStart - 2]?.norm ?? '')
+  )
+    return true;
+  // "As for Germany, …": the topic is the subject.
+  if (w === 'for' && tokens[k - 1]?.norm === 'as') return false;
+  // "angry with Germany's decision not to join": the possessor holds the decision.
+  if (m.possessive && DECISION_NOUNS.has(tokens[m.tokenEnd]?.norm ?? '')) return false;
+  // The object of a cue ("has not condemned Russia … nor joined") is not the subject of the next.
+  if (cueEnds.has(k + 1) || cueEnds.has(m.tokenStart)) return true;
   if (PREPOSITIONS.has(w)) {
     // "officials from X", "governments in X", "a number of X", "the people of X" act as X.
     const before = tokens[k - 1]?.norm ?? '';
@@ -215,6 +238,21 @@ function withCoordinated(
 
 function isParty(m: Mention): boolean {
   return m.entity.role === 'party';
+}
+
+/** Prepositions that introduce a cue's object ("concerned about China", "support for Kyiv"). */
+const OBJECT_PREPOSITIONS = new Set(
+  'about over at with toward towards to for against on'.split(' '),
+);
+
+/** "the US plan", "a US-led coalition": a mention that modifies a noun, not an object. */
+function isModifier(tokens: readonly Token[], m: Mention): boolean {
+  const next = tokens[m.tokenEnd]?.norm ?? '';
+  return (
+    PLAN_WORDS.has(next) ||
+    ISSUE_NOUNS.has(next) ||
+    (next === '-' && /^(?:led|backed|brokered|sponsored)$/.test(tokens[m.tokenEnd + 1]?.norm ?? ''))
+  );
 }
 
 /** Who holds the cue at [start, end). */
@@ -336,6 +374,7 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
   const { tokens, mentions } = s;
   const clauses = splitClauses(tokens);
   const cues = matchCues(tokens);
+  cueEnds = new Set(cues.map((c) => c.end));
   const out: CueReading[] = [];
   cues.forEach((c, ci) => {
     const clause = clauseAt(clauses, c.start);
@@ -349,9 +388,44 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       !next.cue.spec.frame
     )
       return;
-    // "refused to sign": the first cue carries.
+    // "refused to sign", "ruled out German participation", "noncommittal on sending troops":
+    // the first cue carries.
     const prev = cues[ci - 1];
     if (prev && prev.cue.spec.negatesNext && c.start - prev.end <= 3) return;
+    if (
+      prev &&
+      prev.cue.spec.direction !== 1 &&
+      !prev.cue.spec.frame &&
+      c.cue.spec.direction === 1 &&
+      c.start - prev.end <= 3 &&
+      clauseAt(clauses, prev.start) === clause
+    )
+      return;
+    // "supports a balance of power": the hedging cue it frames says the direction.
+    if (
+      c.cue.spec.direction === 1 &&
+      next &&
+      next.cue.spec.direction === 0 &&
+      next.start - c.end <= 3 &&
+      clauseAt(clauses, next.start) === clause
+    )
+      return;
+    // "the coalition of the willing": a name, not a stance.
+    if (
+      tokens[c.start - 1]?.norm === 'the' &&
+      c.end - c.start === 1 &&
+      c.cue.spec.direction === 1 &&
+      /(?:ing|ed)$/.test(tokens[c.start]!.norm) &&
+      tokens[c.start - 2]?.norm === 'of'
+    )
+      return;
+    // A cue that needs an object ("avoid joining", not "avoid citing scenarios").
+    if (c.cue.spec.needsObject && !c.cue.spec.relational) {
+      const follows =
+        (next && next.start - c.end <= 3) ||
+        tokens.slice(c.end, c.end + 4).some((t) => ISSUE_NOUNS.has(t.norm));
+      if (!follows) return;
+    }
     // "more willing to cooperate": one statement, not two.
     if (
       prev &&
@@ -392,8 +466,16 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       (tokens[h.tokenStart - 1]?.norm === 'for' &&
         ['better', 'time'].includes(tokens[h.tokenStart - 2]?.norm ?? ''));
     if (s.speaker?.role === 'source' && holders.some(recommended)) return;
+    // "…, while Takaichi refused, saying…": a refusal or denial with nothing after it in its
+    // clause refuses something we cannot see (a demand, a request) — not the issue.
+    if (c.cue.spec.negatesNext && c.cue.spec.direction < 0) {
+      const nextWord = tokens[c.end]?.norm;
+      if (nextWord === undefined || /^[,.;:!?)]$/.test(nextWord) || c.end >= clause.end) return;
+    }
     const floor = prev ? prev.end : 0;
     const mod = modifiers(tokens, clause, c.start, c.end, floor);
+    // "less reluctant than Seoul": a relative statement, which places the holder on neither side.
+    if (mod.weaker && tokens.slice(c.end, c.end + 6).some((t) => t.norm === 'than')) return;
     let direction: Direction = c.cue.spec.direction;
     let strength = c.cue.spec.strength;
     let object: string | undefined;
@@ -410,6 +492,40 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
         else return;
       }
     }
+    // "concerned about China's expansion", "alarmed over Russia": an against-cue whose object is
+    // another actor is about that actor — against the issue only when that actor proposes it, for
+    // it when the actor is the issue's target, and not about the issue otherwise.
+    if (!c.cue.spec.relational && !object) {
+      let k = c.end;
+      if (tokens[k]?.norm === 'the') k++;
+      if (OBJECT_PREPOSITIONS.has(tokens[k]?.norm ?? '')) k++;
+      if (tokens[k]?.norm === 'the') k++;
+      {
+        const obj = mentions.find(
+          (m) => m.tokenStart === k && isParty(m) && !m.possessive && !isModifier(tokens, m),
+        );
+        if (obj && !holders.some((h) => h.entity.id === obj.entity.id)) {
+          if (roles.targets.has(obj.entity.id)) {
+            direction = (-direction || 0) as Direction;
+            object = `${obj.entity.name} (the target)`;
+          } else if (roles.proponents.has(obj.entity.id))
+            object = `${obj.entity.name} (the proponent)`;
+          else return;
+        }
+      }
+    }
+    // "support … only if", "on condition that": conditional support is neither for nor against.
+    const conditional =
+      direction === 1 &&
+      CONDITIONS.some((cond) =>
+        tokens.some(
+          (_, i) =>
+            i >= clause.start &&
+            i + cond.length <= clause.end &&
+            cond.every((w, j) => tokens[i + j]!.norm === w),
+        ),
+      );
+    if (conditional) direction = 0;
     const hedge =
       mod.hedges.reduce((f, h) => f * (HEDGES.get(h) ?? 1), 1) * (s.reportingHedge ?? 1);
     const boost = Math.min(
@@ -478,10 +594,33 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
         concessive: clause.concessive,
         holderCertainty: round(certainty),
         ...(object ? { object } : {}),
+        ...(conditional ? { conditional: true } : {}),
       });
     }
   });
-  return out;
+  return mixedToHedging(out);
+}
+
+/**
+ * One sentence that says both for and against of the same holder ("will help out … but will not
+ * directly intervene") asserts neither side: its asserted statements become hedging (direction 0)
+ * and are marked `mixed`. Conceded statements ("despite…") keep their direction: the concession
+ * is already weighed down.
+ */
+function mixedToHedging(readings: CueReading[]): CueReading[] {
+  const key = (r: CueReading) => `${r.holder.entity.id}/${r.holder.isPublic}`;
+  const sides = new Map<string, Set<number>>();
+  for (const r of readings) {
+    if (r.concessive || r.direction === 0) continue;
+    const set = sides.get(key(r)) ?? new Set<number>();
+    set.add(r.direction);
+    sides.set(key(r), set);
+  }
+  return readings.map((r) =>
+    !r.concessive && r.direction !== 0 && sides.get(key(r))!.size > 1
+      ? { ...r, direction: 0, strength: 0.5, mixed: true }
+      : r,
+  );
 }
 
 function sentenceSlice(tokens: readonly Token[], a: number, b: number): string {

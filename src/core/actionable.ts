@@ -6,11 +6,7 @@
  * for matching a marking to them; validation (`validate.ts`), the bargaining levers and the
  * commitment levers all read it. Pure.
  */
-import {
-  COMMITMENT_TERM_FIELDS,
-  type Scenario,
-  type ScenarioLeverMark,
-} from './scenario.ts';
+import { COMMITMENT_TERM_FIELDS, type Scenario, type ScenarioLeverMark } from './scenario.ts';
 
 /** One input a lever can move. */
 export interface LeverableInput {

@@ -382,7 +382,13 @@ export function validateScenario(s: Scenario): PathProblem[] {
       });
       const named = inputsNamed(mark, inputs);
       if (named.length === 0) {
-        add(at('path'), noInputMessage(mark.path, inputs.map((x) => x.path)));
+        add(
+          at('path'),
+          noInputMessage(
+            mark.path,
+            inputs.map((x) => x.path),
+          ),
+        );
         return;
       }
       const unowned = named.filter((x) => x.owner === null);

@@ -222,7 +222,8 @@ export async function runCommitmentLevers(
     if (Number.isFinite(top.bestG)) promise.push({ j, ...top });
     if (best) {
       const reached = metric.at(x, best.value);
-      if (holds(reached)) singles.push({ ...change(j, best.value), reached, nonMonotone: best.windows > 1 });
+      if (holds(reached))
+        singles.push({ ...change(j, best.value), reached, nonMonotone: best.windows > 1 });
     }
     done++;
     options.onProgress?.(done, specs.length);

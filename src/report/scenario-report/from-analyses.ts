@@ -1,5 +1,5 @@
 /** Turns tornado and levers results (src/analysis) into the report's sections. */
-import type { LeversResult } from '../../analysis/levers/levers.ts';
+import type { LeverChange, LeversResult } from '../../analysis/levers/levers.ts';
 import type { TornadoResult } from '../../analysis/sensitivity/tornado.ts';
 import { fmt, type Lever, type SensitivitySection } from './report-data.ts';
 
@@ -28,21 +28,29 @@ export function sensitivityFromTornado(t: TornadoResult, top = 10): SensitivityS
   );
 }
 
-/** The smallest single and paired levers, verified by the analysis. */
+/** " (40% of its range)", or " (outside its range)", from the evidence range. */
+function ofRange(c: LeverChange): string {
+  if (!c.withinRange) return ' (outside its evidence range)';
+  return c.shareOfRange === null ? '' : ` (${Math.round(100 * c.shareOfRange)}% of its range)`;
+}
+
+/** The smallest single and paired levers, verified by the analysis; each names who would act. */
 export function leversFromResult(l: LeversResult, top = 8): Lever[] {
   const goal = l.goal === 'reach' ? `reaches ${l.target.text}` : `undoes ${l.target.text}`;
   return [
     ...l.singles.slice(0, top).map((s) => ({
-      label: `${s.input}: ${fmt(s.from)} → ${fmt(s.to)}`,
+      label: `${s.input}: ${fmt(s.from)} → ${fmt(s.to)}${ofRange(s)}`,
       issueId: l.target.issue,
       model: l.model.id,
+      who: s.by.join(', '),
       effect: s.reached - l.base,
-      note: `${goal} (${fmt(s.reached)})${s.nonMonotone ? '; response not monotone' : ''}`,
+      note: `${goal} (${fmt(s.reached)})${s.nonMonotone ? '; response not monotone' : ''}${s.actions.map((a) => `; ${a.by.join(', ')}: ${a.how}`).join('')}`,
     })),
     ...l.pairs.slice(0, Math.max(0, top - Math.min(top, l.singles.length))).map((p) => ({
       label: p.changes.map((c) => `${c.input}: ${fmt(c.from)} → ${fmt(c.to)}`).join(' and '),
       issueId: l.target.issue,
       model: l.model.id,
+      who: [...new Set(p.changes.flatMap((c) => c.by))].join(', '),
       effect: p.reached - l.base,
       note: `pair; ${goal} (${fmt(p.reached)})`,
     })),

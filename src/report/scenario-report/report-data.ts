@@ -36,7 +36,9 @@ export interface Lever {
   readonly label: string;
   readonly issueId: string;
   readonly model: string;
-  /** Outcome change it brings, on the issue's scale. */
+  /** Who would have to act (the scenario's `levers:` markings, else the input's own actor). */
+  readonly who: string;
+  /** Outcome change it brings, on the issue's scale (a probability for the commitment model). */
   readonly effect: number;
   readonly note?: string;
 }

@@ -103,7 +103,7 @@ export function renderLevers(r: LeversResult): string {
     if (r.singles.length > 15) out.push(`  … ${r.singles.length - 15} more in --json`);
     if (evidenceColumn)
       out.push(
-        `  Of range: share of the ${rangeWords(r).replace(/s$/, '')} searched; of evidence: share of the input's evidence range ("outside": beyond it).`,
+        `  Of range: share of the ${isCommitment(r) ? 'natural bounds' : 'scale'} searched; of evidence: share of the input's evidence range ("outside": beyond it).`,
       );
     if (r.singles.some((l) => l.nonMonotone))
       out.push(

@@ -83,6 +83,27 @@ describe('entente levers with actionable inputs', () => {
     expect(wrong.err).toMatch(/^--target: the commitment model's targets are commit:CANDIDATE/);
   });
 
+  it('a variant that removes the actor who acts drops its markings (and says so by falling back)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'entente-levers-'));
+    const overlay = join(dir, 'overlay.yaml');
+    writeFileSync(overlay, 'changes:\n  - remove: actors.b\n');
+    const r = await inProcess(
+      'levers',
+      BARGAINING,
+      '--target',
+      'x>=40',
+      '--model',
+      'mean',
+      '--overlay',
+      overlay,
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { actionable: boolean; notes: string[] };
+    expect(json.actionable).toBe(false);
+    expect(json.notes[0]).toMatch(/marks no input actionable/);
+  });
+
   it('rejects bad markings at file:line:col with exit 1 and no stack', () => {
     const dir = mkdtempSync(join(tmpdir(), 'entente-levers-'));
     const file = join(dir, 'bad.yaml');

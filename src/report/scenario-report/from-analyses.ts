@@ -28,6 +28,10 @@ export function sensitivityFromTornado(t: TornadoResult, top = 10): SensitivityS
   );
 }
 
+function signedText(x: number, f: (x: number) => string): string {
+  return `${x >= 0 ? '+' : '−'}${f(Math.abs(x))}`;
+}
+
 /** " (40% of its range)", or " (outside its range)", from the evidence range. */
 function ofRange(c: LeverChange): string {
   if (!c.withinRange) return ' (outside its evidence range)';
@@ -37,22 +41,27 @@ function ofRange(c: LeverChange): string {
 /** The smallest single and paired levers, verified by the analysis; each names who would act. */
 export function leversFromResult(l: LeversResult, top = 8): Lever[] {
   const goal = l.goal === 'reach' ? `reaches ${l.target.text}` : `undoes ${l.target.text}`;
+  // The commitment model's terms and probabilities are 0–1: one decimal would hide the change.
+  const commitment = l.model.id === 'commitment';
+  const f = commitment ? (x: number) => String(Number(x.toFixed(3))) : fmt;
   return [
     ...l.singles.slice(0, top).map((s) => ({
-      label: `${s.input}: ${fmt(s.from)} → ${fmt(s.to)}${ofRange(s)}`,
+      label: `${s.input}: ${f(s.from)} → ${f(s.to)}${ofRange(s)}`,
       issueId: l.target.issue,
       model: l.model.id,
       who: s.by.join(', '),
       effect: s.reached - l.base,
-      note: `${goal} (${fmt(s.reached)})${s.nonMonotone ? '; response not monotone' : ''}${s.actions.map((a) => `; ${a.by.join(', ')}: ${a.how}`).join('')}`,
+      ...(commitment ? { effectText: signedText(s.reached - l.base, f) } : {}),
+      note: `${goal} (${f(s.reached)})${s.nonMonotone ? '; response not monotone' : ''}${s.actions.map((a) => `; ${a.by.join(', ')}: ${a.how}`).join('')}`,
     })),
     ...l.pairs.slice(0, Math.max(0, top - Math.min(top, l.singles.length))).map((p) => ({
-      label: p.changes.map((c) => `${c.input}: ${fmt(c.from)} → ${fmt(c.to)}`).join(' and '),
+      label: p.changes.map((c) => `${c.input}: ${f(c.from)} → ${f(c.to)}`).join(' and '),
       issueId: l.target.issue,
       model: l.model.id,
       who: [...new Set(p.changes.flatMap((c) => c.by))].join(', '),
       effect: p.reached - l.base,
-      note: `pair; ${goal} (${fmt(p.reached)})`,
+      ...(commitment ? { effectText: signedText(p.reached - l.base, f) } : {}),
+      note: `pair; ${goal} (${f(p.reached)})`,
     })),
   ];
 }

@@ -116,7 +116,7 @@ function issueSection(
     );
     for (const l of sec.levers) {
       out.push(
-        `<tr><td>${e(l.label)}</td><td>${e(l.who)}</td><td>${e(l.model)}</td><td class="num">${l.effect >= 0 ? '+' : '−'}${fmt(Math.abs(l.effect))}</td><td>${e(l.note ?? '')}</td></tr>`,
+        `<tr><td>${e(l.label)}</td><td>${e(l.who)}</td><td>${e(l.model)}</td><td class="num">${e(l.effectText ?? `${l.effect >= 0 ? '+' : '−'}${fmt(Math.abs(l.effect))}`)}</td><td>${e(l.note ?? '')}</td></tr>`,
       );
     }
     out.push('</tbody></table>');

@@ -122,7 +122,13 @@ export function renderReportMarkdown(r: Report): string {
       out.push(
         table(
           ['Change', 'Who acts', 'Model', 'Effect', 'Note'],
-          sec.levers.map((l) => [m(l.label), m(l.who), m(l.model), fmt(l.effect), m(l.note ?? '')]),
+          sec.levers.map((l) => [
+            m(l.label),
+            m(l.who),
+            m(l.model),
+            l.effectText ?? fmt(l.effect),
+            m(l.note ?? ''),
+          ]),
         ),
         '',
       );

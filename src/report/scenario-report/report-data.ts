@@ -40,6 +40,8 @@ export interface Lever {
   readonly who: string;
   /** Outcome change it brings, on the scale (a probability for the commitment model). */
   readonly effect: number;
+  /** The effect as shown, signed, to the precision of its scale. */
+  readonly effectText?: string;
   readonly note?: string;
 }
 

@@ -383,6 +383,33 @@ export const Coalition = z
   .strict()
   .describe('Optional: a coalition question (who joins the lead against the rival).');
 
+/**
+ * An input an actor could act on (docs/scenario-format.md, "Levers"): `entente levers` searches
+ * only the inputs the scenario marks, and names who would have to act and how.
+ */
+export const LeverMark = z
+  .object({
+    path: z
+      .string()
+      .min(1, 'a path such as coalition.commitment.credibility')
+      .describe(
+        'A dot path naming inputs, list elements by id, `*` for every element: e.g. `coalition.commitment.credibility`, `actors.usa.stances.coalition.position`, `coalition.commitment.candidates.*.publicSupport`. A path to an actor, a stance or a candidate names every input under it.',
+      ),
+    by: z
+      .array(Id)
+      .min(1, 'at least one actor id')
+      .optional()
+      .describe(
+        "Ids of the actors who would have to act. Default: each input's owner (the actor whose capability, position or salience it is; for the commitment terms the candidate, the lead for credibility and abandonment, the rival for coercion and conflict risk).",
+      ),
+    how: z.string().min(1).describe('How they would act, in words.'),
+    evidence: z
+      .array(Id)
+      .optional()
+      .describe('Ids of `evidence` items showing the action is open to them.'),
+  })
+  .strict();
+
 export const Scenario = z
   .object({
     $schema: z.string().optional(),
@@ -398,6 +425,12 @@ export const Scenario = z
     notes: z.array(z.string()).optional(),
     coalition: Coalition.optional(),
     variants: Variants.optional(),
+    levers: z
+      .array(LeverMark)
+      .optional()
+      .describe(
+        'The inputs an actor could act on, with who and how (`entente levers` searches only these).',
+      ),
   })
   .strict();
 
@@ -412,6 +445,7 @@ export type ScenarioCoalition = z.infer<typeof Coalition>;
 export type ScenarioCoalitionParty = z.infer<typeof CoalitionParty>;
 export type ScenarioCommitment = z.infer<typeof Commitment>;
 export type ScenarioCommitmentCandidate = z.infer<typeof CommitmentCandidate>;
+export type ScenarioLeverMark = z.infer<typeof LeverMark>;
 /** A parsed scenario. */
 export type Scenario = z.infer<typeof Scenario>;
 /** A scenario as written in a file (defaults not yet applied). */

@@ -11,7 +11,12 @@ import { prepareMonteCarlo } from '../analysis/monte-carlo/job.ts';
 import { runMonteCarlo } from '../analysis/monte-carlo/run.ts';
 import { type MonteCarloResult, summarizeMonteCarlo } from '../analysis/monte-carlo/summarize.ts';
 import { runLevers } from '../analysis/levers/levers.ts';
-import { parseTarget } from '../analysis/levers/target.ts';
+import { runCommitmentLevers } from '../analysis/levers/commitment.ts';
+import {
+  COMMITMENT_TARGET_SYNTAX,
+  isCommitmentTarget,
+  parseTarget,
+} from '../analysis/levers/target.ts';
 import { prepareTornado, runTornadoOn, summarizeTornado } from '../analysis/sensitivity/tornado.ts';
 import {
   assembleCommitment,
@@ -34,6 +39,8 @@ export interface AnalysisRequest {
   readonly target?: string | undefined;
   /** Levers: search each input over its scale or only its low–high range. */
   readonly within?: 'scale' | 'range' | undefined;
+  /** Levers: search beyond the evidence ranges. */
+  readonly beyondRange?: boolean | undefined;
   /** Levers: inputs paired (0: no pairs). */
   readonly pairs?: number | undefined;
   /** Commitment: the capability measure. */
@@ -170,6 +177,41 @@ export const leversAnalysis: Analysis = {
       if (!(err instanceof InputError)) throw err;
       throw new InputError(err.problems.map((p) => ({ ...p, path: 'target' })));
     }
+    const seed = req.seed ?? DEFAULT_SEED;
+    if (req.beyondRange && req.within === 'range')
+      throw new InputError({
+        path: 'beyondRange',
+        message: 'beyondRange searches beyond the evidence ranges; within "range" keeps to them',
+      });
+    const within = req.beyondRange ? 'scale' : req.within;
+    const ids = (req.models ?? []).map((m) => m.id);
+    if (isCommitmentTarget(target) || ids.includes('commitment')) {
+      if (!isCommitmentTarget(target) || ids.some((id) => id !== 'commitment'))
+        throw new InputError({
+          path: isCommitmentTarget(target) ? 'models' : 'target',
+          message: `the commitment model's targets are ${COMMITMENT_TARGET_SYNTAX}; got ${target.text} with models ${ids.join(', ') || 'default'}`,
+        });
+      const draws = req.runs ?? 200;
+      const beyondRange = within === 'scale';
+      return {
+        seed,
+        options: {
+          models: [{ id: 'commitment', options: { draws } }],
+          target: target.text,
+          beyondRange,
+          ...(req.measure !== undefined ? { measure: req.measure } : {}),
+        },
+        run: (ctx) =>
+          runCommitmentLevers(scenario, target, {
+            seed,
+            draws,
+            beyondRange,
+            ...(req.measure !== undefined ? { measure: req.measure } : {}),
+            signal: ctx.signal,
+            onProgress: (done, total) => ctx.progress(total > 0 ? done / total : 0),
+          }),
+      };
+    }
     const models = modelRunsFromRequest(
       req.models?.length ? req.models : [{ id: defaultLeverModel() }],
     );
@@ -179,21 +221,19 @@ export const leversAnalysis: Analysis = {
         message: `levers run one model at a time; got ${models.map((r) => r.model.id).join(', ')}`,
       });
     }
-    const seed = req.seed ?? DEFAULT_SEED;
-    const within = req.within ?? 'scale';
     const pairCandidates = req.pairs ?? 8;
     return {
       seed,
       options: {
         models: models.map((r) => ({ id: r.model.id, options: r.options })),
         target: target.text,
-        within,
+        within: within ?? (scenario.levers?.length ? 'range' : 'scale'),
         pairs: pairCandidates,
       },
       run: (ctx) =>
         runLevers(ctx.executor, scenario, models[0]!, target, {
           seed,
-          within,
+          ...(within !== undefined ? { within } : {}),
           pairCandidates,
           signal: ctx.signal,
           onProgress: (done, total) => ctx.progress(total > 0 ? done / total : 0),

@@ -103,7 +103,7 @@ export const RunRequestSchema = z
     ...ScenarioRefFields,
     kind: z.enum(RUN_KINDS).openapi({
       description:
-        'forecast (point models; finishes before the response), simulate (Monte Carlo), sensitivity (tornado), levers (needs target; one model, default mean), commitment (the commitment model of a scenario with coalition.commitment: each candidate’s level, equilibria, P(commits) over `runs` draws; docs/spec/commitment.md).',
+        'forecast (point models; finishes before the response), simulate (Monte Carlo), sensitivity (tornado), levers (needs target; one model, default eum, or commitment), commitment (the commitment model of a scenario with coalition.commitment: each candidate’s level, equilibria, P(commits) over `runs` draws; docs/spec/commitment.md).',
     }),
     models: ModelsField,
     seed: SeedField,
@@ -119,12 +119,16 @@ export const RunRequestSchema = z
     }),
     target: z.string().max(200).optional().openapi({
       description:
-        'levers: what to reach, e.g. "coalition>=75" or "actor:korea-gov:coalition>=50".',
+        'levers: what to reach, e.g. "coalition>=75" or "actor:korea-gov:coalition>=50"; for the commitment model (models [{ id: "commitment" }], or implied) "commit:korea-gov>=0.5" (P(commits)) or "members:3>=0.5" (P(at least 3 commit)), over `runs` draws per value tried (default 200; 0: the point answer). Result: kind levers, each lever with `by` (who would have to act) and `actions` ([{ by, how }] from the scenario’s levers markings); docs/uncertainty.md.',
     }),
-    within: z
-      .enum(['scale', 'range'])
-      .optional()
-      .openapi({ description: 'levers: search over the scale (default) or the stated range.' }),
+    within: z.enum(['scale', 'range']).optional().openapi({
+      description:
+        'levers: search over the scale or the evidence range (default: range when the scenario marks levers, else scale).',
+    }),
+    beyondRange: z.boolean().optional().openapi({
+      description:
+        'levers: search beyond the evidence ranges (to each input’s scale; commitment terms to their natural bounds).',
+    }),
     pairs: z
       .number()
       .int()

@@ -5,7 +5,8 @@
  */
 import { type ModelRun, runForecast } from '../../analysis/forecast.ts';
 import { runLevers } from '../../analysis/levers/levers.ts';
-import { parseTarget } from '../../analysis/levers/target.ts';
+import { runCommitmentLevers } from '../../analysis/levers/commitment.ts';
+import { isCommitmentTarget, parseTarget } from '../../analysis/levers/target.ts';
 import { runTornado } from '../../analysis/sensitivity/tornado.ts';
 import { prepareMonteCarlo } from '../../analysis/monte-carlo/job.ts';
 import { runMonteCarlo } from '../../analysis/monte-carlo/run.ts';
@@ -21,6 +22,9 @@ import type { Executor } from '../../executors/executor.ts';
 import { InlineExecutor } from '../../executors/inline.ts';
 import { leversFromResult, sensitivityFromTornado } from './from-analyses.ts';
 import { buildReport, type Lever, type Report, type SensitivitySection } from './report-data.ts';
+
+/** Draws per value tried for a commitment-model lever target (as `entente levers`). */
+const COMMITMENT_LEVER_DRAWS = 200;
 
 /** Draws of the commitment model when the report has no Monte Carlo of its own. */
 export const COMMITMENT_DRAWS = 2000;
@@ -76,7 +80,14 @@ export async function assembleReport(scenario: Scenario, o: AssembleOptions): Pr
     if (o.tornado)
       sensitivity = sensitivityFromTornado(runTornado(scenario, o.models, { seed: o.seed }));
     const leverModel = o.leverModel ?? o.models[0];
-    if (target && leverModel) {
+    if (target && isCommitmentTarget(target)) {
+      levers = leversFromResult(
+        await runCommitmentLevers(scenario, target, {
+          seed: o.seed,
+          draws: COMMITMENT_LEVER_DRAWS,
+        }),
+      );
+    } else if (target && leverModel) {
       levers = leversFromResult(
         await runLevers(executor, scenario, leverModel, target, { seed: o.seed }),
       );

@@ -12,7 +12,7 @@ export function sensitivityFromTornado(t: TornadoResult, top = 10): SensitivityS
   return tornadoSections(t, top);
 }
 
-/** The smallest single and paired levers, verified by the analysis. */
+/** The smallest single and paired levers, verified by the analysis; each names who would act. */
 export function leversFromResult(l: LeversResult, top = 8): Lever[] {
   return leverRows(l, top);
 }

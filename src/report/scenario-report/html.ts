@@ -115,11 +115,11 @@ function issueSection(
   }
   if (sec.levers.length > 0) {
     out.push(
-      `<h3>Levers</h3><figure>${charts.levers(sec.levers, issue.name)}</figure><table><thead><tr><th>Change</th><th>Model</th><th>Effect</th><th>Note</th></tr></thead><tbody>`,
+      `<h3>Levers</h3><figure>${charts.levers(sec.levers, issue.name)}</figure><table><thead><tr><th>Change</th><th>Who acts</th><th>Model</th><th>Effect</th><th>Note</th></tr></thead><tbody>`,
     );
     for (const l of sec.levers) {
       out.push(
-        `<tr><td>${e(l.label)}</td><td>${e(l.model)}</td><td class="num">${l.effect >= 0 ? '+' : '−'}${fmt(Math.abs(l.effect))}</td><td>${e(l.note ?? '')}</td></tr>`,
+        `<tr><td>${e(l.label)}</td><td>${e(l.who)}</td><td>${e(l.model)}</td><td class="num">${e(l.effectText ?? `${l.effect >= 0 ? '+' : '−'}${fmt(Math.abs(l.effect))}`)}</td><td>${e(l.note ?? '')}</td></tr>`,
       );
     }
     out.push('</tbody></table>');

@@ -123,8 +123,14 @@ export function renderReportMarkdown(r: Report): string {
       out.push('### Levers', '');
       out.push(
         table(
-          ['Change', 'Model', 'Effect', 'Note'],
-          sec.levers.map((l) => [m(l.label), m(l.model), fmt(l.effect), m(l.note ?? '')]),
+          ['Change', 'Who acts', 'Model', 'Effect', 'Note'],
+          sec.levers.map((l) => [
+            m(l.label),
+            m(l.who),
+            m(l.model),
+            l.effectText ?? fmt(l.effect),
+            m(l.note ?? ''),
+          ]),
         ),
         '',
       );

@@ -38,8 +38,12 @@ export interface Lever {
   readonly label: string;
   readonly issueId: string;
   readonly model: string;
-  /** Outcome change it brings, on the issue's scale. */
+  /** Who would have to act (the scenario's `levers:` markings, else the input's own actor). */
+  readonly who: string;
+  /** Outcome change it brings, on the issue's scale (a probability for the commitment model). */
   readonly effect: number;
+  /** The effect as shown, signed, to the precision of its scale. */
+  readonly effectText?: string;
   readonly note?: string;
 }
 

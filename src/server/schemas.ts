@@ -3,6 +3,7 @@
  * reference to `docs/results.md`: their shapes belong to the analyses, not to the server.
  */
 import { z } from '@hono/zod-openapi';
+import { listModels } from '../models/registry.ts';
 
 export const ProblemSchema = z
   .object({
@@ -69,11 +70,25 @@ export const ModelRequestSchema = z
   .object({
     id: z.string().openapi({ example: 'nash' }),
     options: z
-      .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+      .record(z.string(), z.unknown())
       .optional()
-      .openapi({ example: { exponent: 1.5 } }),
+      .openapi({
+        description:
+          "The model's options as JSON values, checked by the model's own schema (components `<id>Options`; `GET /api/models` lists them): a bad value or an unknown key is a 422 at `models[i].options.KEY`. Omitted options take their defaults.",
+        example: { exponent: 1.5 },
+      }),
   })
   .openapi('ModelRequest');
+
+/**
+ * Every model's options schema as an OpenAPI component (`nashOptions`, `eumOptions`, …): the
+ * same zod schema the model validates with, so the document cannot drift from the code.
+ */
+export function modelOptionComponents(): [name: string, schema: z.ZodType][] {
+  return listModels()
+    .filter((m) => Object.keys(m.options).length > 0)
+    .map((m) => [`${m.id}Options`, m.optionsSchema]);
+}
 
 export const ModelsField = z
   .array(ModelRequestSchema)

@@ -39,7 +39,7 @@ export const ErrorSchema = z
   .openapi('Error');
 
 /** Where a request's scenario comes from: exactly one of text, scenario, scenarioId, builtin. */
-export const ScenarioRefFields = {
+export const ScenarioSourceFields = {
   text: z
     .string()
     .optional()
@@ -64,7 +64,7 @@ export const ScenarioRefFields = {
     .optional()
     .openapi({ description: 'A built-in scenario id, e.g. east-asia-coalition-2025.' }),
 };
-export const ScenarioRefSchema = z.object(ScenarioRefFields).openapi('ScenarioRef');
+export const ScenarioSourceSchema = z.object(ScenarioSourceFields).openapi('ScenarioSource');
 
 export const ModelRequestSchema = z
   .object({
@@ -104,7 +104,7 @@ export const SeedField = z
 
 export const ForecastRequestSchema = z
   .object({
-    ...ScenarioRefFields,
+    ...ScenarioSourceFields,
     models: ModelsField,
     seed: SeedField,
     issues: z.array(z.string()).optional().openapi({ description: 'Only these issue ids.' }),
@@ -115,7 +115,7 @@ export const RUN_KINDS = ['forecast', 'simulate', 'sensitivity', 'levers', 'comm
 
 export const RunRequestSchema = z
   .object({
-    ...ScenarioRefFields,
+    ...ScenarioSourceFields,
     kind: z.enum(RUN_KINDS).openapi({
       description:
         'forecast (point models; finishes before the response), simulate (Monte Carlo), sensitivity (tornado), levers (needs target; one model, default mean), commitment (the commitment model of a scenario with coalition.commitment: each candidate’s level, equilibria, P(commits) over `runs` draws; docs/spec/commitment.md).',
@@ -150,7 +150,7 @@ export const RunRequestSchema = z
   })
   .openapi('RunRequest');
 
-export const ValidateRequestSchema = z.object(ScenarioRefFields).openapi('ValidateRequest');
+export const ValidateRequestSchema = z.object(ScenarioSourceFields).openapi('ValidateRequest');
 
 export const ValidateResponseSchema = z
   .object({
@@ -166,9 +166,9 @@ export const ValidateResponseSchema = z
 
 export const SaveScenarioSchema = z
   .object({
-    text: ScenarioRefFields.text,
-    file: ScenarioRefFields.file,
-    scenario: ScenarioRefFields.scenario,
+    text: ScenarioSourceFields.text,
+    file: ScenarioSourceFields.file,
+    scenario: ScenarioSourceFields.scenario,
     author: z.string().min(1).max(200).optional().openapi({ description: 'Default "anonymous".' }),
     message: z.string().max(2000).optional().openapi({ description: 'What changed.' }),
     baseVersion: z.number().int().min(0).optional().openapi({
@@ -235,7 +235,7 @@ export const ReportFormatSchema = z.enum(['html', 'md', 'pdf']);
 
 export const ReportRequestSchema = z
   .object({
-    ...ScenarioRefFields,
+    ...ScenarioSourceFields,
     models: ModelsField,
     seed: SeedField,
     format: ReportFormatSchema.optional().openapi({ description: 'Default html.' }),

@@ -22,10 +22,9 @@ import { compileScenario } from '../../core/compile.ts';
 import type { Scenario } from '../../core/scenario.ts';
 import type { Executor } from '../../executors/executor.ts';
 import type { ModelRun } from '../forecast.ts';
-import { type ResultModel, type ScenarioRef, scenarioRef } from '../monte-carlo/summarize.ts';
+import type { ResultModel } from '../monte-carlo/summarize.ts';
 import { applyValue, bindInputs, cloneInput } from '../uncertainty/input-space.ts';
 import { type InputField, type UncertainInput, scenarioInputs } from '../uncertainty/inputs.ts';
-import { VERSION } from '../../version.ts';
 import { SEARCH_DEFAULTS, type SearchSettings } from './search.ts';
 import {
   type LeverTarget,
@@ -35,6 +34,7 @@ import {
   progress,
 } from './target.ts';
 import { type LeverJob, PAIR_FIELDS, SINGLE_FIELDS, leverMetric, leverTask } from './task.ts';
+import { type ResultHeader, resultHeader } from '../../core/result.ts';
 
 export type LeverRange = 'scale' | 'range';
 
@@ -79,11 +79,7 @@ export interface PairLever {
   readonly reached: number;
 }
 
-export interface LeversResult {
-  readonly entente: string;
-  readonly kind: 'levers';
-  readonly scenario: ScenarioRef;
-  readonly seed: number;
+export interface LeversResult extends ResultHeader<'levers'> {
   readonly model: ResultModel;
   readonly target: LeverTarget;
   /** `reach`: the target does not hold at the point values; `undo`: it holds, levers break it. */
@@ -285,10 +281,7 @@ export async function runLevers(
   }
 
   return {
-    entente: VERSION,
-    kind: 'levers',
-    scenario: scenarioRef(scenario),
-    seed: options.seed,
+    ...resultHeader('levers', scenario, options.seed),
     model: { id: run.model.id, name: run.model.name, options: run.options },
     target,
     goal,

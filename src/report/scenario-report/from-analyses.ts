@@ -19,8 +19,8 @@ export function sensitivityFromTornado(t: TornadoResult, top = 10): SensitivityS
                 .slice(0, top)
                 .map((b) => ({
                   label: `${b.input} (${fmt(b.low)}–${fmt(b.high)})`,
-                  low: b.atLow!,
-                  high: b.atHigh!,
+                  atLow: b.atLow!,
+                  atHigh: b.atHigh!,
                 })),
             },
           ],

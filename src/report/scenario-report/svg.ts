@@ -198,15 +198,17 @@ export function histogramChart(
 
 /** Tornado: how far the outcome moves when each input goes to its low and its high value. */
 export function tornadoChart(t: SensitivitySection, label: string): string {
-  const bars = [...t.bars].sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low));
+  const bars = [...t.bars].sort(
+    (a, b) => Math.abs(b.atHigh - b.atLow) - Math.abs(a.atHigh - a.atLow),
+  );
   const W = 640;
   const left = 220;
   const right = 30;
   const rowH = 20;
   const top = 10;
   const H = top + bars.length * rowH + 30;
-  const lo = Math.min(t.base, ...bars.map((b) => Math.min(b.low, b.high)));
-  const hi = Math.max(t.base, ...bars.map((b) => Math.max(b.low, b.high)));
+  const lo = Math.min(t.base, ...bars.map((b) => Math.min(b.atLow, b.atHigh)));
+  const hi = Math.max(t.base, ...bars.map((b) => Math.max(b.atLow, b.atHigh)));
   const pad = (hi - lo) * 0.05 || 1;
   const x = scale(lo - pad, hi + pad, left, W - right);
   let body = '';
@@ -214,8 +216,8 @@ export function tornadoChart(t: SensitivitySection, label: string): string {
     const cy = top + r * rowH;
     body += `<text x="${left - 8}" y="${cy + 13}" text-anchor="end">${e(b.label)}</text>`;
     for (const [v, color] of [
-      [b.low, '#56B4E9'],
-      [b.high, '#E69F00'],
+      [b.atLow, '#56B4E9'],
+      [b.atHigh, '#E69F00'],
     ] as const) {
       const x0 = Math.min(x(t.base), x(v));
       body += `<rect x="${x0.toFixed(1)}" y="${cy + 3}" width="${Math.abs(x(v) - x(t.base)).toFixed(1)}" height="${rowH - 6}" fill="${color}"/>`;

@@ -140,7 +140,8 @@ export function createServer(options: AppOptions): Server {
     });
   }
 
-  for (const [name, schema] of modelOptionComponents()) app.openAPIRegistry.register(name, schema);
+  for (const [name, schema] of modelOptionComponents())
+    app.openAPIRegistry.registerComponent('schemas', name, schema);
   registerToolRoutes(app, deps);
   registerScenarioRoutes(app, deps);
   registerRunRoutes(app, deps);

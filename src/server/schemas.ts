@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { listModels } from '../models/registry.ts';
+import { toJSONSchema } from 'zod';
 
 export const ProblemSchema = z
   .object({
@@ -81,13 +82,21 @@ export const ModelRequestSchema = z
   .openapi('ModelRequest');
 
 /**
- * Every model's options schema as an OpenAPI component (`nashOptions`, `eumOptions`, …): the
- * same zod schema the model validates with, so the document cannot drift from the code.
+ * Every model's options schema as an OpenAPI component (`nashOptions`, `eumOptions`, …),
+ * converted from the same zod schema the model validates with, so the document cannot drift
+ * from the code. (Converted here rather than registered as a zod schema: the OpenAPI generator
+ * may load another copy of zod — its CommonJS build — that does not know the models' schemas.)
  */
-export function modelOptionComponents(): [name: string, schema: z.ZodType][] {
+export function modelOptionComponents(): [name: string, schema: Record<string, unknown>][] {
   return listModels()
     .filter((m) => Object.keys(m.options).length > 0)
-    .map((m) => [`${m.id}Options`, m.optionsSchema]);
+    .map((m) => {
+      const { $schema: _, ...schema } = toJSONSchema(m.optionsSchema, {
+        io: 'input',
+        target: 'openapi-3.0',
+      });
+      return [`${m.id}Options`, schema];
+    });
 }
 
 export const ModelsField = z

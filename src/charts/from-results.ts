@@ -13,7 +13,11 @@ export interface TornadoSection {
   /** The outcome at the point values (the tornado's axis). */
   readonly base: number;
   /** Each input, labelled with its low–high range: the outcome at its low and at its high. */
-  readonly bars: readonly { readonly label: string; readonly low: number; readonly high: number }[];
+  readonly bars: readonly {
+    readonly label: string;
+    readonly atLow: number;
+    readonly atHigh: number;
+  }[];
 }
 
 /** The `top` longest bars of every issue and model. */
@@ -32,8 +36,8 @@ export function tornadoSections(t: TornadoResult, top = 10): TornadoSection[] {
                 .slice(0, top)
                 .map((b) => ({
                   label: `${b.input} (${fmt(b.low)}–${fmt(b.high)})`,
-                  low: b.atLow!,
-                  high: b.atHigh!,
+                  atLow: b.atLow!,
+                  atHigh: b.atHigh!,
                 })),
             },
           ],

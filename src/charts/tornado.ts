@@ -17,8 +17,12 @@ import {
 export interface TornadoChartInput {
   /** The outcome at the point values. */
   readonly base: number;
-  /** Outcomes with the input at its low (`low`) and high (`high`) value. */
-  readonly bars: readonly { readonly label: string; readonly low: number; readonly high: number }[];
+  /** Outcomes with the input at its low (`atLow`) and at its high (`atHigh`) value. */
+  readonly bars: readonly {
+    readonly label: string;
+    readonly atLow: number;
+    readonly atHigh: number;
+  }[];
 }
 
 interface Row {
@@ -38,11 +42,11 @@ export function tornadoChart(
 ): ChartSpec {
   const width = widthOf(ctx);
   const rows: Row[] = t.bars.flatMap((b) => [
-    { input: b.label, side: AT_LOW, x1: t.base, x2: b.low },
-    { input: b.label, side: AT_HIGH, x1: t.base, x2: b.high },
+    { input: b.label, side: AT_LOW, x1: t.base, x2: b.atLow },
+    { input: b.label, side: AT_HIGH, x1: t.base, x2: b.atHigh },
   ]);
-  const lo = Math.min(t.base, ...t.bars.flatMap((b) => [b.low, b.high]));
-  const hi = Math.max(t.base, ...t.bars.flatMap((b) => [b.low, b.high]));
+  const lo = Math.min(t.base, ...t.bars.flatMap((b) => [b.atLow, b.atHigh]));
+  const hi = Math.max(t.base, ...t.bars.flatMap((b) => [b.atLow, b.atHigh]));
   const pad = (hi - lo) * 0.05 || 1;
   const axis = rowLabels(
     t.bars.map((b) => b.label),

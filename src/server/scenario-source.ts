@@ -13,7 +13,7 @@ import { builtinScenarioFiles, readTextFile } from '../cli/load.ts';
 import type { SourceFormat, Store } from '../store/store.ts';
 import { HttpError, notFound } from './errors.ts';
 
-export interface ScenarioRef {
+export interface ScenarioSource {
   readonly text?: string | undefined;
   readonly file?: string | undefined;
   readonly scenario?: Record<string, unknown> | undefined;
@@ -96,7 +96,10 @@ function cached(key: string, parse: () => ResolvedScenario): ResolvedScenario {
   return value;
 }
 
-export async function resolveScenario(ref: ScenarioRef, store: Store): Promise<ResolvedScenario> {
+export async function resolveScenario(
+  ref: ScenarioSource,
+  store: Store,
+): Promise<ResolvedScenario> {
   const given = (['text', 'scenario', 'scenarioId', 'builtin'] as const).filter(
     (k) => ref[k] !== undefined,
   );

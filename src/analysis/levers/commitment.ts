@@ -32,8 +32,7 @@ import {
 } from '../../coalitions/commitment/monte-carlo.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Scenario } from '../../core/scenario.ts';
-import { VERSION } from '../../version.ts';
-import { scenarioRef } from '../monte-carlo/summarize.ts';
+import { resultHeader } from '../../core/result.ts';
 import { UNMARKED_NOTE, actionability, actorsToAct, listIds } from './actionable.ts';
 import { type LeverChange, type LeversResult, type SingleLever, rangeShare } from './levers.ts';
 import { SEARCH_DEFAULTS, type SearchSettings, searchDirection } from './search.ts';
@@ -242,10 +241,7 @@ export async function runCommitmentLevers(
           }));
 
   return {
-    entente: VERSION,
-    kind: 'levers',
-    scenario: scenarioRef(scenario),
-    seed: options.seed,
+    ...resultHeader('levers', scenario, options.seed),
     model: {
       id: 'commitment',
       name: 'Commitment model',

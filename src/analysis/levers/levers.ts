@@ -23,11 +23,10 @@ import { InputError } from '../../core/errors.ts';
 import type { Scenario } from '../../core/scenario.ts';
 import type { Executor } from '../../executors/executor.ts';
 import type { ModelRun } from '../forecast.ts';
-import { type ResultModel, type ScenarioRef, scenarioRef } from '../monte-carlo/summarize.ts';
+import type { ResultModel } from '../monte-carlo/summarize.ts';
 import { applyValue, bindInputs, cloneInput } from '../uncertainty/input-space.ts';
 import { type InputField, type UncertainInput, scenarioInputs } from '../uncertainty/inputs.ts';
 import type { CommitmentInputSpec } from '../../coalitions/commitment/commitment-input.ts';
-import { VERSION } from '../../version.ts';
 import {
   type LeverActor,
   UNMARKED_NOTE,
@@ -46,6 +45,7 @@ import {
   progress,
 } from './target.ts';
 import { type LeverJob, PAIR_FIELDS, SINGLE_FIELDS, leverMetric, leverTask } from './task.ts';
+import { type ResultHeader, resultHeader } from '../../core/result.ts';
 
 export type LeverRange = 'scale' | 'range';
 
@@ -109,11 +109,7 @@ export interface PairLever {
   readonly reached: number;
 }
 
-export interface LeversResult {
-  readonly entente: string;
-  readonly kind: 'levers';
-  readonly scenario: ScenarioRef;
-  readonly seed: number;
+export interface LeversResult extends ResultHeader<'levers'> {
   readonly model: ResultModel;
   readonly target: LeverTarget;
   /** `reach`: the target does not hold at the point values; `undo`: it holds, levers break it. */
@@ -372,10 +368,7 @@ export async function runLevers(
   }
 
   return {
-    entente: VERSION,
-    kind: 'levers',
-    scenario: scenarioRef(scenario),
-    seed: options.seed,
+    ...resultHeader('levers', scenario, options.seed),
     model: { id: run.model.id, name: run.model.name, options: run.options },
     target,
     goal,

@@ -14,7 +14,7 @@
  *
  * Without draws the probabilities are those of the point values (0 or 1).
  */
-import { assertBargained } from '../../core/compile.ts';
+import { assertBargained } from '../../core/bargaining.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Scenario } from '../../core/scenario.ts';
 

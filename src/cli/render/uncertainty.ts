@@ -3,7 +3,8 @@
  * (a one-line strip per model and a bar histogram for the first model), tornado bars and Sobol
  * index bars (levers: `levers.ts`). Pure: results in, text out. No colours, so output pipes.
  */
-import type { MonteCarloResult, ScenarioRef } from '../../analysis/monte-carlo/summarize.ts';
+import type { MonteCarloResult } from '../../analysis/monte-carlo/summarize.ts';
+import type { ResultHeader, ResultScenario } from '../../core/result.ts';
 import type { SobolResult, SobolTable } from '../../analysis/sensitivity/sobol.ts';
 import type { TornadoResult } from '../../analysis/sensitivity/tornado.ts';
 import { type Cell, formatNumber, renderTable } from './table.ts';
@@ -15,12 +16,9 @@ export const pct = (p: number, digits = 1) =>
 export const num = (x: number | null, digits = 1) => (x === null ? '–' : formatNumber(x, digits));
 export const signed = (x: number, digits = 1) =>
   `${x >= 0 ? '+' : '−'}${formatNumber(Math.abs(x), digits)}`;
-const shortHash = (s: ScenarioRef) => s.hash.replace(/^sha256:/, 'sha256:').slice(0, 19);
+const shortHash = (s: ResultScenario) => s.hash.replace(/^sha256:/, 'sha256:').slice(0, 19);
 
-export function header(
-  kind: string,
-  r: { scenario: ScenarioRef; seed: number; entente: string },
-): string {
+export function header(kind: string, r: ResultHeader<string>): string {
   return `${kind} · ${r.scenario.title}\n  scenario ${r.scenario.id} (${shortHash(r.scenario)}…) · seed ${r.seed} · entente ${r.entente}`;
 }
 

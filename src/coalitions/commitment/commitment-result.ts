@@ -5,11 +5,9 @@
  * P(commits) when knocked out. Pure: `prepareCommitment` plans the Monte Carlo jobs, a shell runs
  * them on any executor, `assembleCommitment` folds their totals into the result.
  */
-import { contentHash } from '../../core/hash.ts';
 import type { Scenario } from '../../core/scenario.ts';
 import type { SamplingOptions } from '../../analysis/uncertainty/sampler.ts';
 import { SAMPLING_DEFAULTS } from '../../analysis/uncertainty/sampler.ts';
-import { VERSION } from '../../version.ts';
 import {
   type CompiledCommitment,
   TERM_NAMES,
@@ -34,6 +32,7 @@ import {
   MAX_MASK_CANDIDATES,
   commitmentMcJob,
 } from './monte-carlo.ts';
+import { type ResultHeader, resultHeader } from '../../core/result.ts';
 
 export interface CommitmentRequest {
   /** Capability measure (default: the scenario's `capabilityMeasure`). */
@@ -122,11 +121,7 @@ export interface CandidateRow {
   }[];
 }
 
-export interface CommitmentResult {
-  readonly entente: string;
-  readonly kind: 'commitment';
-  readonly scenario: { id: string; title: string; hash: string };
-  readonly seed: number;
+export interface CommitmentResult extends ResultHeader<'commitment'> {
   readonly question: string | null;
   readonly lead: string;
   readonly rival: string;
@@ -431,10 +426,7 @@ export function assembleCommitment(
   }
   const block = s.coalition!.commitment!;
   return {
-    entente: VERSION,
-    kind: 'commitment',
-    scenario: { id: s.id, title: s.title, hash: contentHash(s) },
-    seed: request.seed,
+    ...resultHeader('commitment', s, request.seed),
     question: s.coalition!.question ?? null,
     lead: compiled.lead,
     rival: compiled.rival,

@@ -114,7 +114,7 @@ export function renderReportMarkdown(r: Report): string {
       out.push(
         table(
           ['Input', 'Outcome at low', 'Outcome at high'],
-          t.bars.map((b) => [m(b.label), fmt(b.low), fmt(b.high)]),
+          t.bars.map((b) => [m(b.label), fmt(b.atLow), fmt(b.atHigh)]),
         ),
         '',
       );

@@ -18,11 +18,14 @@ import {
 import { evidenceFor } from '../../core/validate.ts';
 import { type Pressure, type Trajectory, pressures, trajectories } from './model-detail.ts';
 
-/** One bar of a tornado chart: the outcome when an input is at its low and at its high value. */
-export interface TornadoBar {
+/**
+ * One bar of a tornado chart: the outcome when an input is at its low and at its high value
+ * (`atLow`/`atHigh`, as in the analysis's `TornadoBar`, whose `low`/`high` are the input's values).
+ */
+export interface TornadoChartBar {
   readonly label: string;
-  readonly low: number;
-  readonly high: number;
+  readonly atLow: number;
+  readonly atHigh: number;
 }
 
 export interface SensitivitySection {
@@ -30,7 +33,7 @@ export interface SensitivitySection {
   readonly model: string;
   /** The outcome at the point values (the tornado's axis). */
   readonly base: number;
-  readonly bars: readonly TornadoBar[];
+  readonly bars: readonly TornadoChartBar[];
 }
 
 export interface Lever {

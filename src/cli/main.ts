@@ -92,8 +92,8 @@ function outputDeep(cmd: Command, streams: CliStreams): void {
   cmd.configureOutput({
     writeOut: (text) => streams.stdout(text),
     writeErr: (text) => streams.stderr(text),
-    getOutHelpWidth: () => undefined,
-    getErrHelpWidth: () => undefined,
+    getOutHelpWidth: () => 80,
+    getErrHelpWidth: () => 80,
     getOutHasColors: () => false,
     getErrHasColors: () => false,
   });

@@ -16,7 +16,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { commitmentAnswer } from '../src/coalitions/commitment/answer.ts';
 import type { CommitmentResult } from '../src/coalitions/commitment/commitment-result.ts';
 import type { Scenario } from '../src/core/scenario.ts';
@@ -145,8 +145,8 @@ describe('face validity of the built-in East Asia scenario (commitment model)', 
       expect(after[level]).toBeLessThanOrEqual(before[level]!);
   });
 
-  it('the report of the built-in shows why each candidate chooses its level', () => {
-    const r = entente('commitment');
+  it('the report of the built-in shows why each candidate chooses its level', async () => {
+    const r = await entente('commitment');
     expect(r.code).toBe(0);
     for (const id of CANDIDATES)
       expect(r.out).toMatch(new RegExp(`^  ${id} chooses \\S+ over`, 'm'));
@@ -154,7 +154,7 @@ describe('face validity of the built-in East Asia scenario (commitment model)', 
 });
 
 describe('face validity of the built-in East Asia scenario (bargaining models)', () => {
-  const forecast = JSON.parse(entente('forecast', '--json').out) as {
+  let forecast: {
     issues: {
       id: string;
       scale: { min: number; max: number };
@@ -163,6 +163,9 @@ describe('face validity of the built-in East Asia scenario (bargaining models)',
     }[];
     diagnostics: { kind: string; issue?: string; model?: string; actor?: string }[];
   };
+  beforeAll(async () => {
+    forecast = JSON.parse((await entente('forecast', '--json')).out) as typeof forecast;
+  });
 
   it('bargains only where bargaining fits: the coalition issue is the commitment model’s', () => {
     expect(forecast.issues.map((i) => i.id)).toEqual(['usfk-flexibility']);
@@ -187,8 +190,8 @@ describe('face validity of the built-in East Asia scenario (bargaining models)',
     }
   });
 
-  it('no point forecast lies outside its own 10–90% band without a diagnostic', () => {
-    const mc = JSON.parse(entente('simulate', '--runs', '1000', '--json').out) as {
+  it('no point forecast lies outside its own 10–90% band without a diagnostic', async () => {
+    const mc = JSON.parse((await entente('simulate', '--runs', '1000', '--json')).out) as {
       issues: {
         id: string;
         outcomes: Record<string, { point: number; q10: number; q90: number }>;

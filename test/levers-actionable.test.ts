@@ -104,7 +104,7 @@ describe('entente levers with actionable inputs', () => {
     expect(json.notes[0]).toMatch(/marks no input actionable/);
   });
 
-  it('rejects bad markings at file:line:col with exit 1 and no stack', () => {
+  it('rejects bad markings at file:line:col with exit 1 and no stack', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'entente-levers-'));
     const file = join(dir, 'bad.yaml');
     const text = readFileSync(BARGAINING, 'utf8').replace('by: [b]', 'by: [b, atlantis]');
@@ -112,7 +112,7 @@ describe('entente levers with actionable inputs', () => {
       file,
       `${text}  - { path: coalition.commitment.credibility, how: nothing to move }\n`,
     );
-    const r = entente('levers', file, '--target', 'x>=54', '--model', 'mean');
+    const r = await entente('levers', file, '--target', 'x>=54', '--model', 'mean');
     expect(r.code).toBe(1);
     expectNoStack(r.err);
     const lines = text.split('\n');

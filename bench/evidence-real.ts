@@ -3,8 +3,7 @@
  * their locators from real news, agency, think-tank, op-ed and official-statement pieces about
  * allies and partners facing a US coalition or alignment choice, with gold actors, issue and
  * stance directions. The extractor reads the headline and the quotations as paragraphs, with no
- * issue name given (as `entente ingest` runs by default). Split by event cluster: `tune` articles
- * were read while writing rules, `aside` articles were only measured.
+ * issue name given (as `entente ingest` runs by default). Split by event cluster (see `RealSplit`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,9 +13,17 @@ import { propose } from '../src/evidence/propose.ts';
 
 type Direction = 'support' | 'oppose' | 'neutral';
 
+/**
+ * `tune`: read while writing rules. `aside`: measured only by the first helper, then opened for
+ * tuning by the second (its errors were read). `aside2`: annotated and marked aside before the
+ * extractor ever ran on it; only its totals are printed, never its per-article errors.
+ */
+export type RealSplit = 'tune' | 'aside' | 'aside2';
+export const REAL_SPLITS: readonly RealSplit[] = ['tune', 'aside', 'aside2'];
+
 export interface RealGold {
   id: string;
-  split: 'tune' | 'aside';
+  split: RealSplit;
   url: string;
   outlet: string;
   genre: string;
@@ -34,7 +41,11 @@ export function loadReal(): RealGold[] {
   return readdirSync(DIR)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as RealGold);
+    .map((f) => {
+      const g = JSON.parse(readFileSync(join(DIR, f), 'utf8')) as RealGold;
+      if (!REAL_SPLITS.includes(g.split)) throw new Error(`${f}: unknown split "${g.split}"`);
+      return g;
+    });
 }
 
 /** The text the extractor reads: the headline, then one paragraph per quotation. */
@@ -44,7 +55,7 @@ export function textOf(g: RealGold): string {
 
 export interface RealScore {
   id: string;
-  split: 'tune' | 'aside';
+  split: RealSplit;
   /** Gold stances. */
   gold: number;
   /** Stances proposed for actors that have a gold stance. */

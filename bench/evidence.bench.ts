@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseArticle } from '../src/evidence/analyse.ts';
 import { propose } from '../src/evidence/propose.ts';
-import { loadReal, realTotals, scoreReal } from './evidence-real.ts';
+import { loadReal, REAL_SPLITS, realTotals, scoreReal } from './evidence-real.ts';
 
 export interface Gold {
   id: string;
@@ -123,9 +123,9 @@ export function benchEvidence(): { name: string; value: number; unit: string }[]
       unit: '%',
     });
   }
-  // The real articles (bench/evidence-real/): the aside part is never tuned on.
+  // The real articles (bench/evidence-real/): `aside2` is never tuned on (see `RealSplit`).
   const real = loadReal().map(scoreReal);
-  for (const split of ['tune', 'aside'] as const) {
+  for (const split of REAL_SPLITS) {
     const t = realTotals(real.filter((s) => s.split === split));
     const label = `real ${split} (${t.articles} articles, ${t.gold} gold stances)`;
     rows.push({ name: `stance precision, ${label}`, value: t.precision * 100, unit: '%' });

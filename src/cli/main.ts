@@ -20,6 +20,7 @@ import { registerExport } from './program/export.ts';
 import { registerForecast } from './program/forecast.ts';
 import { registerGlossary } from './program/glossary.ts';
 import { registerImport } from './program/import.ts';
+import { registerInbox } from './program/inbox.ts';
 import { registerIngest } from './program/ingest.ts';
 import { registerLevers } from './program/levers.ts';
 import { registerModels } from './program/models.ts';
@@ -76,6 +77,7 @@ docs/scenario-format.md, "Variants".`,
   registerCommitment(program);
   registerCompare(program);
   registerIngest(program);
+  registerInbox(program);
   registerEvidence(program);
   registerGlossary(program);
   registerWorker(program);

@@ -367,6 +367,8 @@ export const CUES: readonly CueSpec[] = [
       'fence-sitting',
       'tightrope',
       'in doubt',
+      'neutrality|neutral',
+      'non-aligned|nonaligned|non-alignment|nonalignment',
     ],
     direction: 0,
     strength: 0.5,

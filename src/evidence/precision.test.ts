@@ -112,6 +112,77 @@ describe('stance cues read in the right direction or not at all', () => {
   });
 });
 
+describe('second round (general rules from the tune + old aside errors)', () => {
+  it('"US allies" are not the US: the state before a relation noun only modifies it', () => {
+    const d = directions('US allies are reluctant to join the Red Sea force.');
+    expect(d).not.toHaveProperty('usa', 'oppose');
+    const against = (text: string) =>
+      analyseArticle(`${text}\n\nJapan is here too.\n`)
+        .actors.find((x) => x.key === 'usa')
+        ?.statements.some((st) => st.direction === -1);
+    expect(against('US allies are reluctant to join the Red Sea force.')).toBe(false);
+    // The plain subject still holds its cue.
+    expect(against('The US is reluctant to join the Red Sea force.')).toBe(true);
+  });
+  it('a capitalised cue inside a name is not a stance; in a title-case headline it still is', () => {
+    expect(
+      directions(
+        'China expressed alarm over the new sites of the Enhanced Defense Cooperation Agreement.',
+      ),
+    ).not.toHaveProperty('china', 'support');
+    expect(directions('China welcomed the cooperation agreement.')).toMatchObject({
+      china: 'support',
+    });
+    const a = analyseArticle(
+      'US Allies Reluctant to Join Anti-Houthi Red Sea Coalition\n\nItaly and Spain have said little.\n',
+    );
+    expect(
+      a.actors.find((x) => x.key === 'usa')?.statements.some((st) => st.direction === -1),
+    ).toBe(false);
+  });
+  it('hedging that weighs as much as the leading side gives neutral, with a value in the neutral band', () => {
+    const a = analyseArticle(
+      HEAD +
+        'South Korea’s position remains ambivalent.\n\nSeoul is more worried about retaliation from China.\n',
+    );
+    const p = propose(a.actors.find((x) => x.key === 'south-korea')!.statements)!;
+    expect(p.direction).toBe('neutral');
+    expect(p.position.value).toBeGreaterThanOrEqual(45);
+    expect(p.position.value).toBeLessThanOrEqual(55);
+    expect(p.basis.every((st) => st.direction === 0)).toBe(true);
+    // A clear refusal is not drowned by one hedge: against dominates.
+    expect(
+      directions(
+        'India walks a tightrope.\n\nIndia rejected the sanctions.\n\nIndia refused to join the sanctions.',
+      ),
+    ).toMatchObject({ india: 'oppose' });
+  });
+  it('being the one an issue protects ("the defence of Taiwan") is not a stance', () => {
+    const d = directions('South Korea is reluctant to help the US defend Taiwan.');
+    expect(d).not.toHaveProperty('taiwan');
+    expect(d).toMatchObject({ 'south-korea': 'oppose' });
+  });
+  it('for and against make one hedged position only across a contrast ("but", "while")', () => {
+    expect(
+      directions(
+        'The UAE will not allow its airspace or logistical support to be used for attacks on Iran.',
+      ),
+    ).toMatchObject({ uae: 'oppose' });
+    expect(
+      directions('Japan will support the US-led coalition but will not send troops.'),
+    ).toMatchObject({ japan: 'neutral' });
+    // "… and wants peace" is a new predicate, not what the refusal covers.
+    expect(
+      directions('Australia is concerned about China’s military expansion and wants peace.'),
+    ).not.toHaveProperty('australia', 'oppose');
+  });
+  it('a commitment to neutrality or non-alignment is hedging', () => {
+    expect(
+      directions('The UAE reaffirmed its commitment to neutrality in the US-led coalition.'),
+    ).toMatchObject({ uae: 'neutral' });
+  });
+});
+
 /** Sentences whose direction is known by construction: subject + cue phrase + object. */
 const SUBJECTS = ['South Korea', 'Japan', 'Australia', 'Seoul', 'Canberra', 'The Philippines'];
 const CUES: readonly (readonly [string, 1 | -1 | 0])[] = [

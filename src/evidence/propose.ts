@@ -84,6 +84,9 @@ export const DOMINANCE = 2;
  */
 export function abstention(statements: readonly Statement[]): string | undefined {
   if (statements.length === 0) return 'no stance cue';
+  // "the defence of Taiwan": being protected by the issue says nothing of what the actor wants.
+  if (statements.every((st) => st.kind === 'beneficiary'))
+    return 'only named as the one the issue would protect (a beneficiary), not a stance of its own';
   const mass = (d: number) =>
     statements
       .filter((st) => st.direction === d)
@@ -110,13 +113,13 @@ export function propose(
     return { st, w, s, pos: mid + s * half, spread };
   });
   const wsum = items.reduce((a, x) => a + x.w, 0);
-  const score = items.reduce((a, x) => a + x.w * x.s, 0) / wsum;
+  let score = items.reduce((a, x) => a + x.w * x.s, 0) / wsum;
   const pros = items.filter((x) => x.s > 0.15);
   const cons = items.filter((x) => x.s < -0.15);
   const conflict = pros.length > 0 && cons.length > 0;
-  const value = clamp(mid + score * half);
-  const low = clamp(Math.min(value, ...items.map((x) => x.pos - x.spread)));
-  const high = clamp(Math.max(value, ...items.map((x) => x.pos + x.spread)));
+  const value0 = clamp(mid + score * half);
+  const low = clamp(Math.min(value0, ...items.map((x) => x.pos - x.spread)));
+  const high = clamp(Math.max(value0, ...items.map((x) => x.pos + x.spread)));
   let confidence = 1 - items.reduce((a, x) => a * (1 - x.w), 1);
   if (conflict) confidence *= 0.6;
   confidence = Math.min(0.9, Math.max(0.05, confidence));
@@ -127,7 +130,21 @@ export function propose(
       return list.length ? `${DIRECTION_WORD[d]}: ${list.join(', ')}` : '';
     })
     .filter((x) => x);
-  const direction = score > 0.1 ? 'support' : score < -0.1 ? 'oppose' : 'neutral';
+  // Hedging that weighs at least as much as the leading side ("ambivalent … more worried about
+  // retaliation", "noncommittal … concerned") leaves the actor without a lean: neutral, its value
+  // kept within the neutral band.
+  const massOf = (d: number) =>
+    items.filter((x) => x.st.direction === d).reduce((a, x) => a + x.w * x.st.strength, 0);
+  const hedged = massOf(0) > 0 && massOf(0) >= Math.max(massOf(1), massOf(-1));
+  const direction = hedged
+    ? 'neutral'
+    : score > 0.1
+      ? 'support'
+      : score < -0.1
+        ? 'oppose'
+        : 'neutral';
+  if (hedged) score = Math.max(-0.1, Math.min(0.1, score));
+  const value = clamp(mid + score * half);
   const side = direction === 'support' ? 1 : direction === 'oppose' ? -1 : 0;
   const basis = statements.filter((st) => st.direction === side);
   // A neutral from for and against that cancel out has no hedging statement to rest on.

@@ -135,6 +135,30 @@ const DECISION_NOUNS = new Set(
 /** Token indexes right after each cue of the sentence being read (set by `readStances`). */
 let cueEnds: ReadonlySet<number> = new Set();
 
+/**
+ * Nouns of a relation to a state ("US allies", "China's partners", "Washington's allies"): the
+ * state before them only modifies them, the related states hold what follows.
+ */
+export const RELATION_NOUNS = new Set([
+  'ally',
+  'allies',
+  'partner',
+  'partners',
+  'neighbour',
+  'neighbours',
+  'neighbor',
+  'neighbors',
+  'rival',
+  'rivals',
+  'adversary',
+  'adversaries',
+  'critics',
+  'backers',
+  'proxies',
+  'friends',
+  'enemies',
+]);
+
 function blocked(
   tokens: readonly Token[],
   mentions: readonly Mention[],
@@ -170,11 +194,13 @@ function blocked(
   }
   if (OBJECT_VERBS.has(w) || (w === 'on' && OBJECT_VERBS.has(tokens[k - 1]?.norm ?? '')))
     return true;
-  // A modifier, not a subject: "the US plan", "a US-led coalition".
+  // A modifier, not a subject: "the US plan", "a US-led coalition", "US allies" (the allies hold
+  // the cue, not the US: "US allies reluctant on Red Sea force").
   const next = tokens[m.tokenEnd]?.norm ?? '';
   if (
     !m.possessive &&
     (PLAN_WORDS.has(next) ||
+      RELATION_NOUNS.has(next) ||
       ISSUE_NOUNS.has(next) ||
       (next === '-' &&
         /^(?:led|backed|brokered|sponsored)$/.test(tokens[m.tokenEnd + 1]?.norm ?? '')))
@@ -369,13 +395,34 @@ export interface SentenceInput {
   readonly reportingHedge?: number;
 }
 
+const capitalised = (t: Token | undefined) => t !== undefined && /^\p{Lu}\p{Ll}/u.test(t.text);
+
+/** A headline in title case ("US Allies Reluctant to Join…"): most longer words capitalised. */
+function isTitleCase(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((t) => /^\p{L}{4,}/u.test(t.text));
+  return words.length > 0 && words.filter(capitalised).length / words.length > 0.6;
+}
+
+/**
+ * The cue at [start, end) is written capitalised, not at the start of its sentence, next to
+ * another capitalised word: part of a name ("Defense Cooperation Agreement", "Operation
+ * Prosperity Guardian").
+ */
+function insideName(tokens: readonly Token[], start: number, end: number): boolean {
+  if (start === 0 || !capitalised(tokens[start])) return false;
+  if (/^["“‘'(]$/.test(tokens[start - 1]!.text)) return false;
+  return capitalised(tokens[start - 1]) || capitalised(tokens[end]);
+}
+
 /** Reads the stance cues of one sentence. */
 export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
   const { tokens, mentions } = s;
   const clauses = splitClauses(tokens);
   const cues = matchCues(tokens);
   cueEnds = new Set(cues.map((c) => c.end));
+  const titleCase = isTitleCase(tokens);
   const out: CueReading[] = [];
+  const starts: number[] = [];
   cues.forEach((c, ci) => {
     const clause = clauseAt(clauses, c.start);
     const next = cues[ci + 1];
@@ -436,6 +483,9 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       return;
     // A cue inside a mention ("Alliance of Sahel States") is a name, not a stance.
     if (mentions.some((m) => c.start >= m.tokenStart && c.start < m.tokenEnd)) return;
+    // A capitalised cue inside a capitalised phrase of a sentence that is not in title case
+    // ("the Enhanced Defense Cooperation Agreement") is part of a name, not a stance.
+    if (!titleCase && insideName(tokens, c.start, c.end)) return;
     let { holders, certainty } = findHolders(
       tokens,
       mentions,
@@ -457,7 +507,9 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       prev &&
       tokens[c.start - 1]?.norm === 'to' &&
       clauseAt(clauses, prev.start) === clause &&
-      !prev.cue.spec.frame
+      !prev.cue.spec.frame &&
+      // "commitment to neutrality": the for-cue gave way to the hedging cue it frames (above).
+      !(prev.cue.spec.direction === 1 && c.cue.spec.direction === 0 && c.start - prev.end <= 3)
     )
       return;
     // A source's recommendation ("Washington should…", "better for Washington to…") is not a stance.
@@ -580,6 +632,7 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
     }
     const cueText = sentenceSlice(tokens, cueStart, cueEnd);
     for (const holder of holders) {
+      starts.push(c.start);
       out.push({
         holder,
         cue: cueText,
@@ -598,7 +651,7 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       });
     }
   });
-  return mixedToHedging(out);
+  return mixedToHedging(out, starts, tokens);
 }
 
 /**
@@ -607,21 +660,57 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
  * and are marked `mixed`. Conceded statements ("despite…") keep their direction: the concession
  * is already weighed down.
  */
-function mixedToHedging(readings: CueReading[]): CueReading[] {
+function mixedToHedging(
+  readings: CueReading[],
+  starts: readonly number[],
+  tokens: readonly Token[],
+): CueReading[] {
   const key = (r: CueReading) => `${r.holder.entity.id}/${r.holder.isPublic}`;
-  const sides = new Map<string, Set<number>>();
-  for (const r of readings) {
-    if (r.concessive || r.direction === 0) continue;
-    const set = sides.get(key(r)) ?? new Set<number>();
-    set.add(r.direction);
-    sides.set(key(r), set);
-  }
-  return readings.map((r) =>
-    !r.concessive && r.direction !== 0 && sides.get(key(r))!.size > 1
-      ? { ...r, direction: 0, strength: 0.5, mixed: true }
-      : r,
+  const asserted = (i: number) => !readings[i]!.concessive && readings[i]!.direction !== 0;
+  // Only a contrast ("…, but will not…", "while", "yet") makes the two sides one hedged position;
+  // without one, the second cue is part of the first one's object ("will not allow its airspace
+  // or logistical support to be used") and each keeps its direction.
+  const contrasted = (i: number, j: number) => {
+    const [a, b] = starts[i]! < starts[j]! ? [starts[i]!, starts[j]!] : [starts[j]!, starts[i]!];
+    return tokens.slice(a, b).some((t) => CONTRASTS.has(t.norm));
+  };
+  const mixed = readings.map(
+    (r, i) =>
+      asserted(i) &&
+      readings.some(
+        (o, j) =>
+          j !== i &&
+          asserted(j) &&
+          key(o) === key(r) &&
+          o.direction === -r.direction &&
+          contrasted(i, j),
+      ),
   );
+  // A for-cue after an against-cue of the same holder, with no contrast between them, is inside
+  // what the against-cue refuses ("will not allow its airspace, … or logistical support to be
+  // used"): the against-cue carries, the for-cue is dropped.
+  const absorbed = readings.map(
+    (r, i) =>
+      !mixed[i] &&
+      r.direction === 1 &&
+      // "… and wants peace": a new predicate of the same subject, not an object.
+      !['and', ',', ';'].includes(tokens[starts[i]! - 1]?.norm ?? '') &&
+      readings.some(
+        (o, j) =>
+          asserted(j) &&
+          o.direction === -1 &&
+          key(o) === key(r) &&
+          starts[j]! < starts[i]! &&
+          !contrasted(i, j),
+      ),
+  );
+  return readings
+    .map((r, i) => (mixed[i] ? { ...r, direction: 0 as const, strength: 0.5, mixed: true } : r))
+    .filter((_, i) => !absorbed[i]);
 }
+
+/** Words that join two contrasting statements of one holder into one hedged position. */
+const CONTRASTS = new Set(['but', 'yet', 'while', 'whereas', 'although', 'though', 'however']);
 
 function sentenceSlice(tokens: readonly Token[], a: number, b: number): string {
   // Tokens carry offsets into the sentence; rebuild the words with their original spacing.

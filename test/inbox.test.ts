@@ -8,17 +8,23 @@ import { entente, expectNoStack, fixture } from './support/cli.ts';
 describe('entente inbox', () => {
   const dir = mkdtempSync(join(tmpdir(), 'entente-inbox-'));
   const draft = join(dir, 'draft.yaml');
-  it('lists, then records accept / flip / reject with who and when; bad references exit 1', () => {
+  it('lists, then records accept / flip / reject with who and when; bad references exit 1', async () => {
     expect(
-      entente('ingest', fixture('evidence/us-asia-coalition-rco-news-2025.txt'), '--out', draft)
-        .code,
+      (
+        await entente(
+          'ingest',
+          fixture('evidence/us-asia-coalition-rco-news-2025.txt'),
+          '--out',
+          draft,
+        )
+      ).code,
     ).toBe(0);
-    const list = entente('inbox', draft);
+    const list = await entente('inbox', draft);
     expect(list.code).toBe(0);
     expect(list.out).toMatch(/^ {2}south-korea:1 {2}“[^”]+” → against/m);
 
     const before = Date.now();
-    const r = entente(
+    const r = await entente(
       'inbox',
       draft,
       '--accept',
@@ -40,14 +46,23 @@ describe('entente inbox', () => {
     );
     expect(stamp).not.toBeNull();
     expect(Math.abs(Date.parse(stamp![1]!) - before)).toBeLessThan(120_000);
-    expect(entente('inbox', draft).out).toMatch(/usa:6 .*\[rejected by A\. Analyst at /);
+    expect((await entente('inbox', draft)).out).toMatch(/usa:6 .*\[rejected by A\. Analyst at /);
 
-    const bad = entente('inbox', draft, '--accept', 'narnia:1', '--flip', 'usa:99', '--by', 'X');
+    const bad = await entente(
+      'inbox',
+      draft,
+      '--accept',
+      'narnia:1',
+      '--flip',
+      'usa:99',
+      '--by',
+      'X',
+    );
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/no actor "narnia"/);
     expect(bad.err).toMatch(/usa:99: usa has \d+ candidate sentences/);
     expectNoStack(bad.err);
-    const noBy = entente('inbox', draft, '--accept', 'usa:1');
+    const noBy = await entente('inbox', draft, '--accept', 'usa:1');
     expect(noBy.code).toBe(1);
     expect(noBy.err).toMatch(/--by NAME is required/);
     expect(readFileSync(draft, 'utf8')).toBe(text);

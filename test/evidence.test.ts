@@ -213,12 +213,41 @@ describe('entente evidence FILE', () => {
     const r = await entente('evidence', 'scenarios/east-asia-coalition-2025.yaml');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /^scenarios\/east-asia-coalition-2025\.yaml: \d+ numbers · \d+ with evidence · \d+ without · 0 proposed/,
+      /^scenarios\/east-asia-coalition-2025\.yaml: (\d+) input numbers · \1 with evidence · 0 without · 0 proposed/,
     );
+    // The count agrees with `entente validate`'s, and the sources' grades are summarised.
+    const validated = /ok \((\d+) of (\d+) numbers cite evidence/.exec(
+      entente('validate', 'scenarios/east-asia-coalition-2025.yaml').out,
+    );
+    expect(r.out).toContain(`: ${validated![2]} input numbers · ${validated![1]} with evidence`);
+    expect(r.out).toMatch(/^Sources: \d+ primary · \d+ secondary · \d+ mirror · 1 memory$/m);
     expect(r.out).toContain('korea-gov.coalition.position = 30 (20–40)');
     expect(r.out).toMatch(
-      /art-p6-korea-reluctant \[rco-news-2025, para 6 \(line 8 of the stored text\)\] “According to Quincy, South Korea is more reluctant/,
+      /art-p6-korea-reluctant \[rco-news-2025 · secondary, para 6 \(line 8 of the stored text\)\] “According to Quincy, South Korea is more reluctant/,
     );
+    // A VERIFIED row read through a forum shows its source's grade.
+    expect(r.out).toMatch(/asahi-2023-use-force \[asahi-2023 · mirror, indicators\.csv row 270\]/);
+  });
+  it('lists the evidence items cited for context apart, in text and in --json', () => {
+    const r = entente('evidence', 'scenarios/east-asia-coalition-2025.yaml');
+    const context = r.out.slice(r.out.indexOf('Context only ('));
+    expect(context).toMatch(/^Context only \(\d+ evidence items feeding no number\):/);
+    expect(context).toMatch(/pew-kor-trump \[pew-2025 · mirror, indicators\.csv row 288\]/);
+    expect(context).not.toContain('MARKED CONTEXT BUT CITED');
+    const j = JSON.parse(
+      entente('evidence', 'scenarios/east-asia-coalition-2025.yaml', '--json').out,
+    ) as {
+      numbers: { label: string; evidence: { id: string; grade?: string }[] }[];
+      context: { id: string; marked: boolean; citedBy: string[] }[];
+      sources: { id: string; grade: string | null }[];
+    };
+    expect(j.context.map((e) => e.id)).toContain('pew-kor-trump');
+    expect(j.context.every((e) => e.marked && e.citedBy.length === 0)).toBe(true);
+    const cited = new Set(j.numbers.flatMap((n) => n.evidence.map((e) => e.id)));
+    for (const e of j.context) expect(cited.has(e.id)).toBe(false);
+    const korea = j.numbers.find((n) => n.label === 'korea-gov.coalition.position')!;
+    expect(korea.evidence.find((e) => e.id === 'art-p6-korea-reluctant')!.grade).toBe('secondary');
+    expect(j.sources.every((x) => x.grade !== null)).toBe(true);
   });
   it('flags numbers without evidence and proposed numbers in a draft', async () => {
     const out = join(tmp, 'draft2.yaml');

@@ -100,6 +100,13 @@ export const Capability = z
   )
   .describe('Capability (scale-free, >= 0): a number or a measure with a `basis`.');
 
+/**
+ * How far a source can be trusted as read: the route its values were checked through, not only
+ * who first published them (issue 15: items marked VERIFIED through a forum or mirror must show it).
+ */
+export const SOURCE_GRADES = ['primary', 'secondary', 'mirror', 'memory'] as const;
+export type SourceGrade = (typeof SOURCE_GRADES)[number];
+
 export const Source = z
   .object({
     id: Id,
@@ -107,6 +114,12 @@ export const Source = z
     publisher: z.string().optional(),
     url: z.string().optional(),
     date: IsoDate.optional().describe('Publication date, ISO 8601 (YYYY or YYYY-MM-DD).'),
+    grade: z
+      .enum(SOURCE_GRADES)
+      .optional()
+      .describe(
+        'How the values were read: `primary` (the publisher itself, or its official release), `secondary` (a reputable secondary: a newspaper, wire or research package reporting it), `mirror` (a mirror, archive, forum, blog or aggregator copy), `memory` (recalled, not checked against any source).',
+      ),
     note: z.string().optional(),
   })
   .strict();
@@ -180,6 +193,12 @@ export const Evidence = z
     locator: z.string().optional().describe('Where in the source: paragraph, page, table row.'),
     note: z.string().optional(),
     unverified: z.boolean().optional(),
+    context: z
+      .boolean()
+      .optional()
+      .describe(
+        'True: cited for context only; the item feeds no number (no `supports`, cited by no measure). `entente evidence` lists it apart.',
+      ),
     status: z
       .enum(REVIEW_STATUSES)
       .optional()

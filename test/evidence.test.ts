@@ -217,7 +217,7 @@ describe('entente evidence FILE', () => {
     );
     // The count agrees with `entente validate`'s, and the sources' grades are summarised.
     const validated = /ok \((\d+) of (\d+) numbers cite evidence/.exec(
-      entente('validate', 'scenarios/east-asia-coalition-2025.yaml').out,
+      (await entente('validate', 'scenarios/east-asia-coalition-2025.yaml')).out,
     );
     expect(r.out).toContain(`: ${validated![2]} input numbers · ${validated![1]} with evidence`);
     expect(r.out).toMatch(/^Sources: \d+ primary · \d+ secondary · \d+ mirror · 1 memory$/m);
@@ -228,14 +228,14 @@ describe('entente evidence FILE', () => {
     // A VERIFIED row read through a forum shows its source's grade.
     expect(r.out).toMatch(/asahi-2023-use-force \[asahi-2023 · mirror, indicators\.csv row 270\]/);
   });
-  it('lists the evidence items cited for context apart, in text and in --json', () => {
-    const r = entente('evidence', 'scenarios/east-asia-coalition-2025.yaml');
+  it('lists the evidence items cited for context apart, in text and in --json', async () => {
+    const r = await entente('evidence', 'scenarios/east-asia-coalition-2025.yaml');
     const context = r.out.slice(r.out.indexOf('Context only ('));
     expect(context).toMatch(/^Context only \(\d+ evidence items feeding no number\):/);
     expect(context).toMatch(/pew-kor-trump \[pew-2025 · mirror, indicators\.csv row 288\]/);
     expect(context).not.toContain('MARKED CONTEXT BUT CITED');
     const j = JSON.parse(
-      entente('evidence', 'scenarios/east-asia-coalition-2025.yaml', '--json').out,
+      (await entente('evidence', 'scenarios/east-asia-coalition-2025.yaml', '--json')).out,
     ) as {
       numbers: { label: string; evidence: { id: string; grade?: string }[] }[];
       context: { id: string; marked: boolean; citedBy: string[] }[];

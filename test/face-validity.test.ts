@@ -214,3 +214,26 @@ describe('face validity of the built-in East Asia scenario (bargaining models)',
     expect(checked).toBeGreaterThan(0);
   });
 });
+
+describe('face validity of the built-in East Asia scenario (levers)', () => {
+  type Change = { input: string; by: string[]; withinRange: boolean; actions: { how: string }[] };
+  it('every lever is one the coalition’s side could pull, within the evidence, naming who acts and how', async () => {
+    const sideOf = new Set(['usa', ...CANDIDATES]);
+    for (const args of [
+      ['--target', 'usfk-flexibility>=75', '--model', 'mean'],
+      ['--target', 'usfk-flexibility>=75', '--model', 'smp'],
+    ]) {
+      const r = await entente('levers', ...args, '--json');
+      expect(r.code, r.err).toBe(0);
+      const l = JSON.parse(r.out) as { singles: Change[]; pairs: { changes: Change[] }[] };
+      const changes = [...l.singles, ...l.pairs.flatMap((p) => p.changes)];
+      expect(changes.length).toBeGreaterThan(0);
+      for (const c of changes) {
+        expect(c.by.length, c.input).toBeGreaterThan(0);
+        for (const who of c.by) expect(sideOf.has(who), `${c.input}: ${who}`).toBe(true);
+        expect(c.withinRange, c.input).toBe(true);
+      }
+      for (const c of l.singles) expect(c.actions.length, c.input).toBeGreaterThan(0);
+    }
+  });
+});

@@ -31,6 +31,33 @@ function forecast(
 }
 
 describe('forecast diagnostics', () => {
+  it('says what a dictator means for the EUM: the same position, or that the dictator itself moved', () => {
+    const eum = { id: 'eum', name: 'EUM', rounds: 10, converged: true, warnings: [] };
+    const stays = forecastDiagnostics(
+      forecast(
+        {
+          forecasts: { eum: 10 },
+          actors: [actor('a', 3, 10, 50, { eum: 10 }), actor('b', 1, 90, 50)],
+        },
+        [eum],
+      ),
+    );
+    expect(stays[0]!.text).toContain('and so does the EUM');
+    const moved = forecastDiagnostics(
+      forecast(
+        {
+          forecasts: { eum: 90 },
+          actors: [actor('a', 3, 10, 50, { eum: 90 }), actor('b', 1, 90, 50)],
+        },
+        [eum],
+      ),
+    );
+    expect(moved.find((x) => x.kind === 'dictator')!.text).toContain(
+      'the EUM ends elsewhere (90.0) because A itself moved to 90.0 in its rounds',
+    );
+    expect(moved.find((x) => x.kind === 'dictator')!.text).not.toContain('and so does the EUM');
+  });
+
   it('names a dictator: an actor with more than half of capability × salience', () => {
     const d = forecastDiagnostics(
       forecast({ actors: [actor('a', 3, 10, 50), actor('b', 1, 90, 50)] }),

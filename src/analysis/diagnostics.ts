@@ -85,6 +85,26 @@ export function weightShares(
   return weights.map((w) => (total > 0 ? w / total : 0));
 }
 
+/**
+ * What the dictator means for the EUM, whose forecast is the weighted median after its rounds:
+ * the same position unless the dictator itself moved (then say so, so the row does not seem to
+ * contradict the diagnostic).
+ */
+function eumNote(
+  eum: number | undefined,
+  a: { name: string; position: number; final: Record<string, number> },
+  width: number,
+): string {
+  if (eum === undefined) return '';
+  if (Math.abs(eum - a.position) <= 1e-9 * width) {
+    return ' — and so does the EUM, whose forecast is a weighted median';
+  }
+  const moved = a.final['eum'];
+  return moved !== undefined && Math.abs(moved - a.position) > 1e-9 * width
+    ? `; the EUM ends elsewhere (${f1(eum)}) because ${a.name} itself moved to ${f1(moved)} in its rounds`
+    : '';
+}
+
 export function forecastDiagnostics(r: ForecastLike): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of r.issues) {
@@ -98,7 +118,7 @@ export function forecastDiagnostics(r: ForecastLike): Diagnostic[] {
           kind: 'dictator',
           issue: issue.id,
           actor: a.id,
-          text: `${a.name} holds ${(100 * share).toFixed(0)}% of capability × salience on “${issue.name}”, so the weighted median — and the EUM, whose forecast is a weighted median — sits at its position (${f1(a.position)}) whatever the others do.`,
+          text: `${a.name} holds ${(100 * share).toFixed(0)}% of capability × salience on “${issue.name}”, so the weighted median sits at its position (${f1(a.position)}) whatever the others do${eumNote(issue.forecasts['eum'], a, width)}.`,
         });
       }
     });

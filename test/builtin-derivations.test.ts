@@ -532,8 +532,8 @@ describe('the built-in scenario: sources, context items and counts', () => {
 
   it('the README states the file’s evidence count', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const m = /with (\d+) evidence items/.exec(readme);
-    expect(m, 'README: "with N evidence items"').not.toBeNull();
+    const m = /\((\d+) evidence items/.exec(readme);
+    expect(m, 'README: "(N evidence items"').not.toBeNull();
     expect(Number(m![1])).toBe(S.evidence.length);
   });
 

@@ -2,6 +2,7 @@
  * The report as data: everything the HTML and Markdown renderers show, assembled from the
  * scenario and its results. Pure (the caller supplies the time), so reports are reproducible.
  */
+import type { LeverRow } from '../../charts/from-results.ts';
 import { forecastHeadline, headlineLines } from '../../analysis/headline.ts';
 import { type Explanation, explainForecast } from '../../analysis/explain/index.ts';
 import type { ForecastResult, IssueForecast } from '../../analysis/forecast.ts';
@@ -36,19 +37,8 @@ export interface SensitivitySection {
   readonly bars: readonly TornadoChartBar[];
 }
 
-export interface Lever {
-  /** What is changed, e.g. "China's salience on the coalition issue −20". */
-  readonly label: string;
-  readonly issueId: string;
-  readonly model: string;
-  /** Who would have to act (the scenario's `levers:` markings, else the input's own actor). */
-  readonly who: string;
-  /** Outcome change it brings, on the issue's scale (a probability for the commitment model). */
-  readonly effect: number;
-  /** The effect as shown, signed, to the precision of its scale. */
-  readonly effectText?: string;
-  readonly note?: string;
-}
+/** A lever row of the report: the shared row of `src/charts/from-results.ts`. */
+export type Lever = LeverRow;
 
 export interface ReportInput {
   readonly scenario: Scenario;

@@ -271,7 +271,8 @@ for (const [at, sipri, cinc] of CAPS) {
   derived(`${at}.capability.cinc`, pm(ind(`cinc-${cinc}`), ind(`cinc6-${cinc}`)), 1e-8);
 }
 
-// ---- Credibility: mean of the two "would the US defend" items; range = lowest/highest trust item.
+// ---- Credibility: mean of the three "would the US fight" items (two allies', the US public's);
+// range = lowest/highest trust item.
 {
   const trust = [
     'yomiuri-2025-trust-us',
@@ -282,7 +283,11 @@ for (const [at, sipri, cinc] of CAPS) {
   derived(
     `${C}.credibility`,
     {
-      value: (ind('lowy-2025-us-defend') + ind('indsr-2024-expect-us')) / 200,
+      value:
+        (ind('lowy-2025-us-defend') +
+          ind('indsr-2024-expect-us') +
+          ind('ccga-2025-troops-taiwan')) /
+        300,
       low: Math.min(...trust),
       high: Math.max(...trust),
     },

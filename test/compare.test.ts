@@ -82,7 +82,7 @@ describe('entente compare', () => {
     const shock = r.columns[1]!;
     expect(shock.hash).not.toBe(r.columns[0]!.hash);
     // Credibility × 22/34; lower credibility widens every neutral choice's margin (spec §2).
-    expect(shock.commitment.credibility).toBeCloseTo(0.58 * 0.647, 6);
+    expect(shock.commitment.credibility).toBeCloseTo(0.53 * 0.647, 6);
     expect(shock.diff!.commitment.credibility).toBeLessThan(0);
     for (const m of Object.values(shock.diff!.commitment.margin)) expect(m).toBeGreaterThan(0);
   });
@@ -171,7 +171,7 @@ describe('--set, --variant and --overlay on the commands', () => {
     expect(r.out.split('\n')[0]).toBe(
       'Variant us-credibility-shock (US credibility shock) · 1 change in all',
     );
-    expect(r.out).toMatch(/Credibility of usa: 0\.38/);
+    expect(r.out).toMatch(/Credibility of usa: 0\.34/);
     for (const cmd of [
       ['power'],
       ['sides'],

@@ -12,6 +12,7 @@ import { localBaselineColumns } from './baselines.ts';
 import { prepareBacktest, runBacktestModels } from './run.ts';
 import { predictiveSamples } from './stacking.ts';
 import { backtestTask } from './task.ts';
+import { ANALYSIS_TASKS } from '../tasks.ts';
 
 const TRAIN = join(import.meta.dirname, '../../../test/fixtures/deu/deu3_train.csv');
 const VOTES = join(import.meta.dirname, 'data/council_vote_weights.csv');
@@ -76,7 +77,7 @@ describe('the backtest on an executor (chunks of issues)', () => {
   });
 
   it('gives the same bytes on a pool of 2 worker threads (chunks merged in order)', async () => {
-    pool ??= new PoolExecutor({ workers: 2 });
+    pool ??= new PoolExecutor({ workers: 2, tasks: ANALYSIS_TASKS });
     expect(await resultVia(pool, 3)).toBe(inProcess);
     // The forecasts themselves, bit for bit, and the ensemble's predictive samples.
     const columns = await viaExecutor(pool, RUNS, 6);
@@ -93,7 +94,7 @@ describe('the backtest on an executor (chunks of issues)', () => {
   });
 
   it('brings back failures with their messages, in issue order, and warnings', async () => {
-    pool ??= new PoolExecutor({ workers: 2 });
+    pool ??= new PoolExecutor({ workers: 2, tasks: ANALYSIS_TASKS });
     const bad = [run('mean'), run('smp', { pce: 'Nonsense' })];
     const columns = await viaExecutor(pool, bad, 4);
     const local = runColumn(bad[1]!, SEED, 1);

@@ -3,7 +3,7 @@
  * and to pairs that make a model meet it, each verified by re-running the model.
  * Options and help: program/levers.ts.
  */
-import { runLevers } from '../../analysis/levers/levers.ts';
+import { leversAnalysis } from '../../analysis/levers/levers.ts';
 import { TARGET_SYNTAX, parseTarget } from '../../analysis/levers/target.ts';
 import { InputError } from '../../core/errors.ts';
 import { io } from '../io.ts';
@@ -12,7 +12,7 @@ import { defaultLeverModel } from '../program/levers.ts';
 import { splitList } from '../program/options.ts';
 import { INTERRUPTED_EXIT_CODE } from '../progress.ts';
 import { renderLevers } from '../render/uncertainty.ts';
-import { executorFor, runJob } from './jobs.ts';
+import { executorFor, runAnalysisJob } from './jobs.ts';
 import { resolveModelRuns } from './model-runs.ts';
 
 export interface LeversFlags {
@@ -44,17 +44,15 @@ export async function leversCommand(ref: string | undefined, flags: LeversFlags)
     });
   }
   const executor = executorFor(flags.workers, Number.POSITIVE_INFINITY, flags);
-  const result = await runJob(
-    executor,
-    { label: 'levers', unit: 'searches', total: 1, progress: flags.progress },
-    (job) =>
-      runLevers(executor, scenario, runs[0]!, target, {
-        seed: flags.seed,
-        within: flags.within,
-        pairCandidates: flags.pairs,
-        ...job,
-      }),
-  );
+  const analysis = leversAnalysis(scenario, runs[0]!, target, {
+    seed: flags.seed,
+    within: flags.within,
+    pairCandidates: flags.pairs,
+  });
+  const { result } = await runAnalysisJob(executor, analysis, {
+    label: 'levers',
+    progress: flags.progress,
+  });
   if (flags.json) io.json(result);
   else io.out(renderLevers(result));
   if (result.partial) process.exitCode = INTERRUPTED_EXIT_CODE;

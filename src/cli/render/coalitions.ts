@@ -12,7 +12,7 @@ import { DEFAULT_SEED } from '../../core/rng.ts';
 import type { Scenario } from '../../core/scenario.ts';
 import { coalitionAnswer } from '../../analysis/forecast.ts';
 import type { CommitmentResult } from '../../coalitions/commitment/commitment-result.ts';
-import { type Cell, formatNumber, renderTable } from './table.ts';
+import { type Cell, formatNumber, renderTable } from '../../report/text/table.ts';
 
 /** A fraction shown beside its decimal when it is short enough to read. */
 function withFraction(x: number, exact: string): string {

@@ -1,6 +1,6 @@
 /** Text of `entente commitment`: who commits how far, why, and what would change it. Pure. */
 import type { CommitmentResult } from '../../coalitions/commitment/commitment-result.ts';
-import { renderTable } from './table.ts';
+import { renderTable } from '../../report/text/table.ts';
 
 const TERM_WORDS: Record<string, string> = {
   security: 'security (protection kept)',

@@ -5,7 +5,7 @@
  * {@link runColumn} in process, whatever the executor or the number of workers.
  */
 import { InternalError } from '../../core/errors.ts';
-import type { DeuCases } from '../../formats/deu.ts';
+import type { DeuCases } from '../../formats/deu-cases.ts';
 import type { Executor } from '../../executors/executor.ts';
 import { type Analysis, runAnalysis } from '../analysis.ts';
 import type { EnsembleSpec } from '../../models/ensemble.ts';

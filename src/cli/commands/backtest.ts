@@ -12,15 +12,9 @@ import { pairedBootstrap } from '../../analysis/backtest/bootstrap.ts';
 import { fitEnsemble } from '../../analysis/backtest/fit.ts';
 import { backtestChunks, prepareBacktest } from '../../analysis/backtest/run.ts';
 import { predictiveSamples } from '../../analysis/backtest/stacking.ts';
-import {
-  type CapabilityRule,
-  type CouncilVoteRow,
-  type DeuCases,
-  type DeuData,
-  deuCases,
-  parseCouncilVotes,
-  parseDeu,
-} from '../../formats/deu.ts';
+import { type CapabilityRule, type DeuCases, deuCases } from '../../formats/deu-cases.ts';
+import { type CouncilVoteRow, parseCouncilVotes } from '../../formats/deu-council-votes.ts';
+import { type DeuData, parseDeu } from '../../formats/deu.ts';
 import {
   type EnsembleSpec,
   createEnsembleModel,

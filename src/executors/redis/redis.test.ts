@@ -25,7 +25,8 @@ import {
   summarizeTornado,
 } from '../../analysis/sensitivity/tornado.ts';
 import { InputError } from '../../core/errors.ts';
-import { deuCases, parseDeu } from '../../formats/deu.ts';
+import { deuCases } from '../../formats/deu-cases.ts';
+import { parseDeu } from '../../formats/deu.ts';
 import { getModel } from '../../models/registry.ts';
 import { VERSION } from '../../version.ts';
 import { contractScenario, executorContract } from '../contract.ts';

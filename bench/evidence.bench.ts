@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseArticle } from '../src/evidence/analyse.ts';
 import { propose } from '../src/evidence/propose.ts';
+import { loadReal, REAL_SPLITS, realTotals, scoreReal } from './evidence-real.ts';
 
 export interface Gold {
   id: string;
@@ -121,6 +122,22 @@ export function benchEvidence(): { name: string; value: number; unit: string }[]
       value: t.stanceRecall * 100,
       unit: '%',
     });
+  }
+  // The real articles (bench/evidence-real/): `aside2` is never tuned on (see `RealSplit`).
+  const real = loadReal().map(scoreReal);
+  for (const split of REAL_SPLITS) {
+    const t = realTotals(real.filter((s) => s.split === split));
+    const label = `real ${split} (${t.articles} articles, ${t.gold} gold stances)`;
+    rows.push({ name: `stance precision, ${label}`, value: t.precision * 100, unit: '%' });
+    rows.push({ name: `stance recall, ${label}`, value: t.recall * 100, unit: '%' });
+    rows.push({
+      name: `direction accuracy, ${label}`,
+      value: t.directionAccuracy * 100,
+      unit: '%',
+    });
+    rows.push({ name: `opposite direction (for↔against), ${label}`, value: t.opposite, unit: '' });
+    rows.push({ name: `neutral↔directional mismatch, ${label}`, value: t.otherWrong, unit: '' });
+    rows.push({ name: `stance for an actor without gold, ${label}`, value: t.extra, unit: '' });
   }
   const words = data.reduce((s, d) => s + d.text.split(/\s+/).length, 0);
   const t0 = performance.now();

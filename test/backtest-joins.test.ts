@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, entente, expectNoStack } from './support/cli.ts';
-import { inProcess } from './support/in-process.ts';
 
 const TRAIN = join('src', 'analysis', 'joins', 'data', 'warjoin_candidates_train.csv');
 const IDS = ['base-rate', 'logistic', 'commitment'];
@@ -44,7 +43,7 @@ interface Json {
 
 describe('entente backtest joins', () => {
   it('--json on the training file has the documented shape with all three forecasters', async () => {
-    const r = await inProcess('backtest', 'joins', TRAIN, '--json');
+    const r = await entente('backtest', 'joins', TRAIN, '--json');
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out) as Json;
     expect(j).toMatchObject({
@@ -71,7 +70,7 @@ describe('entente backtest joins', () => {
   });
 
   it('prints the table, the in-sample note and one sentence naming the winner', async () => {
-    const r = await inProcess('backtest', 'joins', TRAIN);
+    const r = await entente('backtest', 'joins', TRAIN);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/IN-SAMPLE; `--fit` gives cross-validated ones/);
     for (const id of IDS)
@@ -90,7 +89,7 @@ describe('entente backtest joins', () => {
     );
     const out = join(dir, 'p.json');
     const run = () =>
-      inProcess(
+      entente(
         'backtest',
         'joins',
         small,
@@ -111,19 +110,19 @@ describe('entente backtest joins', () => {
     expect(j.seed).toBe(7);
     const b = await run();
     expect(b.out).toBe(a.out);
-    const scored = await inProcess('backtest', 'joins', small, '--params', out, '--json');
+    const scored = await entente('backtest', 'joins', small, '--params', out, '--json');
     expect(scored.code, scored.err).toBe(0);
     const s = JSON.parse(scored.out) as Json;
     expect(s).toMatchObject({ mode: 'shipped', inSample: true });
     expect(s.parameters).toEqual(j.parameters);
   });
 
-  it('a malformed CSV exits 1 with file:line:col and the column name, never a stack', () => {
+  it('a malformed CSV exits 1 with file:line:col and the column name, never a stack', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'entente-joins-'));
     const lines = readFileSync(join(ROOT, TRAIN), 'utf8').split('\n');
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, [lines[0], lines[1]!.replace('stayed_out', 'neutral'), lines[2]].join('\n'));
-    const r = entente('backtest', 'joins', bad);
+    const r = await entente('backtest', 'joins', bad);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
       new RegExp(
@@ -137,10 +136,10 @@ describe('entente backtest joins', () => {
     const dir = mkdtempSync(join(tmpdir(), 'entente-joins-'));
     const p = join(dir, 'p.json');
     writeFileSync(p, JSON.stringify({ kind: 'join-parameters', version: 1 }));
-    const r = await inProcess('backtest', 'joins', TRAIN, '--params', p);
+    const r = await entente('backtest', 'joins', TRAIN, '--params', p);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/p\.json: base-rate\.p: expected a number/);
-    const csv = await inProcess('backtest', 'joins', TRAIN, '--csv', join(dir, 'x.csv'));
+    const csv = await entente('backtest', 'joins', TRAIN, '--csv', join(dir, 'x.csv'));
     expect(csv.code).toBe(1);
     expect(csv.err).toMatch(/--csv is an option of `backtest`/);
   });

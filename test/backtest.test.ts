@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, entente, expectNoStack } from './support/cli.ts';
-import { inProcess } from './support/in-process.ts';
 
 const SMALL = join('test', 'fixtures', 'deu', 'small.csv');
 const SHIPPED = join(ROOT, 'src', 'analysis', 'backtest', 'ensemble.json');
@@ -31,8 +30,8 @@ interface Json {
 }
 
 describe('entente backtest', () => {
-  it('scores the models beside the baselines and says what it left out', () => {
-    const r = entente('backtest', SMALL, '--model', 'mean,nash');
+  it('scores the models beside the baselines and says what it left out', async () => {
+    const r = await entente('backtest', SMALL, '--model', 'mean,nash');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Read 50 rows: 8 issues of 6 proposals. Scored 6 issues.');
     expect(r.out).toContain('2 actor rows without salience');
@@ -50,7 +49,7 @@ describe('entente backtest', () => {
     const dir = mkdtempSync(join(tmpdir(), 'entente-bt-'));
     const csv = join(dir, 'f.csv');
     const html = join(dir, 'r.html');
-    const r = await inProcess(
+    const r = await entente(
       'backtest',
       SMALL,
       '--json',
@@ -95,7 +94,7 @@ describe('entente backtest', () => {
 
   it('evaluates the saved ensemble on a new file without refitting it', async () => {
     const before = readFileSync(SHIPPED, 'utf8');
-    const r = await inProcess('backtest', '--model', 'ensemble', SMALL, '--json');
+    const r = await entente('backtest', '--model', 'ensemble', SMALL, '--json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as Json;
     const ens = json.forecasters.find((f) => f.id === 'ensemble')!;
@@ -107,7 +106,7 @@ describe('entente backtest', () => {
   it('fits by nested CV with --fit, saves the spec to --out and reports the out-of-fold MAE', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'entente-fit-'));
     const out = join(dir, 'ens.json');
-    const r = await inProcess(
+    const r = await entente(
       'backtest',
       SMALL,
       '--fit',
@@ -139,7 +138,7 @@ describe('entente backtest', () => {
     });
     // The saved file is then evaluated as it is; on the file it was fitted on it says so.
     const again = JSON.parse(
-      (await inProcess('backtest', SMALL, '--model', 'ensemble', '--ensemble', out, '--json')).out,
+      (await entente('backtest', SMALL, '--model', 'ensemble', '--ensemble', out, '--json')).out,
     ) as Json;
     expect(again.forecasters.find((f) => f.id === 'ensemble')!.note).toMatch(
       /^in-sample: fitted on this file/,
@@ -156,19 +155,19 @@ describe('entente backtest', () => {
       '--model',
       'mean,nash,ensemble',
     ];
-    const inline = await inProcess(...args);
-    const pooled = await inProcess(...args, '--workers', '2');
+    const inline = await entente(...args);
+    const pooled = await entente(...args, '--workers', '2');
     expect(inline.code).toBe(0);
     expect(pooled.code).toBe(0);
     expect(pooled.out).toBe(inline.out);
-    const bad = await inProcess(...args, '--executor', 'gpu');
+    const bad = await entente(...args, '--executor', 'gpu');
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/^--executor: "gpu" is not an executor: use inline, pool, or redis:/);
     expectNoStack(bad.err);
   });
 
-  it('reports a bad number at its line and column, with exit 1 and no stack', () => {
-    const r = entente('backtest', 'test/fixtures/deu/bad-number.csv');
+  it('reports a bad number at its line and column, with exit 1 and no stack', async () => {
+    const r = await entente('backtest', 'test/fixtures/deu/bad-number.csv');
     expect(r.code).toBe(1);
     expect(r.err.trim()).toBe(
       'test/fixtures/deu/bad-number.csv:3:86 position: "abc" is not a number',
@@ -177,20 +176,20 @@ describe('entente backtest', () => {
   });
 
   it('names a missing column, a missing file, a bad capability rule and a bad ensemble file', async () => {
-    const header = await inProcess('backtest', 'test/fixtures/deu/bad-header.csv');
+    const header = await entente('backtest', 'test/fixtures/deu/bad-header.csv');
     expect(header.code).toBe(1);
     expect(header.err.trim()).toBe(
       'test/fixtures/deu/bad-header.csv:1:1 outcome: missing column "outcome"; a DEU file needs issue_id, actor, position, salience, outcome',
     );
-    const missing = await inProcess('backtest', 'no/such.csv');
+    const missing = await entente('backtest', 'no/such.csv');
     expect(missing.code).toBe(1);
     expect(missing.err.trim()).toBe('no/such.csv: no such file');
-    const rule = await inProcess('backtest', SMALL, '--capability', 'gdp');
+    const rule = await entente('backtest', SMALL, '--capability', 'gdp');
     expect(rule.code).toBe(1);
     expect(rule.err).toMatch(
       /--capability <rule>' argument 'gdp' is invalid\. expected one of equal, council-votes, none/,
     );
-    const ens = await inProcess(
+    const ens = await entente(
       'backtest',
       SMALL,
       '--model',

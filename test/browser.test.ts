@@ -92,23 +92,24 @@ describe.skipIf(skipReason !== null)('the workbench in Chromium', () => {
   });
 
   const forecasts = async (prefix: string) => {
-    const cells = page.locator(`[data-testid^="${prefix}-coalition-"]`);
+    const cells = page.locator(`[data-testid^="${prefix}-usfk-flexibility-"]`);
     await cells.first().waitFor();
     const out: Record<string, string> = {};
     for (let i = 0; i < (await cells.count()); i++) {
       const id = (await cells.nth(i).getAttribute('data-testid')) ?? '';
-      out[id.slice(`${prefix}-coalition-`.length)] = (await cells.nth(i).textContent()) ?? '';
+      out[id.slice(`${prefix}-usfk-flexibility-`.length)] =
+        (await cells.nth(i).textContent()) ?? '';
     }
     return out;
   };
 
-  it('opens the built-in scenario, changes South Korea’s salience, runs and sees the forecast change', async () => {
+  it('opens the built-in scenario, changes South Korea’s salience on USFK flexibility, runs and sees the forecast change', async () => {
     await page.goto(base);
     await page.getByTestId('builtin-east-asia-coalition-2025').click();
     await expect
       .poll(() => page.getByTestId('doc-title').textContent())
       .toMatch(/coalition in East Asia/);
-    await page.getByTestId('whatif-coalition-smp').waitFor();
+    await page.getByTestId('whatif-usfk-flexibility-smp').waitFor();
 
     await page.getByTestId('run').click();
     await expect
@@ -118,13 +119,13 @@ describe.skipIf(skipReason !== null)('the workbench in Chromium', () => {
     expect(Object.keys(before)).toEqual(expect.arrayContaining(['mean', 'median', 'nash', 'smp']));
 
     await page.getByRole('tab', { name: 'Editor' }).click();
-    const cell = page.getByTestId('cell-korea-gov-coalition-salience');
-    expect(await cell.inputValue()).toBe('45');
-    const whatIfBefore = await page.getByTestId('whatif-coalition-smp').textContent();
-    await cell.fill('35');
+    const cell = page.getByTestId('cell-korea-gov-usfk-flexibility-salience');
+    expect(await cell.inputValue()).toBe('60');
+    const whatIfBefore = await page.getByTestId('whatif-usfk-flexibility-smp').textContent();
+    await cell.fill('65'); // within its evidence range, 50-70
     // The what-if (models in the browser's Web Worker) follows the edit before any run.
     await expect
-      .poll(() => page.getByTestId('whatif-coalition-smp').textContent())
+      .poll(() => page.getByTestId('whatif-usfk-flexibility-smp').textContent())
       .not.toBe(whatIfBefore);
     const ms = Number(await page.getByTestId('whatif-ms').textContent());
     console.log(`[browser] what-if latency after the edit: ${ms.toFixed(1)} ms (all point models)`);
@@ -149,13 +150,13 @@ describe.skipIf(skipReason !== null)('the workbench in Chromium', () => {
 
   it('validates as you type and marks the cell', async () => {
     await page.getByRole('tab', { name: 'Editor' }).click();
-    const cell = page.getByTestId('cell-korea-gov-coalition-salience');
+    const cell = page.getByTestId('cell-korea-gov-usfk-flexibility-salience');
     await cell.fill('abc');
     await expect
       .poll(() => page.getByTestId('problems').textContent())
-      .toContain('actors[4].stances.coalition.salience');
+      .toContain('actors[4].stances.usfk-flexibility.salience');
     expect(await cell.getAttribute('aria-invalid')).toBe('true');
-    await cell.fill('35');
+    await cell.fill('65');
     await page.getByTestId('valid').waitFor();
   });
 

@@ -1,4 +1,4 @@
-/** `entente commitment` end to end: the real binary on the test question and on broken files. */
+/** `entente commitment` end to end: the CLI (in process) on the test question and on broken files. */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,8 +20,14 @@ function broken(name: string, from: string | RegExp, to: string): string {
 }
 
 describe('entente commitment', () => {
-  it('prints each candidate’s level, why, what would flip it and P(commits), the same on 1 and 2 workers', () => {
-    const one = entente('commitment', fixture('commitment.yaml'), '--draws', '3000', '--json');
+  it('prints each candidate’s level, why, what would flip it and P(commits), the same on 1 and 2 workers', async () => {
+    const one = await entente(
+      'commitment',
+      fixture('commitment.yaml'),
+      '--draws',
+      '3000',
+      '--json',
+    );
     expect(one.code, one.err).toBe(0);
     const r = JSON.parse(one.out) as CommitmentResult;
     expect(r.kind).toBe('commitment');
@@ -32,7 +38,7 @@ describe('entente commitment', () => {
       ['C', 'neutral'],
     ]);
     expect(r.monteCarlo!.draws).toBe(3000);
-    const two = entente(
+    const two = await entente(
       'commitment',
       fixture('commitment.yaml'),
       '--draws',
@@ -43,7 +49,7 @@ describe('entente commitment', () => {
     );
     expect(two.code, two.err).toBe(0);
     expect(two.out).toBe(one.out);
-    const textOut = entente('commitment', fixture('commitment.yaml'), '--draws', '500');
+    const textOut = await entente('commitment', fixture('commitment.yaml'), '--draws', '500');
     expect(textOut.code).toBe(0);
     expect(textOut.out).toMatch(/A chooses fight over neutral: security/);
     expect(textOut.out).toMatch(/What would flip each choice/);
@@ -89,23 +95,23 @@ describe('entente commitment', () => {
     ],
   ];
   for (const [what, from, to, message] of cases) {
-    it(`refuses ${what} with file:line:col path: message, exit 1`, () => {
+    it(`refuses ${what} with file:line:col path: message, exit 1`, async () => {
       const file = broken(`${what.replace(/\W+/g, '-')}.yaml`, from, to);
-      const r = entente('commitment', file, '--draws', '0');
+      const r = await entente('commitment', file, '--draws', '0');
       expect(r.code).toBe(1);
       expect(r.err).toMatch(message);
       expectNoStack(r.err);
     });
   }
 
-  it('says what is missing when the scenario has no commitment block, and refuses unknown flags’ values', () => {
-    const none = entente('commitment', fixture('good.yaml'));
+  it('says what is missing when the scenario has no commitment block, and refuses unknown flags’ values', async () => {
+    const none = await entente('commitment', fixture('good.yaml'));
     expect(none.code).toBe(1);
     expect(none.err).toMatch(/no coalition block|no commitment block/);
-    const measure = entente('commitment', fixture('commitment.yaml'), '--measure', 'navy');
+    const measure = await entente('commitment', fixture('commitment.yaml'), '--measure', 'navy');
     expect(measure.code).toBe(1);
     expect(measure.err).toMatch(/--measure: unknown capability measure "navy".*milex, cinc/);
-    const cand = entente('commitment', fixture('commitment.yaml'), '--if', 'Z');
+    const cand = await entente('commitment', fixture('commitment.yaml'), '--if', 'Z');
     expect(cand.code).toBe(1);
     expect(cand.err).toMatch(/--if: "Z" is not a candidate; candidates: A, B, C/);
     for (const r of [none, measure, cand]) expectNoStack(r.err);

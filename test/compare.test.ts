@@ -27,8 +27,8 @@ interface CommitmentJson {
   overlay?: { variant: { id: string } | null; changes: string[]; warnings: string[] };
 }
 
-function json<T>(...args: string[]): T {
-  const r = entente(...args, '--json');
+async function json<T>(...args: string[]): Promise<T> {
+  const r = await entente(...args, '--json');
   expect(r.code, r.err).toBe(0);
   return JSON.parse(r.out) as T;
 }
@@ -48,11 +48,11 @@ function expectInputError(r: { code: number | null; out: string; err: string }, 
 }
 
 describe('entente compare', () => {
-  it('prints the base and every built-in variant, with differences from the base', () => {
-    const r = entente('compare', '--model', 'mean,smp');
+  it('prints the base and every built-in variant, with differences from the base', async () => {
+    const r = await entente('compare', '--model', 'mean,smp');
     expect(r.code, r.err).toBe(0);
     for (const v of BUILTIN_VARIANTS) expect(r.out).toContain(`  ${v}: `);
-    expect(r.out).toMatch(/Issue coalition: .*threshold 75/);
+    expect(r.out).toMatch(/Issue usfk-flexibility: .*threshold 75/);
     expect(r.out).toMatch(/Who commits \(commitment model\)/);
     // Every variant differs from the base somewhere (a forecast, a margin, credibility).
     for (const v of BUILTIN_VARIANTS) {
@@ -66,8 +66,8 @@ describe('entente compare', () => {
     expect(r.out).toMatch(/Outside the evidence/);
   });
 
-  it('--json: kind compare, a column per variant, differences from the base', () => {
-    const r = json<{
+  it('--json: kind compare, a column per variant, differences from the base', async () => {
+    const r = await json<{
       kind: string;
       columns: {
         id: string;
@@ -87,8 +87,8 @@ describe('entente compare', () => {
     for (const m of Object.values(shock.diff!.commitment.margin)) expect(m).toBeGreaterThan(0);
   });
 
-  it('with --draws: P(≥ threshold) per model', () => {
-    const r = json<{
+  it('with --draws: P(≥ threshold) per model', async () => {
+    const r = await json<{
       columns: { issues: Record<string, { pAtOrAbove: Record<string, number> }> }[];
     }>(
       'compare',
@@ -106,8 +106,8 @@ describe('entente compare', () => {
     expect(p).toBeLessThanOrEqual(1);
   });
 
-  it('an unknown variant in --variants is an input error', () => {
-    const r = entente('compare', '--variants', 'atlantis-crisis');
+  it('an unknown variant in --variants is an input error', async () => {
+    const r = await entente('compare', '--variants', 'atlantis-crisis');
     expectInputError(
       r,
       /--variants: unknown variant "atlantis-crisis"; variants: us-credibility-shock/,
@@ -116,9 +116,9 @@ describe('entente compare', () => {
 });
 
 describe('--set, --variant and --overlay on the commands', () => {
-  it('--set on commitment moves each choice in the documented direction (credibility up)', () => {
-    const base = json<CommitmentJson>('commitment', '--draws', '0');
-    const high = json<CommitmentJson>(
+  it('--set on commitment moves each choice in the documented direction (credibility up)', async () => {
+    const base = await json<CommitmentJson>('commitment', '--draws', '0');
+    const high = await json<CommitmentJson>(
       'commitment',
       '--draws',
       '0',
@@ -139,34 +139,34 @@ describe('--set, --variant and --overlay on the commands', () => {
     }
   });
 
-  it('--set on forecast changes the forecast in the documented direction, and the hash', () => {
+  it('--set on forecast changes the forecast in the documented direction, and the hash', async () => {
     type F = {
       scenario: { hash: string };
       issues: { id: string; forecasts: Record<string, number> }[];
       coalition: { credibility: number };
       overlay?: unknown;
     };
-    const base = json<F>('forecast', '--model', 'mean');
-    // China sits at 0 on the coalition scale: less salience for it raises the weighted mean.
-    const low = json<F>(
+    const base = await json<F>('forecast', '--model', 'mean');
+    // Seoul sits below the weighted mean on USFK flexibility: more salience for it lowers the mean.
+    const low = await json<F>(
       'forecast',
       '--model',
       'mean',
       '--set',
-      'actors.china.stances.coalition.salience=10',
+      'actors.korea-gov.stances.usfk-flexibility.salience=65',
       '--set',
       'coalition.commitment.credibility=0.95',
     );
-    const mean = (f: F) => f.issues.find((i) => i.id === 'coalition')!.forecasts.mean!;
-    expect(mean(low)).toBeGreaterThan(mean(base));
+    const mean = (f: F) => f.issues.find((i) => i.id === 'usfk-flexibility')!.forecasts.mean!;
+    expect(mean(low)).toBeLessThan(mean(base));
     expect(low.coalition.credibility).toBe(0.95);
     expect(low.scenario.hash).not.toBe(base.scenario.hash);
     expect(base.overlay).toBeUndefined();
     expect(low.overlay).toBeDefined();
   });
 
-  it('--variant names a variant in the text header and reaches every command', () => {
-    const r = entente('commitment', '--draws', '0', '--variant', 'us-credibility-shock');
+  it('--variant names a variant in the text header and reaches every command', async () => {
+    const r = await entente('commitment', '--draws', '0', '--variant', 'us-credibility-shock');
     expect(r.code, r.err).toBe(0);
     expect(r.out.split('\n')[0]).toBe(
       'Variant us-credibility-shock (US credibility shock) · 1 change in all',
@@ -178,23 +178,23 @@ describe('--set, --variant and --overlay on the commands', () => {
       ['coalitions'],
       ['validate', 'scenarios/east-asia-coalition-2025.yaml'],
     ]) {
-      const x = entente(...cmd, '--variant', 'usfk-drawdown');
+      const x = await entente(...cmd, '--variant', 'usfk-drawdown');
       expect(x.code, `${cmd.join(' ')}: ${x.err}`).toBe(0);
       expect(x.err).not.toMatch(/ignored/);
     }
     // The US salience on usfk-flexibility × 10,000 / 28,500 in the exported KTAB table.
-    const exported = entente('export', 'ktab', '--variant', 'usfk-drawdown');
+    const exported = await entente('export', 'ktab', '--variant', 'usfk-drawdown');
     expect(exported.code, exported.err).toBe(0);
     expect(exported.out).toMatch(/^US administration,.*,85,10\.53$/m);
   });
 
-  it('--overlay applies a file of changes; a list of variants adds variants', () => {
+  it('--overlay applies a file of changes; a list of variants adds variants', async () => {
     const changes = join(dir, 'changes.yaml');
     writeFileSync(
       changes,
       'changes:\n  - { set: coalition.commitment.conflictRisk, value: 0.2 }\n',
     );
-    const r = json<{ inputs: { id: string; value: number }[] }>(
+    const r = await json<{ inputs: { id: string; value: number }[] }>(
       'commitment',
       '--draws',
       '0',
@@ -207,13 +207,21 @@ describe('--set, --variant and --overlay on the commands', () => {
       variants,
       '- id: calm\n  name: Calm\n  changes:\n    - { scale: coalition.commitment.conflictRisk, by: 0.5 }\n',
     );
-    const c = entente('compare', '--overlay', variants, '--variants', 'calm', '--model', 'mean');
+    const c = await entente(
+      'compare',
+      '--overlay',
+      variants,
+      '--variants',
+      'calm',
+      '--model',
+      'mean',
+    );
     expect(c.code, c.err).toBe(0);
     expect(c.out).toContain('  calm: Calm (1 change)');
   });
 
-  it('a command that reads no scenario says the flags were ignored', () => {
-    const r = entente('models', '--set', 'a.b=1');
+  it('a command that reads no scenario says the flags were ignored', async () => {
+    const r = await entente('models', '--set', 'a.b=1');
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/ignored: this command reads no scenario/);
   });
@@ -222,8 +230,8 @@ describe('--set, --variant and --overlay on the commands', () => {
 describe('bad variants and overrides: file:line:col path: message, exit 1', () => {
   const BUILTIN = 'scenarios/east-asia-coalition-2025.yaml';
 
-  it('--set of the wrong type points at the field in the scenario file', () => {
-    const r = entente('forecast', '--set', 'coalition.commitment.credibility=high');
+  it('--set of the wrong type points at the field in the scenario file', async () => {
+    const r = await entente('forecast', '--set', 'coalition.commitment.credibility=high');
     expectInputError(
       r,
       new RegExp(
@@ -232,43 +240,43 @@ describe('bad variants and overrides: file:line:col path: message, exit 1', () =
     );
   });
 
-  it('--set naming an unknown actor or path', () => {
+  it('--set naming an unknown actor or path', async () => {
     expectInputError(
-      entente('commitment', '--set', 'actors.atlantis.capability=2'),
+      await entente('commitment', '--set', 'actors.atlantis.capability=2'),
       new RegExp(
         `^${BUILTIN}:\\d+:\\d+ actors\\.atlantis\\.capability: .*unknown id "atlantis" in actors; known: usa, china`,
       ),
     );
     expectInputError(
-      entente('power', '--set', 'coalition.commitment.candidates.korea-gov.coersion=0.9'),
+      await entente('power', '--set', 'coalition.commitment.candidates.korea-gov.coersion=0.9'),
       /unknown field "coersion" in coalition\.commitment\.candidates\.korea-gov; fields: current, capability, security/,
     );
   });
 
-  it('an unknown variant name', () => {
+  it('an unknown variant name', async () => {
     expectInputError(
-      entente('forecast', '--variant', 'nope'),
+      await entente('forecast', '--variant', 'nope'),
       /^--variant: unknown variant "nope"; variants: us-credibility-shock, china-trade-coercion/,
     );
   });
 
-  it('an overlay naming an unknown actor points at the change in the overlay file', () => {
+  it('an overlay naming an unknown actor points at the change in the overlay file', async () => {
     const file = join(dir, 'bad-overlay.yaml');
     writeFileSync(file, 'changes:\n  - set: actors.atlantis.capability\n    value: 1\n');
     expectInputError(
-      entente('forecast', '--overlay', file),
+      await entente('forecast', '--overlay', file),
       new RegExp(
         `^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:10 changes\\[0\\]: set actors\\.atlantis\\.capability: unknown id "atlantis"`,
       ),
     );
   });
 
-  it('a variant cycle in a scenario file', () => {
+  it('a variant cycle in a scenario file', async () => {
     const { file, firstLine } = scenarioWith(
       'cycle.yaml',
       'variants:\n  - { id: a, name: A, extends: b, changes: [] }\n  - { id: b, name: B, extends: a, changes: [] }\n',
     );
-    const r = entente('validate', file);
+    const r = await entente('validate', file);
     expect(r.code).toBe(1);
     expectNoStack(r.err);
     expect(r.err).toContain(
@@ -276,7 +284,7 @@ describe('bad variants and overrides: file:line:col path: message, exit 1', () =
     );
   });
 
-  it('a variant naming an unknown actor, and one with a value of the wrong type', () => {
+  it('a variant naming an unknown actor, and one with a value of the wrong type', async () => {
     const { file, firstLine } = scenarioWith(
       'bad-variant.yaml',
       [
@@ -289,7 +297,7 @@ describe('bad variants and overrides: file:line:col path: message, exit 1', () =
         '',
       ].join('\n'),
     );
-    const r = entente('forecast', file);
+    const r = await entente('forecast', file);
     expectInputError(
       r,
       new RegExp(

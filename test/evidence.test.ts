@@ -1,5 +1,5 @@
 /**
- * End-to-end: `entente ingest` and `entente evidence` on the real binary — the reference article,
+ * End-to-end: `entente ingest` and `entente evidence` through the CLI (in process) — the reference article,
  * merging into a scenario, and every kind of bad input with its precise message and exit code 1.
  */
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,9 +19,9 @@ function file(name: string, content: string | Uint8Array): string {
 }
 
 describe('entente ingest ARTICLE', () => {
-  it('drafts a scenario from the reference article: actors, the Quincy Institute as source, South Korea the most reluctant', () => {
+  it('drafts a scenario from the reference article: actors, the Quincy Institute as source, South Korea the most reluctant', async () => {
     const out = join(tmp, 'draft.yaml');
-    const r = entente('ingest', ARTICLE, '--out', out, '--as-of', '2025-12-15');
+    const r = await entente('ingest', ARTICLE, '--out', out, '--as-of', '2025-12-15');
     expect(r.code).toBe(0);
     expect(r.out).toContain(
       "Provenance: claim by Quincy Institute for Responsible Statecraft, reported by Iranian Students' News Agency, published by RCO NEWS.",
@@ -66,19 +66,19 @@ describe('entente ingest ARTICLE', () => {
       status: 'proposed',
       locator: expect.stringMatching(/^paragraph \d+, sentence \d+ \(line \d+\)$/) as unknown,
     });
-    expect(entente('validate', out).code).toBe(0);
+    expect((await entente('validate', out)).code).toBe(0);
   });
 
-  it('prints the YAML on stdout and the summary on stderr without --out', () => {
-    const r = entente('ingest', ARTICLE, '--as-of', '2025-12-15');
+  it('prints the YAML on stdout and the summary on stderr without --out', async () => {
+    const r = await entente('ingest', ARTICLE, '--as-of', '2025-12-15');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^# yaml-language-server/);
     expect(r.err).toContain('south-korea');
     expect(r.err).toMatch(/“more reluctant than any” \(p6 s1\)/);
   });
 
-  it('gives the analysis as JSON with each statement’s cue, locator and provenance', () => {
-    const r = entente('ingest', ARTICLE, '--json', '--as-of', '2025-12-15');
+  it('gives the analysis as JSON with each statement’s cue, locator and provenance', async () => {
+    const r = await entente('ingest', ARTICLE, '--json', '--as-of', '2025-12-15');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as {
       actors: { id: string; statements: { cue: string; locator: string; provenance: string }[] }[];
@@ -90,11 +90,11 @@ describe('entente ingest ARTICLE', () => {
     });
   });
 
-  it('merges --into a scenario without touching accepted numbers', () => {
+  it('merges --into a scenario without touching accepted numbers', async () => {
     const scenario = join(tmp, 'ea.yaml');
     copyFileSync(join(ROOT, 'scenarios', 'east-asia-coalition-2025.yaml'), scenario);
     const before = readFileSync(scenario, 'utf8');
-    const r = entente('ingest', ARTICLE, '--into', scenario, '--as-of', '2025-12-15');
+    const r = await entente('ingest', ARTICLE, '--into', scenario, '--as-of', '2025-12-15');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
       /kept {6}korea-gov\.coalition\.position = 30 \(accepted; the article suggests/,
@@ -102,12 +102,19 @@ describe('entente ingest ARTICLE', () => {
     expect(readFileSync(scenario, 'utf8')).toBe(before);
   });
 
-  it('reads an HTML page: tags stripped and entities decoded, saying so', () => {
+  it('reads an HTML page: tags stripped and entities decoded, saying so', async () => {
     const html = file(
       'page.html',
       `<!DOCTYPE html><html><head><title>Seoul hedges</title><script>var a=1;</script></head><body><p>South Korea is very reluctant to join a coalition against China&#8217;s rise.</p><p>Japan strongly supports the plan, and Washington wants it.</p></body></html>`,
     );
-    const r = entente('ingest', html, '--out', join(tmp, 'page.yaml'), '--as-of', '2025-12-15');
+    const r = await entente(
+      'ingest',
+      html,
+      '--out',
+      join(tmp, 'page.yaml'),
+      '--as-of',
+      '2025-12-15',
+    );
     expect(r.code).toBe(0);
     expect(r.err).toMatch(
       /page\.html: read as HTML: \d+ tags stripped and character references decoded/,
@@ -187,42 +194,71 @@ describe('entente ingest: bad input (a precise message naming the file, exit 1, 
     ],
   ];
   for (const [what, make, message] of cases) {
-    it(`refuses ${what}`, () => {
-      const r = entente('ingest', make());
+    it(`refuses ${what}`, async () => {
+      const r = await entente('ingest', make());
       expect(r.code).toBe(1);
       expect(r.err).toMatch(message);
       expectNoStack(r.err);
     });
   }
-  it('refuses a bad --as-of date', () => {
-    const r = entente('ingest', ARTICLE, '--as-of', 'yesterday');
+  it('refuses a bad --as-of date', async () => {
+    const r = await entente('ingest', ARTICLE, '--as-of', 'yesterday');
     expect(r.code).toBe(1);
     expect(r.err).toContain('--as-of: "yesterday" is not a date: expected YYYY-MM-DD');
   });
 });
 
 describe('entente evidence FILE', () => {
-  it('lists each number with its evidence (quote, source, locator) for the built-in scenario', () => {
-    const r = entente('evidence', 'scenarios/east-asia-coalition-2025.yaml');
+  it('lists each number with its evidence (quote, source, locator) for the built-in scenario', async () => {
+    const r = await entente('evidence', 'scenarios/east-asia-coalition-2025.yaml');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /^scenarios\/east-asia-coalition-2025\.yaml: \d+ numbers · \d+ with evidence · \d+ without · 0 proposed/,
+      /^scenarios\/east-asia-coalition-2025\.yaml: (\d+) input numbers · \1 with evidence · 0 without · 0 proposed/,
     );
+    // The count agrees with `entente validate`'s, and the sources' grades are summarised.
+    const validated = /ok \((\d+) of (\d+) numbers cite evidence/.exec(
+      (await entente('validate', 'scenarios/east-asia-coalition-2025.yaml')).out,
+    );
+    expect(r.out).toContain(`: ${validated![2]} input numbers · ${validated![1]} with evidence`);
+    expect(r.out).toMatch(/^Sources: \d+ primary · \d+ secondary · \d+ mirror · 1 memory$/m);
     expect(r.out).toContain('korea-gov.coalition.position = 30 (20–40)');
     expect(r.out).toMatch(
-      /art-p6-korea-reluctant \[rco-news-2025, para 6 \(line 8 of the stored text\)\] “According to Quincy, South Korea is more reluctant/,
+      /art-p6-korea-reluctant \[rco-news-2025 · secondary, para 6 \(line 8 of the stored text\)\] “According to Quincy, South Korea is more reluctant/,
     );
+    // A VERIFIED row read through a forum shows its source's grade.
+    expect(r.out).toMatch(/asahi-2023-use-force \[asahi-2023 · mirror, indicators\.csv row 270\]/);
   });
-  it('flags numbers without evidence and proposed numbers in a draft', () => {
+  it('lists the evidence items cited for context apart, in text and in --json', async () => {
+    const r = await entente('evidence', 'scenarios/east-asia-coalition-2025.yaml');
+    const context = r.out.slice(r.out.indexOf('Context only ('));
+    expect(context).toMatch(/^Context only \(\d+ evidence items feeding no number\):/);
+    expect(context).toMatch(/pew-kor-trump \[pew-2025 · mirror, indicators\.csv row 288\]/);
+    expect(context).not.toContain('MARKED CONTEXT BUT CITED');
+    const j = JSON.parse(
+      (await entente('evidence', 'scenarios/east-asia-coalition-2025.yaml', '--json')).out,
+    ) as {
+      numbers: { label: string; evidence: { id: string; grade?: string }[] }[];
+      context: { id: string; marked: boolean; citedBy: string[] }[];
+      sources: { id: string; grade: string | null }[];
+    };
+    expect(j.context.map((e) => e.id)).toContain('pew-kor-trump');
+    expect(j.context.every((e) => e.marked && e.citedBy.length === 0)).toBe(true);
+    const cited = new Set(j.numbers.flatMap((n) => n.evidence.map((e) => e.id)));
+    for (const e of j.context) expect(cited.has(e.id)).toBe(false);
+    const korea = j.numbers.find((n) => n.label === 'korea-gov.coalition.position')!;
+    expect(korea.evidence.find((e) => e.id === 'art-p6-korea-reluctant')!.grade).toBe('secondary');
+    expect(j.sources.every((x) => x.grade !== null)).toBe(true);
+  });
+  it('flags numbers without evidence and proposed numbers in a draft', async () => {
     const out = join(tmp, 'draft2.yaml');
-    expect(entente('ingest', ARTICLE, '--out', out, '--as-of', '2025-12-15').code).toBe(0);
-    const r = entente('evidence', out, '--missing');
+    expect((await entente('ingest', ARTICLE, '--out', out, '--as-of', '2025-12-15')).code).toBe(0);
+    const r = await entente('evidence', out, '--missing');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/usa\.capability = 1 {2}\[NO EVIDENCE, PROPOSED \(confidence 0\)\]/);
     expect(r.out).toMatch(
       /south-korea\.coalition\.position = [\d.]+ \([\d.]+–[\d.]+\) {2}\[PROPOSED \(confidence [\d.]+\)\]/,
     );
-    const j = JSON.parse(entente('evidence', out, '--json').out) as {
+    const j = JSON.parse((await entente('evidence', out, '--json')).out) as {
       numbers: { label: string; status: string }[];
     };
     expect(j.numbers.every((n) => n.status === 'proposed')).toBe(true);

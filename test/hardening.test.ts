@@ -3,7 +3,7 @@
  * YAML alias bombs and undefined aliases, UTF-16 files, impossible dates, bad KTAB XML character
  * references and DOCTYPE subsets, malformed percent-encoding in a static path, browser-facing
  * headers and the Host check, magnitudes that overflow, and a backtest with nothing to score.
- * The CLI through the real binary; the server through `createServer` (and `entente serve`).
+ * The CLI through `main` in process (Ctrl-C and `serve` through the real binary); the server through `createServer` (and `entente serve`).
  */
 import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
@@ -46,23 +46,23 @@ type ErrorJson = {
 };
 
 describe('scenario files: aliases and encodings (CLI exit 1 with file:line:col, API 422)', () => {
-  it('a billion-laughs document is refused at its alias, exit 1, no stack', () => {
-    const r = entente('validate', file('bomb.yaml', BOMB));
+  it('a billion-laughs document is refused at its alias, exit 1, no stack', async () => {
+    const r = await entente('validate', file('bomb.yaml', BOMB));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
       /bomb\.yaml:\d+:\d+: aliases expand to more than 100,000 values \(a "billion laughs" document\?\)/,
     );
     expectNoStack(r.err);
   });
-  it('an undefined alias *nope is refused where it stands, exit 1', () => {
-    const r = entente('validate', file('undefined-alias.yaml', UNDEFINED_ALIAS));
+  it('an undefined alias *nope is refused where it stands, exit 1', async () => {
+    const r = await entente('validate', file('undefined-alias.yaml', UNDEFINED_ALIAS));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
       /undefined-alias\.yaml:2:8: not valid YAML: alias \*nope has no anchor &nope before it/,
     );
     expectNoStack(r.err);
   });
-  it('a UTF-16 file with a byte-order mark is read (LE and BE)', () => {
+  it('a UTF-16 file with a byte-order mark is read (LE and BE)', async () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(GOOD, 'utf16le')]);
     const be = Buffer.from(le);
     be.swap16();
@@ -70,14 +70,14 @@ describe('scenario files: aliases and encodings (CLI exit 1 with file:line:col, 
       ['le.yaml', le],
       ['be.yaml', be],
     ] as const) {
-      const r = entente('validate', file(name, bytes));
+      const r = await entente('validate', file(name, bytes));
       expect(r.err).toBe('');
       expect(r.code).toBe(0);
       expect(r.out).toContain(': ok');
     }
   });
-  it('UTF-16 without a byte-order mark says "UTF-16: save it as UTF-8", not "expected a mapping"', () => {
-    const r = entente('validate', file('nobom.yaml', Buffer.from(GOOD, 'utf16le')));
+  it('UTF-16 without a byte-order mark says "UTF-16: save it as UTF-8", not "expected a mapping"', async () => {
+    const r = await entente('validate', file('nobom.yaml', Buffer.from(GOOD, 'utf16le')));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/nobom\.yaml: .*is it UTF-16\? Save it as UTF-8/);
     expect(r.err).not.toMatch(/expected a scenario/);
@@ -121,16 +121,16 @@ describe('scenario files: aliases and encodings (CLI exit 1 with file:line:col, 
 });
 
 describe('dates are validated as dates', () => {
-  it('asOf: 2025-13-45 is refused naming the field, exit 1', () => {
-    const r = entente(
+  it('asOf: 2025-13-45 is refused naming the field, exit 1', async () => {
+    const r = await entente(
       'validate',
       file('month13.yaml', GOOD.replace('asOf: 2025-06-30', 'asOf: 2025-13-45')),
     );
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/month13\.yaml:5:7 asOf: "2025-13-45" is not a date: month 13/);
   });
-  it('February 29 only in leap years; a source date too', () => {
-    const bad = entente(
+  it('February 29 only in leap years; a source date too', async () => {
+    const bad = await entente(
       'validate',
       file(
         'feb29.yaml',
@@ -143,7 +143,7 @@ describe('dates are validated as dates', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/asOf: "2025-02-29" is not a date: day 29 is not 01–28 in 2025-02/);
     expect(bad.err).toMatch(/sources\[0\]\.date: "2025-04-31" is not a date: day 31/);
-    const leap = entente(
+    const leap = await entente(
       'validate',
       file('leap.yaml', GOOD.replace('asOf: 2025-06-30', 'asOf: 2024-02-29')),
     );
@@ -154,8 +154,8 @@ describe('dates are validated as dates', () => {
 describe('KTAB XML: character references and DOCTYPE', () => {
   const ktab = (name: string, body: string) =>
     entente('import', 'ktab', file(name, `<?xml version="1.0"?>\n${body}`));
-  it('&#x110000; is an input error at its line:col, not "Invalid code point"', () => {
-    const r = ktab('cp.xml', '<Scenario>\n  <name>x &#x110000;</name>\n</Scenario>\n');
+  it('&#x110000; is an input error at its line:col, not "Invalid code point"', async () => {
+    const r = await ktab('cp.xml', '<Scenario>\n  <name>x &#x110000;</name>\n</Scenario>\n');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
       /cp\.xml:3:11: not well-formed XML: character reference &#x110000; is beyond U\+10FFFF/,
@@ -163,15 +163,15 @@ describe('KTAB XML: character references and DOCTYPE', () => {
     expect(r.err).not.toMatch(/Invalid code point|internal error/);
     expectNoStack(r.err);
   });
-  it('other bad references (&#0;, a surrogate, trailing junk) are input errors too', () => {
+  it('other bad references (&#0;, a surrogate, trailing junk) are input errors too', async () => {
     for (const ref of ['&#0;', '&#xD800;', '&#12zz;', '&#x;']) {
-      const r = ktab('ref.xml', `<Scenario><name>${ref}</name></Scenario>`);
+      const r = await ktab('ref.xml', `<Scenario><name>${ref}</name></Scenario>`);
       expect(r.code, ref).toBe(1);
       expect(r.err, ref).toMatch(/ref\.xml:2:\d+: not well-formed XML: (bad )?character reference/);
     }
   });
-  it('a DOCTYPE internal subset is "not supported", not "text outside the root element"', () => {
-    const r = ktab(
+  it('a DOCTYPE internal subset is "not supported", not "text outside the root element"', async () => {
+    const r = await ktab(
       'doctype.xml',
       '<!DOCTYPE Scenario [\n  <!ENTITY boom "boom">\n]>\n<Scenario><name>&boom;</name></Scenario>',
     );
@@ -402,8 +402,8 @@ describe('`entente serve` checks the Host header (--allowed-hosts, ENTENTE_ALLOW
 });
 
 describe('magnitudes: nothing overflows into a silent verdict', () => {
-  it('capability: 1e308 is refused naming the field and the limit, exit 1', () => {
-    const r = entente(
+  it('capability: 1e308 is refused naming the field and the limit, exit 1', async () => {
+    const r = await entente(
       'forecast',
       file('huge.yaml', GOOD.replace('capability: 2\n', 'capability: 1e308\n')),
     );
@@ -413,8 +413,8 @@ describe('magnitudes: nothing overflows into a silent verdict', () => {
     );
     expect(r.out).toBe('');
   });
-  it('a scale end beyond ±1e12 is refused', () => {
-    const r = entente(
+  it('a scale end beyond ±1e12 is refused', async () => {
+    const r = await entente(
       'validate',
       file(
         'scale.yaml',
@@ -465,7 +465,7 @@ describe('magnitudes: nothing overflows into a silent verdict', () => {
 });
 
 describe('a backtest with nothing scoreable', () => {
-  it('exits 1 saying why, instead of a table of dashes', () => {
+  it('exits 1 saying why, instead of a table of dashes', async () => {
     const lines = readFileSync(join(ROOT, fixture('deu/small.csv')), 'utf8')
       .trimEnd()
       .split('\n');
@@ -473,7 +473,7 @@ describe('a backtest with nothing scoreable', () => {
     const noOutcome = [lines[0]!, ...lines.slice(1).map((l) => l.replace(/,[^,]*$/, ','))].join(
       '\n',
     );
-    const r = entente('backtest', file('no-outcome.csv', `${noOutcome}\n`));
+    const r = await entente('backtest', file('no-outcome.csv', `${noOutcome}\n`));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
       /no-outcome\.csv: nothing to score: none of its \d+ issue\(s\) has an outcome and at least 3 actors with position and salience \(\d+ without an outcome\)/,

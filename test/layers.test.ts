@@ -28,9 +28,12 @@ const LAYERS: readonly { name: string; may: readonly string[]; pure: boolean }[]
     may: ['core', 'formats', 'models', 'executors', 'sampling', 'coalitions'],
     pure: true,
   },
+  // Chart specifications (Observable Plot): result data in, plot options out; drawn by the
+  // reports (SVG through jsdom) and the workbench alike, so they sit below both.
+  { name: 'charts', may: ['core', 'models', 'sampling', 'coalitions', 'analysis'], pure: true },
   {
     name: 'report',
-    may: ['core', 'formats', 'models', 'executors', 'sampling', 'coalitions', 'analysis'],
+    may: ['core', 'formats', 'models', 'executors', 'sampling', 'coalitions', 'analysis', 'charts'],
     pure: true,
   },
   { name: 'io', may: ['core'], pure: false },
@@ -46,6 +49,7 @@ const LAYERS: readonly { name: string; may: readonly string[]; pure: boolean }[]
       'coalitions',
       'evidence',
       'analysis',
+      'charts',
       'report',
       'io',
       'store',
@@ -54,7 +58,7 @@ const LAYERS: readonly { name: string; may: readonly string[]; pure: boolean }[]
   },
   {
     name: 'web',
-    may: ['core', 'formats', 'models', 'sampling', 'coalitions', 'analysis', 'report'],
+    may: ['core', 'formats', 'models', 'sampling', 'coalitions', 'analysis', 'charts', 'report'],
     pure: false,
   },
   {
@@ -68,6 +72,7 @@ const LAYERS: readonly { name: string; may: readonly string[]; pure: boolean }[]
       'coalitions',
       'evidence',
       'analysis',
+      'charts',
       'report',
       'io',
       'store',

@@ -1,8 +1,8 @@
 /**
  * End-to-end tests of the HTTP API: through `app.request()` (no socket) for every route, then over
- * a real socket (`entente serve` itself, and 16 clients at once). Also `entente report`.
+ * a real socket (`entente serve` itself, and 16 clients at once). Also `entente report` (in process).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ import { ChromiumMissingError } from '../src/report/scenario-report/print-pdf.ts
 import { createServer, type Server } from '../src/server/app.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { Store } from '../src/store/store.ts';
+import { entente, ententeWith } from './support/cli.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'entente.js');
@@ -148,16 +149,13 @@ describe('API: validate', () => {
   });
 
   it('gives the same error message as the CLI when a broken scenario is stored', async () => {
-    const cli = spawnSync(process.execPath, [BIN, 'validate', BROKEN], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const cli = await entente('validate', BROKEN);
     const text = readFileSync(join(ROOT, BROKEN), 'utf8');
     const r = await req('/api/scenarios', json({ text, file: BROKEN }));
     expect(r.status).toBe(422);
     const err = await body<ErrorJson>(r);
     expect(err.error.type).toBe('input');
-    expect(`${err.error.message}\n`).toBe(cli.stderr);
+    expect(`${err.error.message}\n`).toBe(cli.err);
   });
 
   it('validates an object by path (no lines), and a good scenario with its evidence coverage', async () => {
@@ -600,40 +598,30 @@ describe('over a real socket', () => {
 });
 
 describe('entente report', () => {
-  it('writes Markdown with hostile names escaped, and HTML to a file', () => {
+  it('writes Markdown with hostile names escaped, and HTML to a file', async () => {
     const file = join(tmp, 'hostile.yaml');
     writeFileSync(file, HOSTILE);
-    const md = spawnSync(
-      process.execPath,
-      [BIN, 'report', file, '--format', 'md', '--model', 'mean,median'],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    expect(md.status).toBe(0);
-    expect(md.stdout).toContain('# \\<script\\>alert("pwned")\\</script\\>');
+    const md = await entente('report', file, '--format', 'md', '--model', 'mean,median');
+    expect(md.code).toBe(0);
+    expect(md.out).toContain('# \\<script\\>alert("pwned")\\</script\\>');
     const out = join(tmp, 'r.html');
-    const html = spawnSync(
-      process.execPath,
-      [BIN, 'report', file, '--out', out, '--model', 'mean'],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    expect(html.status).toBe(0);
+    const html = await entente('report', file, '--out', out, '--model', 'mean');
+    expect(html.code).toBe(0);
     expect(readFileSync(out, 'utf8')).not.toContain('<script>');
   });
 
-  it('explains how to get Chromium when PDF is asked for without it (exit 1, no stack)', () => {
-    const r = spawnSync(
-      process.execPath,
-      [BIN, 'report', 'test/fixtures/good.yaml', '--format', 'pdf', '--out', join(tmp, 'x.pdf')],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-        env: { ...process.env, ENTENTE_CHROMIUM: '/nonexistent/chromium' },
-      },
+  it('explains how to get Chromium when PDF is asked for without it (exit 1, no stack)', async () => {
+    const r = await ententeWith(
+      { env: { ENTENTE_CHROMIUM: '/nonexistent/chromium' } },
+      'report',
+      'test/fixtures/good.yaml',
+      '--format',
+      'pdf',
+      '--out',
+      join(tmp, 'x.pdf'),
     );
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(
-      /PDF needs Chromium at \/nonexistent\/chromium, which is not installed/,
-    );
-    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/PDF needs Chromium at \/nonexistent\/chromium, which is not installed/);
+    expect(r.err).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 });

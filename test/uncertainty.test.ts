@@ -1,6 +1,6 @@
 /**
  * End-to-end: `entente simulate`, `entente sensitivity` and `entente levers` on small scenarios
- * written to a temporary folder, through the real binary.
+ * written to a temporary folder, through the CLI in process (Ctrl-C through the real binary).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -132,8 +132,8 @@ interface McJson {
 }
 
 describe('entente simulate', () => {
-  it('prints the outcome distribution with a text histogram and P(≥ threshold)', () => {
-    const r = entente(
+  it('prints the outcome distribution with a text histogram and P(≥ threshold)', async () => {
+    const r = await entente(
       'simulate',
       ranged,
       '--model',
@@ -154,7 +154,7 @@ describe('entente simulate', () => {
     expect(r.out).toContain('▲ threshold 60');
   });
 
-  it('gives byte-identical --json on 1 and 2 workers, carrying seed, hash, options, version and runs', () => {
+  it('gives byte-identical --json on 1 and 2 workers, carrying seed, hash, options, version and runs', async () => {
     const args = [
       'simulate',
       ranged,
@@ -168,8 +168,8 @@ describe('entente simulate', () => {
       '7',
       '--json',
     ];
-    const one = entente(...args, '--workers', '1');
-    const two = entente(...args, '--workers', '2');
+    const one = await entente(...args, '--workers', '1');
+    const two = await entente(...args, '--workers', '2');
     expect(one.code).toBe(0);
     expect(two.code).toBe(0);
     expect(two.out).toBe(one.out);
@@ -204,8 +204,8 @@ describe('entente simulate', () => {
     expect(json.issues[0]!.actors.map((a) => a.id)).toEqual(['north', 'south', 'east']);
   });
 
-  it('rejects a bad correlation with a precise message and exit 1', () => {
-    const rho = entente('simulate', ranged, '--correlation', '1.5');
+  it('rejects a bad correlation with a precise message and exit 1', async () => {
+    const rho = await entente('simulate', ranged, '--correlation', '1.5');
     expect(rho.code).toBe(1);
     expect(rho.err).toContain('expected a correlation ρ between 0 and 1');
     expectNoStack(rho.err);
@@ -259,8 +259,8 @@ describe('entente simulate', () => {
 });
 
 describe('entente sensitivity', () => {
-  it('draws the tornado as bars, longest first', () => {
-    const r = entente('sensitivity', ranged, '--model', 'mean');
+  it('draws the tornado as bars, longest first', async () => {
+    const r = await entente('sensitivity', ranged, '--model', 'mean');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Tornado (one input at a time)');
     expect(r.out).toContain('6 ranged inputs');
@@ -272,8 +272,16 @@ describe('entente sensitivity', () => {
     expect(rows.length).toBe(6);
   });
 
-  it('runs the tornado on 2 worker threads and prints the in-process --json byte for byte', () => {
-    const r = entente('sensitivity', ranged, '--model', 'mean,nash', '--json', '--workers', '2');
+  it('runs the tornado on 2 worker threads and prints the in-process --json byte for byte', async () => {
+    const r = await entente(
+      'sensitivity',
+      ranged,
+      '--model',
+      'mean,nash',
+      '--json',
+      '--workers',
+      '2',
+    );
     expect(r.code, r.err).toBe(0);
     const runs = resolveModelRuns({ model: ['mean,nash'], option: [] });
     const local = runTornado(loadScenario(ranged).scenario, runs, { seed: DEFAULT_SEED });
@@ -281,8 +289,8 @@ describe('entente sensitivity', () => {
     expect(r.out).toBe(`${JSON.stringify(local, null, 2)}\n`);
   });
 
-  it('computes Sobol indices with --method sobol --json', () => {
-    const r = entente(
+  it('computes Sobol indices with --method sobol --json', async () => {
+    const r = await entente(
       'sensitivity',
       ranged,
       '--model',
@@ -329,8 +337,17 @@ describe('entente sensitivity', () => {
 });
 
 describe('entente levers', () => {
-  it('finds the levers known by hand, smallest first, and pairs', () => {
-    const r = entente('levers', byHand, '--target', 'x>=75', '--model', 'mean', '--workers', '1');
+  it('finds the levers known by hand, smallest first, and pairs', async () => {
+    const r = await entente(
+      'levers',
+      byHand,
+      '--target',
+      'x>=75',
+      '--model',
+      'mean',
+      '--workers',
+      '1',
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('At the point values it is 50.0: not met.');
@@ -345,8 +362,8 @@ describe('entente levers', () => {
     expect(rows[0]).toMatch(/1\.000\s+0\.333\s+−0\.667\s+33%/);
   });
 
-  it('gives a --json result carrying target, model options, seed, hash and version', () => {
-    const r = entente(
+  it('gives a --json result carrying target, model options, seed, hash and version', async () => {
+    const r = await entente(
       'levers',
       byHand,
       '--target',
@@ -381,8 +398,8 @@ describe('entente levers', () => {
     expect(json.singles[0]!.reached).toBeGreaterThanOrEqual(30);
   });
 
-  it('says plainly when no single lever within the ranges suffices', () => {
-    const r = entente(
+  it('says plainly when no single lever within the ranges suffices', async () => {
+    const r = await entente(
       'levers',
       ranged,
       '--target',
@@ -401,14 +418,14 @@ describe('entente levers', () => {
     expect(r.out).toMatch(/Closest: \S+ at [\d.]+ gives [\d.]+/);
   });
 
-  it('rejects bad target syntax with the expected form and exit 1', () => {
-    const r = entente('levers', byHand, '--target', 'x=>75', '--model', 'mean');
+  it('rejects bad target syntax with the expected form and exit 1', async () => {
+    const r = await entente('levers', byHand, '--target', 'x=>75', '--model', 'mean');
     expect(r.code).toBe(1);
     expect(r.err.trim()).toBe(
       '--target: "x=>75" is not a target (write >= or <=, not => or =): expected ISSUE>=VALUE or actor:ACTOR:ISSUE>=VALUE (operators >=, >, <=, <), e.g. coalition>=75 or actor:korea-gov:coalition>=50',
     );
     expectNoStack(r.err);
-    const missing = entente('levers', byHand);
+    const missing = await entente('levers', byHand);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/^--target: missing: expected ISSUE>=VALUE/);
   });

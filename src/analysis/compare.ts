@@ -5,14 +5,15 @@
  * commitment candidate's level and P(commits), the coalition's members; and each number's
  * difference from the base. Pure: the variants arrive applied; no I/O.
  */
+import { isBargained } from '../core/compile.ts';
 import { contentHash } from '../core/hash.ts';
 import type { Scenario } from '../core/scenario.ts';
-import { VERSION } from '../version.ts';
 import { COALITION_DRAWS, type ModelRun, runForecast } from './forecast.ts';
 import { emptyMcChunk, mergeMcChunk } from './monte-carlo/chunk-result.ts';
 import { prepareMonteCarlo } from './monte-carlo/job.ts';
 import { summarizeMonteCarlo } from './monte-carlo/summarize.ts';
 import { runMcChunk } from './monte-carlo/task.ts';
+import { type ResultHeader, resultHeader } from '../core/result.ts';
 
 /** One column: the base scenario or a variant applied to it. */
 export interface CompareInput {
@@ -90,11 +91,7 @@ export interface CompareColumn {
   } | null;
 }
 
-export interface CompareResult {
-  readonly entente: string;
-  readonly kind: 'compare';
-  readonly scenario: { id: string; title: string; question: string; asOf: string; hash: string };
-  readonly seed: number;
+export interface CompareResult extends ResultHeader<'compare'> {
   readonly draws: number;
   readonly commitmentDraws: number;
   readonly models: { id: string; name: string; options: Record<string, unknown> }[];
@@ -167,7 +164,7 @@ export function compareScenarios(
   opts: CompareOptions,
 ): CompareResult {
   const base = inputs[0]!;
-  const issues = base.scenario.issues.filter((i) => i.threshold);
+  const issues = base.scenario.issues.filter((i) => i.threshold && isBargained(i));
   const issueIds = issues.map((i) => i.id);
   const columns: CompareColumn[] = [];
   let baseCol: ReturnType<typeof column> | undefined;
@@ -234,16 +231,7 @@ export function compareScenarios(
   const s = base.scenario;
   const cands = s.coalition?.commitment ? s.coalition.candidates : [];
   return {
-    entente: VERSION,
-    kind: 'compare',
-    scenario: {
-      id: s.id,
-      title: s.title,
-      question: s.question,
-      asOf: s.asOf,
-      hash: contentHash(s),
-    },
-    seed: opts.seed,
+    ...resultHeader('compare', s, opts.seed),
     draws: opts.draws,
     commitmentDraws: s.coalition?.commitment ? (opts.commitmentDraws ?? COALITION_DRAWS) : 0,
     models: opts.models.map((r) => ({ id: r.model.id, name: r.model.name, options: r.options })),

@@ -72,15 +72,27 @@ export interface ForecastLike {
 
 const f1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 
+/**
+ * Each actor's share of capability × salience on an issue (salience 0–100 read as 0–1), in the
+ * actors' order; all 0 when the total is 0. The one computation behind the dictator diagnostic and
+ * the explanations' weight shares (src/analysis/explain/).
+ */
+export function weightShares(
+  actors: readonly { capability: number; salience: number }[],
+): number[] {
+  const weights = actors.map((a) => a.capability * (a.salience / 100));
+  const total = weights.reduce((t, w) => t + w, 0);
+  return weights.map((w) => (total > 0 ? w / total : 0));
+}
+
 export function forecastDiagnostics(r: ForecastLike): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of r.issues) {
     const { min, max } = issue.scale;
     const width = max - min;
-    const weights = issue.actors.map((a) => a.capability * (a.salience / 100));
-    const total = weights.reduce((t, w) => t + w, 0);
+    const shares = weightShares(issue.actors);
     issue.actors.forEach((a, i) => {
-      const share = total > 0 ? weights[i]! / total : 0;
+      const share = shares[i]!;
       if (share > 0.5) {
         out.push({
           kind: 'dictator',

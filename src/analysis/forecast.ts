@@ -5,27 +5,21 @@
  */
 import { commitmentAnswer } from '../coalitions/commitment/answer.ts';
 import type { CommitmentResult } from '../coalitions/commitment/commitment-result.ts';
-import { compileScenario } from '../core/compile.ts';
+import { assertBargained, compileScenario, isBargained } from '../core/compile.ts';
 import { type Diagnostic, THRESHOLD_TOLERANCE, forecastDiagnostics } from './diagnostics.ts';
 import { type EvidenceCoverage, evidenceCoverage } from '../core/coverage.ts';
-import { contentHash } from '../core/hash.ts';
 import { createRng } from '../core/rng.ts';
 import { type Scenario, valueOf } from '../core/scenario.ts';
 import type { AnyModel } from '../models/model.ts';
-import { VERSION } from '../version.ts';
+import { type ResultHeader, resultHeader } from '../core/result.ts';
 
 export interface ModelRun {
   readonly model: AnyModel;
   readonly options: Record<string, unknown>;
 }
 
-export interface ForecastResult {
-  /** Entente version that produced the result. */
-  readonly entente: string;
-  readonly kind: 'forecast';
-  readonly scenario: { id: string; title: string; question: string; asOf: string; hash: string };
-  /** Seed of the random generator handed to every model (stochastic models draw from it). */
-  readonly seed: number;
+/** `seed`: of the random generator handed to every model (stochastic models draw from it). */
+export interface ForecastResult extends ResultHeader<'forecast'> {
   readonly models: {
     id: string;
     name: string;
@@ -90,7 +84,8 @@ export function runForecast(
 ): ForecastResult {
   const issues = opts.issueIds
     ? opts.issueIds.map((id) => scenario.issues.find((i) => i.id === id)!)
-    : scenario.issues;
+    : scenario.issues.filter(isBargained);
+  assertBargained(scenario, issues);
   const input = compileScenario(
     scenario,
     issues.map((i) => i.id),
@@ -104,16 +99,7 @@ export function runForecast(
   const d = input.d;
   const notFinite = notFiniteWarnings(issues, results);
   const result: Omit<ForecastResult, 'diagnostics'> = {
-    entente: VERSION,
-    kind: 'forecast',
-    scenario: {
-      id: scenario.id,
-      title: scenario.title,
-      question: scenario.question,
-      asOf: scenario.asOf,
-      hash: contentHash(scenario),
-    },
-    seed: opts.seed,
+    ...resultHeader('forecast', scenario, opts.seed),
     models: results.map(({ run, result }) => ({
       id: run.model.id,
       name: run.model.name,

@@ -9,6 +9,7 @@ import { failTask } from '../executors/fail-task.ts';
 import type { AnyTask, TaskSet } from '../executors/task.ts';
 import { threadEntry } from '../executors/thread-entry.ts';
 import { backtestTask } from './backtest/task.ts';
+import { commitmentLeverTask } from './levers/commitment.ts';
 import { leverTask } from './levers/task.ts';
 import { monteCarloTask } from './monte-carlo/task.ts';
 import { sobolTask } from './sensitivity/sobol-task.ts';
@@ -22,6 +23,7 @@ export const TASKS: Readonly<Record<string, AnyTask>> = tasks(
   sobolTask,
   tornadoTask,
   leverTask,
+  commitmentLeverTask,
   backtestTask,
   commitmentTask,
   // Throws the error its job names: the executor contract checks errors keep their class.

@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { InputError, ModelError } from '../core/errors.ts';
 import { VERSION } from '../version.ts';
-import { io } from './io.ts';
+import { type CliStreams, io, redirectIo } from './io.ts';
 import { extractOverlayArgs, overlayUnused, setProcessOverlay } from './overlay.ts';
 // Each program/ file defines one command (name, arguments, options, help) and imports only
 // commander and small constants; its action imports the command's code from commands/ when it
@@ -18,7 +18,9 @@ import { registerDyads } from './program/dyads.ts';
 import { registerEvidence } from './program/evidence.ts';
 import { registerExport } from './program/export.ts';
 import { registerForecast } from './program/forecast.ts';
+import { registerGlossary } from './program/glossary.ts';
 import { registerImport } from './program/import.ts';
+import { registerInbox } from './program/inbox.ts';
 import { registerIngest } from './program/ingest.ts';
 import { registerLevers } from './program/levers.ts';
 import { registerModels } from './program/models.ts';
@@ -75,7 +77,9 @@ docs/scenario-format.md, "Variants".`,
   registerCommitment(program);
   registerCompare(program);
   registerIngest(program);
+  registerInbox(program);
   registerEvidence(program);
+  registerGlossary(program);
   registerWorker(program);
   program.commands.forEach(exitOverrideDeep);
   program.exitOverride();
@@ -87,24 +91,47 @@ function exitOverrideDeep(cmd: Command): void {
   cmd.commands.forEach(exitOverrideDeep);
 }
 
+/** Commander's own output (help, version, usage errors) to `streams`, plain text, 80 columns. */
+function outputDeep(cmd: Command, streams: CliStreams): void {
+  cmd.configureOutput({
+    writeOut: (text) => streams.stdout(text),
+    writeErr: (text) => streams.stderr(text),
+    getOutHelpWidth: () => 80,
+    getErrHelpWidth: () => 80,
+    getOutHasColors: () => false,
+    getErrHasColors: () => false,
+  });
+  for (const sub of cmd.commands) outputDeep(sub, streams);
+}
+
 let stdoutGuarded = false;
 
-/** Runs the CLI on `argv` (as process.argv) and returns the exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
-  // A reader that stops early (`entente forecast | head`) is not an error. Once per process:
-  // tests call main() many times in one process.
-  if (!stdoutGuarded) {
+/**
+ * Runs the CLI on `argv` (as process.argv) and returns the exit code. With `streams`, everything
+ * it prints goes there instead of the process's stdout and stderr (the tests run it in their own
+ * process); either way the process's exit code is left as it was.
+ */
+export async function main(argv: readonly string[], streams?: CliStreams): Promise<number> {
+  // A reader that stops early (`entente forecast | head`) is not an error. Once per process.
+  if (!streams && !stdoutGuarded) {
     stdoutGuarded = true;
     process.stdout.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EPIPE') process.exit(0);
       throw err;
     });
   }
+  // Commands that finish with a non-zero code without throwing (validate --json, an interrupted
+  // job) set process.exitCode; it is this run's code, and the caller decides what the process's is.
+  const exitCodeBefore = process.exitCode;
+  process.exitCode = undefined;
+  const restoreIo = redirectIo(streams);
   try {
     // --variant, --set and --overlay apply to every scenario a command loads (cli/overlay.ts).
     const { argv: rest, overlay } = extractOverlayArgs(argv);
     setProcessOverlay(overlay);
-    await buildProgram().parseAsync(rest);
+    const program = buildProgram();
+    if (streams) outputDeep(program, streams);
+    await program.parseAsync(rest);
     if (overlayUnused())
       io.err('note: --variant, --set and --overlay were ignored: this command reads no scenario');
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -112,6 +139,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return reportError(err);
   } finally {
     setProcessOverlay(null);
+    restoreIo();
+    process.exitCode = exitCodeBefore;
   }
 }
 

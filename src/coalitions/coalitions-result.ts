@@ -3,17 +3,16 @@
  * an issue, and — when the scenario declares a coalition question — its stability report. Pure.
  */
 import { compileScenario } from '../core/compile.ts';
-import { contentHash } from '../core/hash.ts';
 import { createRng } from '../core/rng.ts';
 import type { Scenario } from '../core/scenario.ts';
 import type { EumDetail } from '../models/eum/detail.ts';
 import { eum } from '../models/eum/eum.ts';
-import { VERSION } from '../version.ts';
 import { blocsByRound } from './blocs/blocs-by-round.ts';
 import type { PositionBlocOptions } from './blocs/position-blocs.ts';
 import { scenarioCoalitionSpec } from './coalition-input.ts';
 import { commitmentAnswer } from './commitment/answer.ts';
 import { type CoalitionReport, coalitionReport } from './coalition-report.ts';
+import { type ResultHeader, resultHeader } from '../core/result.ts';
 
 export interface BlocsRow {
   readonly round: number;
@@ -25,11 +24,7 @@ export interface BlocsRow {
   readonly modularity: number | null;
 }
 
-export interface CoalitionsResult {
-  readonly entente: string;
-  readonly kind: 'coalitions';
-  readonly scenario: { id: string; title: string; hash: string };
-  readonly seed: number;
+export interface CoalitionsResult extends ResultHeader<'coalitions'> {
   readonly blocs: {
     readonly issue: string;
     readonly model: 'eum';
@@ -79,10 +74,7 @@ export function coalitionsResult(s: Scenario, opts: CoalitionsOptions): Coalitio
   }));
   const spec = scenarioCoalitionSpec(s);
   return {
-    entente: VERSION,
-    kind: 'coalitions',
-    scenario: { id: s.id, title: s.title, hash: contentHash(s) },
-    seed: opts.seed,
+    ...resultHeader('coalitions', s, opts.seed),
     blocs: { issue: opts.issue, model: 'eum', rounds: detail.roundsRun, rows },
     question: spec ? coalitionReport(s, spec, { draws: opts.draws ?? 0, seed: opts.seed }) : null,
     commitment: whoJoins(s, opts.seed),

@@ -2,11 +2,14 @@
  * Scenario → numeric input. Point values only; ranges are the Monte Carlo's business, which
  * compiles once and then overwrites the typed arrays in place for each draw.
  */
+import { isBargained } from './bargaining.ts';
 import type { NumericInput } from './numeric-input.ts';
 import { type Scenario, valueOf } from './scenario.ts';
 
 export function compileScenario(s: Scenario, issueIds?: readonly string[]): NumericInput {
-  const issues = issueIds ? issueIds.map((id) => s.issues.find((i) => i.id === id)!) : s.issues;
+  const issues = issueIds
+    ? issueIds.map((id) => s.issues.find((i) => i.id === id)!)
+    : s.issues.filter(isBargained);
   const n = s.actors.length;
   const d = issues.length;
   const capability = new Float64Array(n);
@@ -46,3 +49,5 @@ export function compileScenario(s: Scenario, issueIds?: readonly string[]): Nume
     threshold: Float64Array.from(issues.map((i) => i.threshold?.value ?? NaN)),
   };
 }
+
+export { assertBargained, bargainingIssueIds, isBargained } from './bargaining.ts';

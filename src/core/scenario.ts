@@ -100,6 +100,13 @@ export const Capability = z
   )
   .describe('Capability (scale-free, >= 0): a number or a measure with a `basis`.');
 
+/**
+ * How far a source can be trusted as read: the route its values were checked through, not only
+ * who first published them (issue 15: items marked VERIFIED through a forum or mirror must show it).
+ */
+export const SOURCE_GRADES = ['primary', 'secondary', 'mirror', 'memory'] as const;
+export type SourceGrade = (typeof SOURCE_GRADES)[number];
+
 export const Source = z
   .object({
     id: Id,
@@ -107,6 +114,12 @@ export const Source = z
     publisher: z.string().optional(),
     url: z.string().optional(),
     date: IsoDate.optional().describe('Publication date, ISO 8601 (YYYY or YYYY-MM-DD).'),
+    grade: z
+      .enum(SOURCE_GRADES)
+      .optional()
+      .describe(
+        'How the values were read: `primary` (the publisher itself, or its official release), `secondary` (a reputable secondary: a newspaper, wire or research package reporting it), `mirror` (a mirror, archive, forum, blog or aggregator copy), `memory` (recalled, not checked against any source).',
+      ),
     note: z.string().optional(),
   })
   .strict();
@@ -139,6 +152,12 @@ export const Issue = z
       .strict(),
     referencePoint: Measure.optional().describe('Status quo / reversion point, on the scale.'),
     threshold: Threshold.optional(),
+    bargaining: z
+      .boolean()
+      .optional()
+      .describe(
+        "False: the issue is a decision each coalition candidate takes (the coalition block's commitment model answers it), not a bargain, so the bargaining models do not run on it; its positions still feed the alignment analyses (sides, power, stability). Default true.",
+      ),
   })
   .strict();
 
@@ -174,6 +193,12 @@ export const Evidence = z
     locator: z.string().optional().describe('Where in the source: paragraph, page, table row.'),
     note: z.string().optional(),
     unverified: z.boolean().optional(),
+    context: z
+      .boolean()
+      .optional()
+      .describe(
+        'True: cited for context only; the item feeds no number (no `supports`, cited by no measure). `entente evidence` lists it apart.',
+      ),
     status: z
       .enum(REVIEW_STATUSES)
       .optional()
@@ -377,6 +402,33 @@ export const Coalition = z
   .strict()
   .describe('Optional: a coalition question (who joins the lead against the rival).');
 
+/**
+ * An input an actor could act on (docs/scenario-format.md, "Levers"): `entente levers` searches
+ * only the inputs the scenario marks, and names who would have to act and how.
+ */
+export const LeverMark = z
+  .object({
+    path: z
+      .string()
+      .min(1, 'a path such as coalition.commitment.credibility')
+      .describe(
+        'A dot path naming inputs, list elements by id, `*` for every element: e.g. `coalition.commitment.credibility`, `actors.usa.stances.coalition.position`, `coalition.commitment.candidates.*.publicSupport`. A path to an actor, a stance or a candidate names every input under it.',
+      ),
+    by: z
+      .array(Id)
+      .min(1, 'at least one actor id')
+      .optional()
+      .describe(
+        "Ids of the actors who would have to act. Default: each input's owner (the actor whose capability, position or salience it is; for the commitment terms the candidate, the lead for credibility and abandonment, the rival for coercion and conflict risk).",
+      ),
+    how: z.string().min(1).describe('How they would act, in words.'),
+    evidence: z
+      .array(Id)
+      .optional()
+      .describe('Ids of `evidence` items showing the action is open to them.'),
+  })
+  .strict();
+
 export const Scenario = z
   .object({
     $schema: z.string().optional(),
@@ -392,6 +444,12 @@ export const Scenario = z
     notes: z.array(z.string()).optional(),
     coalition: Coalition.optional(),
     variants: Variants.optional(),
+    levers: z
+      .array(LeverMark)
+      .optional()
+      .describe(
+        'The inputs an actor could act on, with who and how (`entente levers` searches only these).',
+      ),
   })
   .strict();
 
@@ -406,6 +464,7 @@ export type ScenarioCoalition = z.infer<typeof Coalition>;
 export type ScenarioCoalitionParty = z.infer<typeof CoalitionParty>;
 export type ScenarioCommitment = z.infer<typeof Commitment>;
 export type ScenarioCommitmentCandidate = z.infer<typeof CommitmentCandidate>;
+export type ScenarioLeverMark = z.infer<typeof LeverMark>;
 /** A parsed scenario. */
 export type Scenario = z.infer<typeof Scenario>;
 /** A scenario as written in a file (defaults not yet applied). */

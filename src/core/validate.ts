@@ -3,6 +3,7 @@
  * scales, ranges in order. Returns every problem at once (with the path of the field), so the
  * user fixes a file in one pass. Pure: the file adapter adds line and column.
  */
+import { inputsNamed, leverableInputs } from './actionable.ts';
 import type { FieldPath } from './path.ts';
 import {
   type CapabilityValue,
@@ -367,6 +368,38 @@ export function validateScenario(s: Scenario): PathProblem[] {
     }
   }
 
+  if (s.levers?.length) {
+    // Levers (docs/scenario-format.md, "Levers"): each marking names at least one input a lever
+    // can move, its actors are known, and an input with no owner (a reference point) says who acts.
+    const inputs = leverableInputs(s);
+    s.levers.forEach((mark, i) => {
+      const at = (...rest: (string | number)[]): FieldPath => ['levers', i, ...rest];
+      mark.by?.forEach((id, k) => {
+        if (!actorIds.has(id)) add(at('by', k), unknown(id, actorIds, 'actor'));
+      });
+      (mark.evidence ?? []).forEach((id, k) => {
+        if (!evidenceIds.has(id)) add(at('evidence', k), unknown(id, evidenceIds, 'evidence'));
+      });
+      const named = inputsNamed(mark, inputs);
+      if (named.length === 0) {
+        add(
+          at('path'),
+          noInputMessage(
+            mark.path,
+            inputs.map((x) => x.path),
+          ),
+        );
+        return;
+      }
+      const unowned = named.filter((x) => x.owner === null);
+      if (mark.by === undefined && unowned.length > 0)
+        add(
+          at('path'),
+          `${unowned[0]!.path} belongs to no actor: expected by: [actor ids] saying who would act`,
+        );
+    });
+  }
+
   return problems;
 }
 
@@ -399,4 +432,18 @@ export function evidenceFor(
     }
   }
   return [...ids];
+}
+
+/** Why a lever path names nothing, with the inputs nearest to what was written. */
+function noInputMessage(path: string, inputs: readonly string[]): string {
+  const parts = path.split('.');
+  let near: readonly string[] = [];
+  for (let k = parts.length - 1; k > 0 && near.length === 0; k--) {
+    const prefix = `${parts.slice(0, k).join('.')}.`;
+    near = inputs.filter((x) => x.startsWith(prefix));
+  }
+  const hint = near.length
+    ? `; e.g. ${near.slice(0, 6).join(', ')}${near.length > 6 ? ', …' : ''}`
+    : '; inputs are actors.ID.capability, actors.ID.stances.ISSUE.position|salience, issues.ID.referencePoint and the commitment terms coalition.commitment.…';
+  return `"${path}" names no input a lever can move${hint}`;
 }

@@ -261,6 +261,8 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
       tokens: s.tokens,
       text: s.text,
       weight: s.kind === 'headline' || s.paragraph === 1 ? 2 : 1,
+      headline: s.kind === 'headline',
+      paragraph: s.paragraph,
     })),
     options.issueName,
   );

@@ -29,6 +29,12 @@ export interface CueSpec {
    * it"): when another cue follows in its clause, that cue says the direction and this one is dropped.
    */
   readonly frame?: boolean;
+  /**
+   * Counts only with an object that says what it is about: an actor that proposes or is targeted
+   * by the issue (relational cues), or another cue or an issue noun right after it ("avoid
+   * joining", "avoid the coalition"; not "avoid citing scenarios").
+   */
+  readonly needsObject?: boolean;
   /** A verb that negates the cue right after it ("refused to sign"). */
   readonly negatesNext?: boolean;
   /** Only after one of these words ("is against"). */
@@ -133,10 +139,44 @@ export const CUES: readonly CueSpec[] = [
     strength: 0.4,
   },
   { forms: ['sponsor|sponsors|sponsored'], direction: 1, strength: 0.7 },
+  {
+    // Participation: weak alone, decisive when negated ("will not take part", "no participation").
+    forms: [
+      'take|takes|took|taking part',
+      'participate|participates|participated|participating|participation',
+      'contribute|contributes|contributed|contributing',
+      'deploy|deploys|deployed troops|forces',
+      'commit|commits|committed troops|forces|itself',
+      'signed|signs up',
+      'involvement',
+      'send|sends|sending|sent their|its troops|soldiers|forces',
+      'send|sends|sending|sent troops|soldiers|forces',
+      'help|helps|helped|helping out',
+      'provide|provides|providing assistance|support',
+    ],
+    direction: 1,
+    strength: 0.45,
+  },
+  { forms: ['pledge|pledges|pledged', 'vow|vows|vowed'], direction: 1, strength: 0.6 },
+  { forms: ['allow|allows|allowed|permit|permits|permitted'], direction: 1, strength: 0.35 },
+  { forms: ['pro-'], direction: 1, strength: 0.5, relational: true, needsObject: true },
+  {
+    forms: ['share|shares|shared'],
+    direction: 1,
+    strength: 0.5,
+    relational: true,
+    needsObject: true,
+  },
   { forms: ['host|hosts|hosting'], direction: 1, strength: 0.3 },
   { forms: ['defend|defends|defending'], direction: 1, strength: 0.4 },
   {
     forms: ['intervene|intervenes militarily', 'fight alongside', 'send|sends troops'],
+    direction: 1,
+    strength: 0.8,
+    salience: 1,
+  },
+  {
+    forms: ['intervene|intervenes|intervened|intervening'],
     direction: 1,
     strength: 0.8,
     salience: 1,
@@ -201,7 +241,33 @@ export const CUES: readonly CueSpec[] = [
     strength: 0.8,
   },
   {
-    forms: ['criticise|criticises|criticised|criticize|criticizes|criticized|criticism'],
+    forms: [
+      'balk|balks|balked|balking at',
+      'balk|balks|balked|balking',
+      'rebuff|rebuffs|rebuffed|rebuffing',
+      'rule|rules|ruled|ruling out',
+      'dismiss|dismisses|dismissed|dismissing',
+      'push|pushes|pushed|pushing back',
+      'pushback',
+      'no plans to',
+      'distance|distances|distanced|distancing themselves|itself from',
+    ],
+    direction: -1,
+    strength: 0.6,
+  },
+  {
+    forms: ['decline|declines|declined|declining to', 'deny|denies|denied|denying'],
+    direction: -1,
+    strength: 0.6,
+    negatesNext: true,
+  },
+  {
+    forms: ['unlikely to', 'reticence|reticent', 'stop|stops|stopped short of', 'absent from'],
+    direction: -1,
+    strength: 0.45,
+  },
+  {
+    forms: ['criticise|criticises|criticised|criticize|criticizes|criticized|criticism|criticisms'],
     direction: -1,
     strength: 0.5,
   },
@@ -270,7 +336,13 @@ export const CUES: readonly CueSpec[] = [
     strength: 0.4,
   },
   { forms: ['doubt|doubts', 'disagreement'], direction: -1, strength: 0.5 },
-  { forms: ['avoid|avoids|avoided|avoiding'], direction: -1, strength: 0.4, negatesNext: true },
+  {
+    forms: ['avoid|avoids|avoided|avoiding'],
+    direction: -1,
+    strength: 0.4,
+    negatesNext: true,
+    needsObject: true,
+  },
   { forms: ['against'], direction: -1, strength: 0.5, after: BE },
   // Neither: hedging, balancing, mediating.
   {
@@ -290,6 +362,13 @@ export const CUES: readonly CueSpec[] = [
       'divided',
       'noncommittal|non-committal',
       'ambiguity|ambiguous',
+      'ambivalent|ambivalence',
+      'on the fence',
+      'fence-sitting',
+      'tightrope',
+      'in doubt',
+      'neutrality|neutral',
+      'non-aligned|nonaligned|non-alignment|nonalignment',
     ],
     direction: 0,
     strength: 0.5,
@@ -398,10 +477,25 @@ export const HEDGES: ReadonlyMap<string, number> = new Map([
 
 /** Nouns that take their holder after "of/from/by/among" ("the reluctance of X", "support from X"). */
 export const NOMINAL_CUES = new Set(
-  'support backing opposition reluctance rejection resistance criticism condemnation hostility scepticism skepticism caution hesitation distrust mistrust suspicion concern concerns doubts disagreement endorsement commitment willingness eagerness refusal welcome'.split(
+  'support backing opposition criticisms pushback participation reticence ambivalence reluctance rejection resistance criticism condemnation hostility scepticism skepticism caution hesitation distrust mistrust suspicion concern concerns doubts disagreement endorsement commitment willingness eagerness refusal welcome'.split(
     ' ',
   ),
 );
+
+/**
+ * Conditions that make support conditional ("only if", "on condition that", "provided that",
+ * "unless"): a "for" cue in their clause says neither for nor against — it is read as hedging.
+ */
+export const CONDITIONS: readonly (readonly string[])[] = [
+  ['only', 'if'],
+  ['on', 'condition'],
+  ['provided', 'that'],
+  ['conditional', 'on'],
+  ['conditional', 'upon'],
+  ['as', 'long', 'as'],
+  ['unless'],
+  ['only', 'with'],
+];
 
 /** Intensifiers and their factor on strength; they also raise salience. */
 export const INTENSIFIERS: ReadonlyMap<string, number> = new Map([

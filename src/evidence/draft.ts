@@ -8,7 +8,7 @@ import type { ScenarioInput } from '../core/scenario.ts';
 import { type ActorFound, type Analysis, type Statement } from './analyse.ts';
 import { describeChain } from './attribution.ts';
 import { slug } from './issue.ts';
-import { propose, type Proposal } from './propose.ts';
+import { abstention, propose, type Proposal } from './propose.ts';
 
 export interface DraftOptions {
   /** The file the article came from (for notes). */
@@ -123,7 +123,9 @@ export function buildDraft(a: Analysis, options: DraftOptions): Draft {
       };
     } else {
       // Named but no stance cue: a placeholder spanning the scale, confidence 0.
-      const why = `Placeholder: named ${actor.mentions} time${actor.mentions > 1 ? 's' : ''} but no stance cue found; set it from other sources or delete the actor.`;
+      const why = actor.statements.length
+        ? `Placeholder: ${abstention(actor.statements) ?? 'no side'} — the ${actor.statements.length} statement${actor.statements.length > 1 ? 's are' : ' is'} cited as evidence; set the position from them or from other sources.`
+        : `Placeholder: named ${actor.mentions} time${actor.mentions > 1 ? 's' : ''} but no stance cue found; set it from other sources or delete the actor.`;
       stances[issueId] = {
         position: {
           value: 50,

@@ -29,6 +29,9 @@ export const PLAN_WORDS = new Set([
   'bid',
 ]);
 
+/** The issue's name when the article's question cannot be found: the analyst names it. */
+export const ISSUE_PLACEHOLDER = 'TO NAME: the question this article is about';
+
 export interface IssueGuess {
   readonly name: string;
   readonly id: string;
@@ -58,11 +61,22 @@ export function slug(text: string): string {
 }
 
 /**
- * Names the issue: the given name, or the noun phrase around the most frequent issue noun at its
- * first use ("a large regional coalition against China").
+ * Names the issue from the article's own question, in this order: the given name; a question the
+ * headline or the first two paragraphs ask ("What would South Korea do if China attacked
+ * Taiwan?"); the noun phrase around the most frequent issue noun when it names what the issue is
+ * about ("a large regional coalition against China", "a deal with Iran"); the headline; else the
+ * placeholder `ISSUE_PLACEHOLDER` for the analyst. Never a bare noun phrase without its object
+ * ("A much-heralded AUKUS deal" says neither who decides nor about what).
  */
 export function guessIssue(
-  sentences: readonly { tokens: readonly Token[]; text: string; weight: number }[],
+  sentences: readonly {
+    tokens: readonly Token[];
+    text: string;
+    weight: number;
+    headline?: boolean;
+    /** Body paragraph number (0 for the headline and subheadings). */
+    paragraph?: number;
+  }[],
   given?: string,
 ): IssueGuess {
   if (given && given.trim()) {
@@ -73,12 +87,57 @@ export function guessIssue(
       .find((w) => ISSUE_NOUNS.has(w));
     return { name, id: slug(name), ...(noun ? { noun } : {}) };
   }
+  // The opening: the headline and the first sentences (a question set as a subheading counts).
+  const question = sentences
+    .slice(0, 6)
+    .find(
+      (s) =>
+        (s.paragraph === undefined || s.paragraph <= 2) &&
+        /\?["”’)]*$/.test(s.text.trim()) &&
+        s.tokens.length >= 4,
+    );
+  if (question) {
+    const name = question.text.trim();
+    return { name, id: slug(name), ...nounOf(name) };
+  }
+  const phrase = nounPhrase(sentences);
+  if (phrase) return phrase;
+  const headline = sentences.find((s) => s.headline);
+  if (headline && headline.tokens.length >= 3) {
+    const name = headline.text.trim().replace(/[.:;,]+$/, '');
+    return { name, id: slug(name), ...nounOf(name) };
+  }
+  return { name: ISSUE_PLACEHOLDER, id: 'issue' };
+}
+
+function nounOf(name: string): { noun?: string } {
+  const noun = name
+    .toLowerCase()
+    .split(/\W+/)
+    .find((w) => ISSUE_NOUNS.has(w));
+  return noun ? { noun } : {};
+}
+
+/** The noun phrase of the most frequent issue noun, only when it names its object ("against China"). */
+function nounPhrase(
+  sentences: readonly { tokens: readonly Token[]; text: string; weight: number }[],
+): IssueGuess | undefined {
   const counts = new Map<string, number>();
   for (const s of sentences)
     for (const t of s.tokens)
       if (ISSUE_NOUNS.has(t.norm)) counts.set(t.norm, (counts.get(t.norm) ?? 0) + s.weight);
-  const noun = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (!noun) return { name: 'The issue the article is about', id: 'issue' };
+  // The most frequent issue noun first; the next when its phrase does not name an object.
+  for (const [noun] of [...counts.entries()].sort((a, b) => b[1] - a[1])) {
+    const found = phraseOf(sentences, noun);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function phraseOf(
+  sentences: readonly { tokens: readonly Token[]; text: string }[],
+  noun: string,
+): IssueGuess | undefined {
   for (const s of sentences) {
     const i = s.tokens.findIndex((t) => t.norm === noun);
     if (i < 0) continue;
@@ -95,7 +154,11 @@ export function guessIssue(
       a--;
     }
     let b = i + 1;
+    // Only a phrase that starts at a determiner or the sentence's start is whole.
+    const whole =
+      a === 0 || ['a', 'an', 'the', 'this', 'its', 'their'].includes(s.tokens[a - 1]!.norm);
     if (
+      whole &&
       ['against', 'with', 'on', 'over', 'between', 'for', 'in'].includes(s.tokens[b]?.norm ?? '')
     ) {
       b++;
@@ -109,11 +172,13 @@ export function guessIssue(
         b++;
       while (b > i + 2 && ['the', 'of', 'and', '-'].includes(s.tokens[b - 1]!.norm)) b--;
     }
+    // Without its object ("against China") the phrase does not say what the issue is.
+    if (b <= i + 2) continue;
     const phrase = s.text.slice(s.tokens[a]!.start, s.tokens[b - 1]!.end);
     const name = `A ${phrase.replace(/^(?:a|an|the)\s+/i, '')}`;
     return { name, id: slug(noun), noun };
   }
-  return { name: noun, id: slug(noun), noun };
+  return undefined;
 }
 
 /** Roles in one sentence. */

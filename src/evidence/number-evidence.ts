@@ -9,6 +9,7 @@ import type {
   MeasureValue,
   Scenario,
   ScenarioEvidence,
+  SourceGrade,
 } from '../core/scenario.ts';
 import { COMMITMENT_TERM_FIELDS, evidenceOf } from '../core/scenario.ts';
 import { evidenceFor } from '../core/validate.ts';
@@ -29,27 +30,34 @@ export interface NumberEvidence {
     sourceTitle?: string;
     quote?: string;
     locator?: string;
+    /** The grade of the item's source (primary, secondary, mirror, memory), when given. */
+    grade?: SourceGrade;
     status: 'proposed' | 'accepted';
     unverified: boolean;
   }[];
 }
 
-export function listNumberEvidence(s: Scenario): NumberEvidence[] {
-  const byId = new Map(s.evidence.map((e) => [e.id, e]));
-  const sources = new Map(s.sources.map((x) => [x.id, x]));
-  const item = (id: string) => {
-    const e: ScenarioEvidence | undefined = byId.get(id);
-    const src = e ? sources.get(e.source) : undefined;
-    return {
-      id,
-      ...(e?.source ? { source: e.source } : {}),
-      ...(src ? { sourceTitle: src.title } : {}),
-      ...(e?.quote ? { quote: e.quote } : {}),
-      ...(e?.locator ? { locator: e.locator } : {}),
-      status: e?.status ?? 'accepted',
-      unverified: e?.unverified === true,
-    };
+/** One evidence item as `entente evidence` shows it. */
+export type EvidenceEntry = NumberEvidence['evidence'][number];
+
+/** An evidence item of the file and what cites it. */
+export function evidenceEntry(s: Scenario, id: string): EvidenceEntry {
+  const e: ScenarioEvidence | undefined = s.evidence.find((x) => x.id === id);
+  const src = e ? s.sources.find((x) => x.id === e.source) : undefined;
+  return {
+    id,
+    ...(e?.source ? { source: e.source } : {}),
+    ...(src ? { sourceTitle: src.title } : {}),
+    ...(e?.quote ? { quote: e.quote } : {}),
+    ...(e?.locator ? { locator: e.locator } : {}),
+    ...(src?.grade ? { grade: src.grade } : {}),
+    status: e?.status ?? 'accepted',
+    unverified: e?.unverified === true,
   };
+}
+
+export function listNumberEvidence(s: Scenario): NumberEvidence[] {
+  const item = (id: string) => evidenceEntry(s, id);
   const out: NumberEvidence[] = [];
   const add = (label: string, m: MeasureValue | CapabilityValue, ids: readonly string[]) => {
     const obj = typeof m === 'number' ? undefined : m;
@@ -128,4 +136,30 @@ export function listNumberEvidence(s: Scenario): NumberEvidence[] {
     }
   }
   return out;
+}
+
+/**
+ * Evidence items that feed no number: neither a number of the file (`listNumberEvidence`) nor a
+ * variant's change cites them. Items marked `context: true` are listed here whether or not
+ * something cites them, so a check can catch a context item that does feed a number.
+ */
+export function listContextEvidence(
+  s: Scenario,
+  numbers: readonly NumberEvidence[] = listNumberEvidence(s),
+): (EvidenceEntry & { note?: string; marked: boolean; citedBy: string[] })[] {
+  const citedBy = new Map<string, string[]>();
+  const cite = (id: string, by: string) => citedBy.set(id, [...(citedBy.get(id) ?? []), by]);
+  for (const n of numbers) for (const e of n.evidence) cite(e.id, n.label);
+  for (const v of s.variants ?? [])
+    v.changes.forEach((c, i) => {
+      for (const id of c.evidence ?? []) cite(id, `variants.${v.id}.changes[${i}]`);
+    });
+  return s.evidence
+    .filter((e) => e.context === true || !citedBy.has(e.id))
+    .map((e) => ({
+      ...evidenceEntry(s, e.id),
+      ...(e.note ? { note: e.note } : {}),
+      marked: e.context === true,
+      citedBy: citedBy.get(e.id) ?? [],
+    }));
 }

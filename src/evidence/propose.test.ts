@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Statement } from './analyse.ts';
 import { defaultGazetteer } from './gazetteer/gazetteer.ts';
-import { propose } from './propose.ts';
+import { abstention, propose } from './propose.ts';
 
 const korea = defaultGazetteer().entities.get('south-korea')!;
 function st(direction: -1 | 0 | 1, strength: number, extra: Partial<Statement> = {}): Statement {
@@ -49,12 +49,22 @@ describe('propose(statements, scale)', () => {
   });
   it('keeps conflicting statements side by side: range spans both, confidence drops, derivation says so', () => {
     const one = propose([st(-1, 0.6)])!;
-    const both = propose([st(-1, 0.6), st(1, 0.4)])!;
+    const both = propose([st(-1, 0.9), st(1, 0.4)])!;
     expect(both.conflict).toBe(true);
     expect(both.position.low).toBeLessThanOrEqual(one.position.low);
     expect(both.position.high).toBeGreaterThan(70);
     expect(both.position.confidence).toBeLessThan(one.position.confidence);
     expect(both.position.derivation).toMatch(/for: “accepted”.*against: “reluctant”.*CONFLICTING/);
+  });
+  it('proposes no side when for and against do not outweigh each other twice over', () => {
+    expect(propose([st(-1, 0.6), st(1, 0.4)])).toBeUndefined();
+    expect(abstention([st(-1, 0.6), st(1, 0.4)])).toMatch(/neither side 2 times the other/);
+    expect(abstention([st(-1, 0.9), st(1, 0.4)])).toBeUndefined();
+  });
+  it('rests every proposal on statements of its own direction (its basis)', () => {
+    const p = propose([st(-1, 0.9), st(1, 0.4)])!;
+    expect(p.direction).toBe('oppose');
+    expect(p.basis.map((b) => b.direction)).toEqual([-1]);
   });
   it('weighs down conceded and historical statements', () => {
     const p = propose([st(-1, 0.6), st(1, 0.6, { historical: '2006' })])!;

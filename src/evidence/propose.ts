@@ -31,6 +31,12 @@ export interface ProposedNumber {
 
 export interface Proposal {
   readonly direction: 'support' | 'oppose' | 'neutral';
+  /**
+   * The statements that carry the direction: all on its side (for a support or an oppose), or
+   * the hedging ones (for a neutral). Never empty: a proposal exists only where a cue supports
+   * its direction.
+   */
+  readonly basis: readonly Statement[];
   /** The actor's score in [−1, 1]. */
   readonly score: number;
   readonly conflict: boolean;
@@ -69,11 +75,34 @@ export function cueLabel(st: Statement): string {
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
+/** For and against outweigh each other less than this: no side is proposed. */
+export const DOMINANCE = 2;
+
+/**
+ * Why no position is proposed from these statements, or undefined when one is: none at all, or
+ * for and against with neither outweighing the other `DOMINANCE` times (by weight × strength).
+ */
+export function abstention(statements: readonly Statement[]): string | undefined {
+  if (statements.length === 0) return 'no stance cue';
+  // "the defence of Taiwan": being protected by the issue says nothing of what the actor wants.
+  if (statements.every((st) => st.kind === 'beneficiary'))
+    return 'only named as the one the issue would protect (a beneficiary), not a stance of its own';
+  const mass = (d: number) =>
+    statements
+      .filter((st) => st.direction === d)
+      .reduce((a, st) => a + weightOf(st) * st.strength, 0);
+  const pro = mass(1);
+  const con = mass(-1);
+  if (pro > 0 && con > 0 && Math.max(pro, con) < DOMINANCE * Math.min(pro, con))
+    return `statements for (${r2(pro)}) and against (${r2(con)}) with neither side ${DOMINANCE} times the other: the analyst decides`;
+  return undefined;
+}
+
 export function propose(
   statements: readonly Statement[],
   scale: ScaleBounds = { min: 0, max: 100 },
 ): Proposal | undefined {
-  if (statements.length === 0) return undefined;
+  if (abstention(statements) !== undefined) return undefined;
   const mid = (scale.min + scale.max) / 2;
   const half = (scale.max - scale.min) / 2;
   const clamp = (x: number) => Math.min(scale.max, Math.max(scale.min, x));
@@ -84,13 +113,13 @@ export function propose(
     return { st, w, s, pos: mid + s * half, spread };
   });
   const wsum = items.reduce((a, x) => a + x.w, 0);
-  const score = items.reduce((a, x) => a + x.w * x.s, 0) / wsum;
+  let score = items.reduce((a, x) => a + x.w * x.s, 0) / wsum;
   const pros = items.filter((x) => x.s > 0.15);
   const cons = items.filter((x) => x.s < -0.15);
   const conflict = pros.length > 0 && cons.length > 0;
-  const value = clamp(mid + score * half);
-  const low = clamp(Math.min(value, ...items.map((x) => x.pos - x.spread)));
-  const high = clamp(Math.max(value, ...items.map((x) => x.pos + x.spread)));
+  const value0 = clamp(mid + score * half);
+  const low = clamp(Math.min(value0, ...items.map((x) => x.pos - x.spread)));
+  const high = clamp(Math.max(value0, ...items.map((x) => x.pos + x.spread)));
   let confidence = 1 - items.reduce((a, x) => a * (1 - x.w), 1);
   if (conflict) confidence *= 0.6;
   confidence = Math.min(0.9, Math.max(0.05, confidence));
@@ -101,7 +130,25 @@ export function propose(
       return list.length ? `${DIRECTION_WORD[d]}: ${list.join(', ')}` : '';
     })
     .filter((x) => x);
-  const direction = score > 0.1 ? 'support' : score < -0.1 ? 'oppose' : 'neutral';
+  // Hedging that weighs at least as much as the leading side ("ambivalent … more worried about
+  // retaliation", "noncommittal … concerned") leaves the actor without a lean: neutral, its value
+  // kept within the neutral band.
+  const massOf = (d: number) =>
+    items.filter((x) => x.st.direction === d).reduce((a, x) => a + x.w * x.st.strength, 0);
+  const hedged = massOf(0) > 0 && massOf(0) >= Math.max(massOf(1), massOf(-1));
+  const direction = hedged
+    ? 'neutral'
+    : score > 0.1
+      ? 'support'
+      : score < -0.1
+        ? 'oppose'
+        : 'neutral';
+  if (hedged) score = Math.max(-0.1, Math.min(0.1, score));
+  const value = clamp(mid + score * half);
+  const side = direction === 'support' ? 1 : direction === 'oppose' ? -1 : 0;
+  const basis = statements.filter((st) => st.direction === side);
+  // A neutral from for and against that cancel out has no hedging statement to rest on.
+  if (basis.length === 0) return undefined;
   const derivation =
     `${direction === 'support' ? 'for' : direction === 'oppose' ? 'against' : 'hedging or mixed'} from ${statements.length} statement${statements.length > 1 ? 's' : ''} — ${groups.join('; ')}` +
     (conflict
@@ -117,6 +164,7 @@ export function propose(
   const salHigh = Math.min(100, Math.max(sal + 15, ...salItems));
   return {
     direction,
+    basis,
     score: r2(score),
     conflict,
     position: {

@@ -17,6 +17,7 @@
 import { type Clause, clauseAt, splitClauses } from './clauses.ts';
 import {
   type CompiledCue,
+  CONDITIONS,
   cueIndex,
   HEDGES,
   INTENSIFIERS,
@@ -53,6 +54,10 @@ export interface CueReading {
   readonly holderCertainty: number;
   /** For relational cues: the actor the cue is about and how that set the direction. */
   readonly object?: string;
+  /** Support under a condition ("only if…"): read as hedging. */
+  readonly conditional?: boolean;
+  /** The same sentence says for and against of this holder: read as hedging. */
+  readonly mixed?: boolean;
 }
 
 export interface IssueRoles {
@@ -94,7 +99,7 @@ const PREPOSITIONS = new Set(
 );
 const QUANTITY = new Set('number majority many most some all group members part share'.split(' '));
 const OBJECT_VERBS = new Set(
-  'urge urges urged urging ask asks asked expect expects expected want wants wanted press presses pressed invite invites invited tell tells told encourage encourages encouraged persuade allow allows let help helps called calls call on'.split(
+  'advise advises advised warn warns warned pressure pressures pressured pressuring request requests requested push pushes pushed urge urges urged urging ask asks asked expect expects expected want wants wanted press presses pressed invite invites invited tell tells told encourage encourages encouraged persuade allow allows let help helps called calls call on'.split(
     ' ',
   ),
 );
@@ -124,6 +129,36 @@ function prevWord(tokens: readonly Token[], m: Mention): number {
 }
 
 /** True when the mention cannot be the subject of a clause. */
+const DECISION_NOUNS = new Set(
+  'decision refusal reluctance choice move position stance willingness commitment offer'.split(' '),
+);
+/** Token indexes right after each cue of the sentence being read (set by `readStances`). */
+let cueEnds: ReadonlySet<number> = new Set();
+
+/**
+ * Nouns of a relation to a state ("US allies", "China's partners", "Washington's allies"): the
+ * state before them only modifies them, the related states hold what follows.
+ */
+export const RELATION_NOUNS = new Set([
+  'ally',
+  'allies',
+  'partner',
+  'partners',
+  'neighbour',
+  'neighbours',
+  'neighbor',
+  'neighbors',
+  'rival',
+  'rivals',
+  'adversary',
+  'adversaries',
+  'critics',
+  'backers',
+  'proxies',
+  'friends',
+  'enemies',
+]);
+
 function blocked(
   tokens: readonly Token[],
   mentions: readonly Mention[],
@@ -132,6 +167,18 @@ function blocked(
 ): boolean {
   const k = prevWord(tokens, m);
   const w = tokens[k]?.norm ?? '';
+  // "pro-Taiwan", "anti-China": a modifier, never a subject.
+  if (
+    tokens[m.tokenStart - 1]?.norm === '-' &&
+    ['pro', 'anti'].includes(tokens[m.tokenStart - 2]?.norm ?? '')
+  )
+    return true;
+  // "As for Germany, …": the topic is the subject.
+  if (w === 'for' && tokens[k - 1]?.norm === 'as') return false;
+  // "angry with Germany's decision not to join": the possessor holds the decision.
+  if (m.possessive && DECISION_NOUNS.has(tokens[m.tokenEnd]?.norm ?? '')) return false;
+  // The object of a cue ("has not condemned Russia … nor joined") is not the subject of the next.
+  if (cueEnds.has(k + 1) || cueEnds.has(m.tokenStart)) return true;
   if (PREPOSITIONS.has(w)) {
     // "officials from X", "governments in X", "a number of X", "the people of X" act as X.
     const before = tokens[k - 1]?.norm ?? '';
@@ -147,11 +194,13 @@ function blocked(
   }
   if (OBJECT_VERBS.has(w) || (w === 'on' && OBJECT_VERBS.has(tokens[k - 1]?.norm ?? '')))
     return true;
-  // A modifier, not a subject: "the US plan", "a US-led coalition".
+  // A modifier, not a subject: "the US plan", "a US-led coalition", "US allies" (the allies hold
+  // the cue, not the US: "US allies reluctant on Red Sea force").
   const next = tokens[m.tokenEnd]?.norm ?? '';
   if (
     !m.possessive &&
     (PLAN_WORDS.has(next) ||
+      RELATION_NOUNS.has(next) ||
       ISSUE_NOUNS.has(next) ||
       (next === '-' &&
         /^(?:led|backed|brokered|sponsored)$/.test(tokens[m.tokenEnd + 1]?.norm ?? '')))
@@ -215,6 +264,21 @@ function withCoordinated(
 
 function isParty(m: Mention): boolean {
   return m.entity.role === 'party';
+}
+
+/** Prepositions that introduce a cue's object ("concerned about China", "support for Kyiv"). */
+const OBJECT_PREPOSITIONS = new Set(
+  'about over at with toward towards to for against on'.split(' '),
+);
+
+/** "the US plan", "a US-led coalition": a mention that modifies a noun, not an object. */
+function isModifier(tokens: readonly Token[], m: Mention): boolean {
+  const next = tokens[m.tokenEnd]?.norm ?? '';
+  return (
+    PLAN_WORDS.has(next) ||
+    ISSUE_NOUNS.has(next) ||
+    (next === '-' && /^(?:led|backed|brokered|sponsored)$/.test(tokens[m.tokenEnd + 1]?.norm ?? ''))
+  );
 }
 
 /** Who holds the cue at [start, end). */
@@ -331,12 +395,34 @@ export interface SentenceInput {
   readonly reportingHedge?: number;
 }
 
+const capitalised = (t: Token | undefined) => t !== undefined && /^\p{Lu}\p{Ll}/u.test(t.text);
+
+/** A headline in title case ("US Allies Reluctant to Join…"): most longer words capitalised. */
+function isTitleCase(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((t) => /^\p{L}{4,}/u.test(t.text));
+  return words.length > 0 && words.filter(capitalised).length / words.length > 0.6;
+}
+
+/**
+ * The cue at [start, end) is written capitalised, not at the start of its sentence, next to
+ * another capitalised word: part of a name ("Defense Cooperation Agreement", "Operation
+ * Prosperity Guardian").
+ */
+function insideName(tokens: readonly Token[], start: number, end: number): boolean {
+  if (start === 0 || !capitalised(tokens[start])) return false;
+  if (/^["“‘'(]$/.test(tokens[start - 1]!.text)) return false;
+  return capitalised(tokens[start - 1]) || capitalised(tokens[end]);
+}
+
 /** Reads the stance cues of one sentence. */
 export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
   const { tokens, mentions } = s;
   const clauses = splitClauses(tokens);
   const cues = matchCues(tokens);
+  cueEnds = new Set(cues.map((c) => c.end));
+  const titleCase = isTitleCase(tokens);
   const out: CueReading[] = [];
+  const starts: number[] = [];
   cues.forEach((c, ci) => {
     const clause = clauseAt(clauses, c.start);
     const next = cues[ci + 1];
@@ -349,9 +435,44 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       !next.cue.spec.frame
     )
       return;
-    // "refused to sign": the first cue carries.
+    // "refused to sign", "ruled out German participation", "noncommittal on sending troops":
+    // the first cue carries.
     const prev = cues[ci - 1];
     if (prev && prev.cue.spec.negatesNext && c.start - prev.end <= 3) return;
+    if (
+      prev &&
+      prev.cue.spec.direction !== 1 &&
+      !prev.cue.spec.frame &&
+      c.cue.spec.direction === 1 &&
+      c.start - prev.end <= 3 &&
+      clauseAt(clauses, prev.start) === clause
+    )
+      return;
+    // "supports a balance of power": the hedging cue it frames says the direction.
+    if (
+      c.cue.spec.direction === 1 &&
+      next &&
+      next.cue.spec.direction === 0 &&
+      next.start - c.end <= 3 &&
+      clauseAt(clauses, next.start) === clause
+    )
+      return;
+    // "the coalition of the willing": a name, not a stance.
+    if (
+      tokens[c.start - 1]?.norm === 'the' &&
+      c.end - c.start === 1 &&
+      c.cue.spec.direction === 1 &&
+      /(?:ing|ed)$/.test(tokens[c.start]!.norm) &&
+      tokens[c.start - 2]?.norm === 'of'
+    )
+      return;
+    // A cue that needs an object ("avoid joining", not "avoid citing scenarios").
+    if (c.cue.spec.needsObject && !c.cue.spec.relational) {
+      const follows =
+        (next && next.start - c.end <= 3) ||
+        tokens.slice(c.end, c.end + 4).some((t) => ISSUE_NOUNS.has(t.norm));
+      if (!follows) return;
+    }
     // "more willing to cooperate": one statement, not two.
     if (
       prev &&
@@ -362,6 +483,9 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       return;
     // A cue inside a mention ("Alliance of Sahel States") is a name, not a stance.
     if (mentions.some((m) => c.start >= m.tokenStart && c.start < m.tokenEnd)) return;
+    // A capitalised cue inside a capitalised phrase of a sentence that is not in title case
+    // ("the Enhanced Defense Cooperation Agreement") is part of a name, not a stance.
+    if (!titleCase && insideName(tokens, c.start, c.end)) return;
     let { holders, certainty } = findHolders(
       tokens,
       mentions,
@@ -383,7 +507,9 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       prev &&
       tokens[c.start - 1]?.norm === 'to' &&
       clauseAt(clauses, prev.start) === clause &&
-      !prev.cue.spec.frame
+      !prev.cue.spec.frame &&
+      // "commitment to neutrality": the for-cue gave way to the hedging cue it frames (above).
+      !(prev.cue.spec.direction === 1 && c.cue.spec.direction === 0 && c.start - prev.end <= 3)
     )
       return;
     // A source's recommendation ("Washington should…", "better for Washington to…") is not a stance.
@@ -392,8 +518,16 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       (tokens[h.tokenStart - 1]?.norm === 'for' &&
         ['better', 'time'].includes(tokens[h.tokenStart - 2]?.norm ?? ''));
     if (s.speaker?.role === 'source' && holders.some(recommended)) return;
+    // "…, while Takaichi refused, saying…": a refusal or denial with nothing after it in its
+    // clause refuses something we cannot see (a demand, a request) — not the issue.
+    if (c.cue.spec.negatesNext && c.cue.spec.direction < 0) {
+      const nextWord = tokens[c.end]?.norm;
+      if (nextWord === undefined || /^[,.;:!?)]$/.test(nextWord) || c.end >= clause.end) return;
+    }
     const floor = prev ? prev.end : 0;
     const mod = modifiers(tokens, clause, c.start, c.end, floor);
+    // "less reluctant than Seoul": a relative statement, which places the holder on neither side.
+    if (mod.weaker && tokens.slice(c.end, c.end + 6).some((t) => t.norm === 'than')) return;
     let direction: Direction = c.cue.spec.direction;
     let strength = c.cue.spec.strength;
     let object: string | undefined;
@@ -410,6 +544,40 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
         else return;
       }
     }
+    // "concerned about China's expansion", "alarmed over Russia": an against-cue whose object is
+    // another actor is about that actor — against the issue only when that actor proposes it, for
+    // it when the actor is the issue's target, and not about the issue otherwise.
+    if (!c.cue.spec.relational && !object) {
+      let k = c.end;
+      if (tokens[k]?.norm === 'the') k++;
+      if (OBJECT_PREPOSITIONS.has(tokens[k]?.norm ?? '')) k++;
+      if (tokens[k]?.norm === 'the') k++;
+      {
+        const obj = mentions.find(
+          (m) => m.tokenStart === k && isParty(m) && !m.possessive && !isModifier(tokens, m),
+        );
+        if (obj && !holders.some((h) => h.entity.id === obj.entity.id)) {
+          if (roles.targets.has(obj.entity.id)) {
+            direction = (-direction || 0) as Direction;
+            object = `${obj.entity.name} (the target)`;
+          } else if (roles.proponents.has(obj.entity.id))
+            object = `${obj.entity.name} (the proponent)`;
+          else return;
+        }
+      }
+    }
+    // "support … only if", "on condition that": conditional support is neither for nor against.
+    const conditional =
+      direction === 1 &&
+      CONDITIONS.some((cond) =>
+        tokens.some(
+          (_, i) =>
+            i >= clause.start &&
+            i + cond.length <= clause.end &&
+            cond.every((w, j) => tokens[i + j]!.norm === w),
+        ),
+      );
+    if (conditional) direction = 0;
     const hedge =
       mod.hedges.reduce((f, h) => f * (HEDGES.get(h) ?? 1), 1) * (s.reportingHedge ?? 1);
     const boost = Math.min(
@@ -464,6 +632,7 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
     }
     const cueText = sentenceSlice(tokens, cueStart, cueEnd);
     for (const holder of holders) {
+      starts.push(c.start);
       out.push({
         holder,
         cue: cueText,
@@ -478,11 +647,70 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
         concessive: clause.concessive,
         holderCertainty: round(certainty),
         ...(object ? { object } : {}),
+        ...(conditional ? { conditional: true } : {}),
       });
     }
   });
-  return out;
+  return mixedToHedging(out, starts, tokens);
 }
+
+/**
+ * One sentence that says both for and against of the same holder ("will help out … but will not
+ * directly intervene") asserts neither side: its asserted statements become hedging (direction 0)
+ * and are marked `mixed`. Conceded statements ("despite…") keep their direction: the concession
+ * is already weighed down.
+ */
+function mixedToHedging(
+  readings: CueReading[],
+  starts: readonly number[],
+  tokens: readonly Token[],
+): CueReading[] {
+  const key = (r: CueReading) => `${r.holder.entity.id}/${r.holder.isPublic}`;
+  const asserted = (i: number) => !readings[i]!.concessive && readings[i]!.direction !== 0;
+  // Only a contrast ("…, but will not…", "while", "yet") makes the two sides one hedged position;
+  // without one, the second cue is part of the first one's object ("will not allow its airspace
+  // or logistical support to be used") and each keeps its direction.
+  const contrasted = (i: number, j: number) => {
+    const [a, b] = starts[i]! < starts[j]! ? [starts[i]!, starts[j]!] : [starts[j]!, starts[i]!];
+    return tokens.slice(a, b).some((t) => CONTRASTS.has(t.norm));
+  };
+  const mixed = readings.map(
+    (r, i) =>
+      asserted(i) &&
+      readings.some(
+        (o, j) =>
+          j !== i &&
+          asserted(j) &&
+          key(o) === key(r) &&
+          o.direction === -r.direction &&
+          contrasted(i, j),
+      ),
+  );
+  // A for-cue after an against-cue of the same holder, with no contrast between them, is inside
+  // what the against-cue refuses ("will not allow its airspace, … or logistical support to be
+  // used"): the against-cue carries, the for-cue is dropped.
+  const absorbed = readings.map(
+    (r, i) =>
+      !mixed[i] &&
+      r.direction === 1 &&
+      // "… and wants peace": a new predicate of the same subject, not an object.
+      !['and', ',', ';'].includes(tokens[starts[i]! - 1]?.norm ?? '') &&
+      readings.some(
+        (o, j) =>
+          asserted(j) &&
+          o.direction === -1 &&
+          key(o) === key(r) &&
+          starts[j]! < starts[i]! &&
+          !contrasted(i, j),
+      ),
+  );
+  return readings
+    .map((r, i) => (mixed[i] ? { ...r, direction: 0 as const, strength: 0.5, mixed: true } : r))
+    .filter((_, i) => !absorbed[i]);
+}
+
+/** Words that join two contrasting statements of one holder into one hedged position. */
+const CONTRASTS = new Set(['but', 'yet', 'while', 'whereas', 'although', 'though', 'however']);
 
 function sentenceSlice(tokens: readonly Token[], a: number, b: number): string {
   // Tokens carry offsets into the sentence; rebuild the words with their original spacing.

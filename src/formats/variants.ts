@@ -499,7 +499,28 @@ function removeActorRefs(root: Json, id: string): string[] {
     const supports = e.supports as { actor?: string }[] | undefined;
     if (supports?.some((s) => s.actor === id)) e.supports = supports.filter((s) => s.actor !== id);
   }
+  effects.push(...removeLeverRefs(root, id, true));
   return effects;
+}
+
+/**
+ * Drops the `levers:` markings that name a removed actor or issue in their path, and the actor
+ * from every `by` (a marking left with no one to act goes too).
+ */
+function removeLeverRefs(root: Json, id: string, actor: boolean): string[] {
+  const marks = root.levers as { path?: unknown; by?: unknown }[] | undefined;
+  if (!Array.isArray(marks)) return [];
+  const kept = marks.filter((m) => {
+    if (typeof m.path === 'string' && `.${m.path}.`.includes(`.${id}.`)) return false;
+    if (actor && Array.isArray(m.by) && m.by.includes(id)) {
+      m.by = m.by.filter((b) => b !== id);
+      return (m.by as unknown[]).length > 0;
+    }
+    return true;
+  });
+  if (kept.length === marks.length) return [];
+  root.levers = kept;
+  return [`${marks.length - kept.length} lever marking(s) removed`];
 }
 
 /** Removes an evidence id from every measure and tie that cites it. */
@@ -533,7 +554,10 @@ function removeIssueRefs(root: Json, id: string): string[] {
     const supports = e.supports as { issue?: string }[] | undefined;
     if (supports?.some((s) => s.issue === id)) e.supports = supports.filter((s) => s.issue !== id);
   }
-  return stances ? [`${stances} stance(s) on it removed`] : [];
+  return [
+    ...(stances ? [`${stances} stance(s) on it removed`] : []),
+    ...removeLeverRefs(root, id, false),
+  ];
 }
 
 function applyRemove(slots: Slot[], root: Json): string[] {

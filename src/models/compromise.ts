@@ -3,17 +3,17 @@
  * Achen (2006), "Institutional realism and bargaining models", ch. 10 of Thomson, Stokman, Achen &
  * König (eds), *The European Union Decides*. On real EU decisions it is the model to beat.
  */
+import { z } from 'zod';
 import { defineModel } from './model.ts';
 import { runPerIssue } from './per-issue.ts';
 
-export const compromise = defineModel<Record<string, never>>({
+export const compromise = defineModel({
   id: 'mean',
   name: 'Weighted mean (compromise model)',
   summary: 'The outcome is the capability×salience-weighted mean of the positions.',
   citation: 'Achen (2006), ch. 10 of Thomson et al. (eds), The European Union Decides.',
   multiIssue: false,
-  defaults: {},
-  options: {},
+  optionsSchema: z.object({}).strict(),
   run(input) {
     return runPerIssue('mean', input, (v) => {
       let num = 0;

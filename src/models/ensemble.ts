@@ -22,6 +22,7 @@
  * with c = 0 or s = 0 has v = 0 even when α or β is 0), so the ensemble meets the whole model
  * contract. The fitted spec is a small versioned JSON (`src/analysis/backtest/ensemble.json`).
  */
+import { z } from 'zod';
 import shipped from '../analysis/backtest/ensemble.json' with { type: 'json' };
 import { ModelError } from '../core/errors.ts';
 import { type IssueView, type NumericInput, makeNumericInput } from '../core/numeric-input.ts';
@@ -185,15 +186,14 @@ export function createEnsembleModel(spec: EnsembleSpec): Model<Record<string, ne
     weights[j]! > 0 ? [`${(weights[j]! * 100).toFixed(0)}% ${c}`] : [],
   ).join(' + ');
   return {
-    ...defineModel<Record<string, never>>({
+    ...defineModel({
       id: 'ensemble',
       name: 'Ensemble (stacked, fitted on DEU III)',
       summary: `A convex combination of simple forecasts fitted out of sample on EU decisions: ${shown} (actor weights c^${alpha}·s^${beta}).`,
       citation:
         'Breiman (1996), "Stacked regressions"; fitted on DEU III (Arregui & Perarnaud 2021) training proposals; components after Achen (2006) and Thomson et al. (2006).',
       multiIssue: false,
-      defaults: {},
-      options: {},
+      optionsSchema: z.object({}).strict(),
       run(input) {
         if (problems.length) {
           throw new ModelError(`the ensemble spec is unusable: ${problems.join('; ')}`, 'ensemble');

@@ -4,17 +4,17 @@
  * lowest minimiser.
  */
 import { weightedMedian } from '../core/weighted-median.ts';
+import { z } from 'zod';
 import { defineModel } from './model.ts';
 import { runPerIssue } from './per-issue.ts';
 
-export const median = defineModel<Record<string, never>>({
+export const median = defineModel({
   id: 'median',
   name: 'Weighted median',
   summary: 'The outcome is the capability×salience-weighted median position (lowest on ties).',
   citation: 'Black (1948); Thomson et al. (eds, 2006), The European Union Decides, ch. 10.',
   multiIssue: false,
-  defaults: {},
-  options: {},
+  optionsSchema: z.object({}).strict(),
   run(input) {
     return runPerIssue('median', input, (v) => {
       const w = new Float64Array(v.m);

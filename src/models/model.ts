@@ -4,8 +4,10 @@
  * from the {@link Rng} it is handed. One shared contract suite (`contract.test.ts`) runs against
  * every registered model.
  */
+import type { z } from 'zod';
 import type { NumericInput } from '../core/numeric-input.ts';
 import type { Rng } from '../core/rng.ts';
+import { describeOptions } from './options.ts';
 
 /** What a run needs besides the numbers and options. */
 export interface RunContext {
@@ -33,14 +35,23 @@ export interface ModelResult {
   readonly detail?: unknown;
 }
 
-/** How one option is read from `key=value` text and documented. */
-export type OptionSpec =
-  | { type: 'number'; doc: string; min?: number; max?: number; nullable?: boolean }
-  | { type: 'integer'; doc: string; min?: number; max?: number }
-  | { type: 'boolean'; doc: string }
-  | { type: 'enum'; doc: string; values: readonly string[] };
+/**
+ * A model's options: one strict zod object whose every field has a `.default(…)` and a
+ * `.describe(…)` one-liner (the longer JSDoc with sources sits on the field; `z.infer` keeps it).
+ * The option type, the defaults, the documented specs, validation and the CLI's text coercion
+ * are all derived from it (`options.ts`).
+ */
+export type OptionsSchema = z.ZodObject<z.ZodRawShape, z.core.$strict>;
 
-export interface Model<O extends object = object> {
+/** One option as documented (derived from the schema): its type, values or bounds, description. */
+export type OptionSpec =
+  | { type: 'number'; min?: number; max?: number; nullable?: boolean; doc: string }
+  | { type: 'integer'; min?: number; max?: number; doc: string }
+  | { type: 'boolean'; doc: string }
+  | { type: 'enum'; values: readonly string[]; doc: string };
+
+/** What a model declares; {@link defineModel} derives the rest. */
+export interface ModelDefinition<S extends OptionsSchema> {
   /** Short id used on the command line, e.g. `mean`, `eum`, `smp`. */
   readonly id: string;
   /** Human name, e.g. "Weighted mean (compromise model)". */
@@ -51,14 +62,24 @@ export interface Model<O extends object = object> {
   readonly citation: string;
   /** True when issues are bargained jointly (the SMP); false when each issue is run alone. */
   readonly multiIssue: boolean;
-  readonly defaults: Readonly<O>;
   /**
    * Contract properties the model does not have by design, each with the reason (the shared
    * contract suite skips exactly these and prints why). E.g. KTAB's SMP uses fixed floors that do
    * not scale with capability, so rescaling capabilities changes its results.
    */
   readonly notInvariantTo?: { readonly capabilityScale?: string; readonly inertActor?: string };
-  /** Every option, for parsing `--option key=value` and for `--help`. */
+  /** The options: the single source of their type, defaults, docs and validation. */
+  readonly optionsSchema: S;
+  run(input: NumericInput, options: z.output<S>, ctx: RunContext): ModelResult;
+}
+
+export interface Model<O extends object = object> extends Omit<
+  ModelDefinition<OptionsSchema>,
+  'run'
+> {
+  /** Every option's default (`optionsSchema.parse({})`), in the schema's order. */
+  readonly defaults: Readonly<O>;
+  /** Every option documented (derived from the schema): for `entente models` and `/api/models`. */
   readonly options: { readonly [K in keyof O]: OptionSpec };
   run(input: NumericInput, options: O, ctx: RunContext): ModelResult;
 }
@@ -67,7 +88,13 @@ export interface Model<O extends object = object> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyModel = Model<any>;
 
-/** Declares a model with its option type checked, then erases it for the registry. */
-export function defineModel<O extends object>(model: Model<O>): Model<O> {
-  return model;
+/** Declares a model: derives its defaults and documented options from its options schema. */
+export function defineModel<S extends OptionsSchema>(
+  model: ModelDefinition<S>,
+): Model<z.output<S>> {
+  return {
+    ...model,
+    defaults: model.optionsSchema.parse({}),
+    options: describeOptions(model.optionsSchema) as Model<z.output<S>>['options'],
+  };
 }

@@ -11,21 +11,38 @@
  * Where no x gives every participating actor a gain (e.g. an actor sits at the status quo), the
  * solution does not exist: we fall back to the weighted mean and say so (docs/spec/models.md).
  */
+import { z } from 'zod';
 import { defineModel } from './model.ts';
+import { checkOptions } from './options.ts';
 import { runPerIssue } from './per-issue.ts';
 
-export interface NashOptions {
-  /** Utility exponent a in u_i(x) = −s_i|x − x_i|^a, a ≥ 1. Default 2 (quadratic loss; docs/spec/models.md). */
-  exponent: number;
-  /** Bargaining weights: `capability` (w_i = c_i, docs/spec/models.md, default) or `capability-salience` (w_i = c_i s_i). */
-  weight: 'capability' | 'capability-salience';
-  /** Use the issue's reference point as the disagreement point when it has one. Default true. */
-  useReference: boolean;
-}
+export const NASH_OPTIONS = z
+  .object({
+    /** Utility exponent a in u_i(x) = −s_i|x − x_i|^a, a ≥ 1. Default 2 (quadratic loss; docs/spec/models.md). */
+    exponent: z
+      .number()
+      .min(1)
+      .max(8)
+      .default(2)
+      .describe('Utility exponent a ≥ 1 (default 2, quadratic loss).'),
+    /** Bargaining weights: `capability` (w_i = c_i, docs/spec/models.md, default) or `capability-salience` (w_i = c_i s_i). */
+    weight: z
+      .enum(['capability', 'capability-salience'])
+      .default('capability')
+      .describe('Bargaining weight: c_i (default, docs/spec/models.md) or c_i·s_i.'),
+    /** Use the issue's reference point as the disagreement point when it has one. Default true. */
+    useReference: z
+      .boolean()
+      .default(true)
+      .describe("Disagreement at the issue's reference point when it has one (default true)."),
+  })
+  .strict();
 
-export const NASH_DEFAULTS: NashOptions = { exponent: 2, weight: 'capability', useReference: true };
+export type NashOptions = z.infer<typeof NASH_OPTIONS>;
 
-export const nash = defineModel<NashOptions>({
+export const NASH_DEFAULTS: NashOptions = NASH_OPTIONS.parse({});
+
+export const nash = defineModel({
   id: 'nash',
   name: 'Nash bargaining (asymmetric)',
   summary:
@@ -33,26 +50,9 @@ export const nash = defineModel<NashOptions>({
   citation:
     'Nash (1950); Kalai (1977); Achen (2006), ch. 10 of Thomson et al. (eds), The European Union Decides.',
   multiIssue: false,
-  defaults: NASH_DEFAULTS,
-  options: {
-    exponent: {
-      type: 'number',
-      min: 1,
-      max: 8,
-      doc: 'Utility exponent a ≥ 1 (default 2, quadratic loss).',
-    },
-    weight: {
-      type: 'enum',
-      values: ['capability', 'capability-salience'],
-      doc: 'Bargaining weight: c_i (default, docs/spec/models.md) or c_i·s_i.',
-    },
-    useReference: {
-      type: 'boolean',
-      doc: "Disagreement at the issue's reference point when it has one (default true).",
-    },
-  },
+  optionsSchema: NASH_OPTIONS,
   run(input, opts) {
-    const o = { ...NASH_DEFAULTS, ...opts } satisfies NashOptions;
+    const o = checkOptions('nash', NASH_OPTIONS, opts);
     const a = o.exponent;
     return runPerIssue('nash', input, (v, warnings, issueId) => {
       const q = o.useReference ? v.reference : NaN;

@@ -22,11 +22,15 @@ export function defaultModelIds(): string[] {
   return MODELS.map((m) => m.id);
 }
 
-export function getModel(id: string): AnyModel {
+/**
+ * The model with this id, or an {@link InputError} at `path` (where the caller took the id from:
+ * the CLI says `--model`, the server `models[i].id`) listing the models.
+ */
+export function getModel(id: string, path = 'model'): AnyModel {
   const model = MODELS.find((m) => m.id === id);
   if (!model) {
     throw new InputError({
-      path: '--model',
+      path,
       message: `unknown model "${id}"; models: ${MODELS.map((m) => m.id).join(', ')}`,
     });
   }

@@ -13,8 +13,13 @@ import { type ForecastResult, runForecast } from '../analysis/forecast.ts';
 import { prepareMonteCarlo } from '../analysis/monte-carlo/job.ts';
 import { monteCarloAnalysis } from '../analysis/monte-carlo/run.ts';
 import type { MonteCarloResult } from '../analysis/monte-carlo/summarize.ts';
+import { commitmentLeversAnalysis } from '../analysis/levers/commitment.ts';
 import { leversAnalysis } from '../analysis/levers/levers.ts';
-import { parseTarget } from '../analysis/levers/target.ts';
+import {
+  COMMITMENT_TARGET_SYNTAX,
+  isCommitmentTarget,
+  parseTarget,
+} from '../analysis/levers/target.ts';
 import { prepareTornado, tornadoAnalysis } from '../analysis/sensitivity/tornado.ts';
 import { prepareCommitment } from '../coalitions/commitment/commitment-result.ts';
 import { InputError } from '../core/errors.ts';
@@ -33,6 +38,8 @@ export interface AnalysisRequest {
   readonly target?: string | undefined;
   /** Levers: search each input over its scale or only its low–high range. */
   readonly within?: 'scale' | 'range' | undefined;
+  /** Levers: search beyond the evidence ranges. */
+  readonly beyondRange?: boolean | undefined;
   /** Levers: inputs paired (0: no pairs). */
   readonly pairs?: number | undefined;
   /** Commitment: the capability measure. */
@@ -151,6 +158,38 @@ export const leversRun: RunKind = {
       if (!(err instanceof InputError)) throw err;
       throw new InputError(err.problems.map((p) => ({ ...p, path: 'target' })));
     }
+    const seed = req.seed ?? DEFAULT_SEED;
+    if (req.beyondRange && req.within === 'range')
+      throw new InputError({
+        path: 'beyondRange',
+        message: 'beyondRange searches beyond the evidence ranges; within "range" keeps to them',
+      });
+    const within = req.beyondRange ? 'scale' : req.within;
+    const ids = (req.models ?? []).map((m) => m.id);
+    if (isCommitmentTarget(target) || ids.includes('commitment')) {
+      if (!isCommitmentTarget(target) || ids.some((id) => id !== 'commitment'))
+        throw new InputError({
+          path: isCommitmentTarget(target) ? 'models' : 'target',
+          message: `the commitment model's targets are ${COMMITMENT_TARGET_SYNTAX}; got ${target.text} with models ${ids.join(', ') || 'default'}`,
+        });
+      const draws = req.runs ?? 200;
+      const beyondRange = within === 'scale';
+      return {
+        seed,
+        options: {
+          models: [{ id: 'commitment', options: { draws } }],
+          target: target.text,
+          beyondRange,
+          ...(req.measure !== undefined ? { measure: req.measure } : {}),
+        },
+        analysis: commitmentLeversAnalysis(scenario, target, {
+          seed,
+          draws,
+          beyondRange,
+          ...(req.measure !== undefined ? { measure: req.measure } : {}),
+        }),
+      };
+    }
     const models = modelRunsFromRequest(
       req.models?.length ? req.models : [{ id: defaultLeverModel() }],
     );
@@ -160,18 +199,20 @@ export const leversRun: RunKind = {
         message: `levers run one model at a time; got ${models.map((r) => r.model.id).join(', ')}`,
       });
     }
-    const seed = req.seed ?? DEFAULT_SEED;
-    const within = req.within ?? 'scale';
     const pairCandidates = req.pairs ?? 8;
     return {
       seed,
       options: {
         models: models.map((r) => ({ id: r.model.id, options: r.options })),
         target: target.text,
-        within,
+        within: within ?? (scenario.levers?.length ? 'range' : 'scale'),
         pairs: pairCandidates,
       },
-      analysis: leversAnalysis(scenario, models[0]!, target, { seed, within, pairCandidates }),
+      analysis: leversAnalysis(scenario, models[0]!, target, {
+        seed,
+        ...(within !== undefined ? { within } : {}),
+        pairCandidates,
+      }),
     };
   },
 };

@@ -26,6 +26,7 @@ import { registerReportRoutes } from './routes-reports.ts';
 import { registerRunRoutes } from './routes-runs.ts';
 import { registerScenarioRoutes } from './routes-scenarios.ts';
 import { registerToolRoutes } from './routes-tools.ts';
+import { modelOptionComponents } from './schemas.ts';
 import { LOOPBACK_HOSTS, hostCheck, securityHeaders } from './security-headers.ts';
 import { serveWeb } from './static-files.ts';
 
@@ -139,6 +140,8 @@ export function createServer(options: AppOptions): Server {
     });
   }
 
+  for (const [name, schema] of modelOptionComponents())
+    app.openAPIRegistry.registerComponent('schemas', name, schema);
   registerToolRoutes(app, deps);
   registerScenarioRoutes(app, deps);
   registerRunRoutes(app, deps);

@@ -1,16 +1,18 @@
 /**
- * `models: [{ id, options }]` from a request → the runs `runForecast` takes, through the same
- * option parser as the CLI's `--option`, with problems pointing at the request's field.
+ * `models: [{ id, options }]` from a request → the runs `runForecast` takes: each model's JSON
+ * options validated by its own schema (`models/options.ts`), problems at the request's field
+ * (`models[i].id`, `models[i].options.KEY`).
  */
+import { assertBargained } from '../core/compile.ts';
 import type { ModelRun } from '../analysis/forecast.ts';
 import { InputError } from '../core/errors.ts';
 import type { Scenario } from '../core/scenario.ts';
-import { parseModelOptions } from '../models/options.ts';
+import { resolveOptions } from '../models/options.ts';
 import { defaultModelIds, getModel } from '../models/registry.ts';
 
 export interface ModelRequest {
   readonly id: string;
-  readonly options?: Record<string, string | number | boolean | null> | undefined;
+  readonly options?: Record<string, unknown> | undefined;
 }
 
 export function modelRunsFromRequest(models: readonly ModelRequest[] | undefined): ModelRun[] {
@@ -23,24 +25,11 @@ export function modelRunsFromRequest(models: readonly ModelRequest[] | undefined
     if (seen.has(m.id))
       throw new InputError({ path: `${where}.id`, message: `model "${m.id}" is listed twice` });
     seen.add(m.id);
-    try {
-      const model = getModel(m.id);
-      const pairs = Object.entries(m.options ?? {}).map(
-        ([k, v]) => `${k}=${v === null ? 'null' : String(v)}`,
-      );
-      return { model, options: parseModelOptions(model, pairs) };
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      throw new InputError(
-        err.problems.map((p) => ({
-          path:
-            p.path === '--model'
-              ? `${where}.id`
-              : `${where}.options${p.path.replace(/^--option ?/, '.').replace(/\.$/, '')}`,
-          message: p.message,
-        })),
-      );
-    }
+    const model = getModel(m.id, `${where}.id`);
+    const options = resolveOptions(model, m.options ?? {}, (key) =>
+      key === undefined ? `${where}.options` : `${where}.options.${key}`,
+    );
+    return { model, options };
   });
 }
 
@@ -57,5 +46,9 @@ export function checkIssueIds(
       : [{ path: `issues[${i}]`, message: `unknown issue "${id}"; issues: ${known.join(', ')}` }],
   );
   if (problems.length) throw new InputError(problems);
+  assertBargained(
+    scenario,
+    issues.map((id) => scenario.issues.find((i) => i.id === id)!),
+  );
   return [...issues];
 }

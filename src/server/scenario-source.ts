@@ -14,7 +14,7 @@ import { readTextFile } from '../io/text-file.ts';
 import type { SourceFormat, Store } from '../store/store.ts';
 import { HttpError, notFound } from './errors.ts';
 
-export interface ScenarioRef {
+export interface ScenarioSource {
   readonly text?: string | undefined;
   readonly file?: string | undefined;
   readonly scenario?: Record<string, unknown> | undefined;
@@ -97,7 +97,10 @@ function cached(key: string, parse: () => ResolvedScenario): ResolvedScenario {
   return value;
 }
 
-export async function resolveScenario(ref: ScenarioRef, store: Store): Promise<ResolvedScenario> {
+export async function resolveScenario(
+  ref: ScenarioSource,
+  store: Store,
+): Promise<ResolvedScenario> {
   const given = (['text', 'scenario', 'scenarioId', 'builtin'] as const).filter(
     (k) => ref[k] !== undefined,
   );

@@ -3,6 +3,8 @@
  * reference to `docs/results.md`: their shapes belong to the analyses, not to the server.
  */
 import { z } from '@hono/zod-openapi';
+import { listModels } from '../models/registry.ts';
+import { toJSONSchema } from 'zod';
 
 export const ProblemSchema = z
   .object({
@@ -38,7 +40,7 @@ export const ErrorSchema = z
   .openapi('Error');
 
 /** Where a request's scenario comes from: exactly one of text, scenario, scenarioId, builtin. */
-export const ScenarioRefFields = {
+export const ScenarioSourceFields = {
   text: z
     .string()
     .optional()
@@ -63,17 +65,39 @@ export const ScenarioRefFields = {
     .optional()
     .openapi({ description: 'A built-in scenario id, e.g. east-asia-coalition-2025.' }),
 };
-export const ScenarioRefSchema = z.object(ScenarioRefFields).openapi('ScenarioRef');
+export const ScenarioSourceSchema = z.object(ScenarioSourceFields).openapi('ScenarioSource');
 
 export const ModelRequestSchema = z
   .object({
     id: z.string().openapi({ example: 'nash' }),
     options: z
-      .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+      .record(z.string(), z.unknown())
       .optional()
-      .openapi({ example: { exponent: 1.5 } }),
+      .openapi({
+        description:
+          "The model's options as JSON values, checked by the model's own schema (components `<id>Options`; `GET /api/models` lists them): a bad value or an unknown key is a 422 at `models[i].options.KEY`. Omitted options take their defaults.",
+        example: { exponent: 1.5 },
+      }),
   })
   .openapi('ModelRequest');
+
+/**
+ * Every model's options schema as an OpenAPI component (`nashOptions`, `eumOptions`, …),
+ * converted from the same zod schema the model validates with, so the document cannot drift
+ * from the code. (Converted here rather than registered as a zod schema: the OpenAPI generator
+ * may load another copy of zod — its CommonJS build — that does not know the models' schemas.)
+ */
+export function modelOptionComponents(): [name: string, schema: Record<string, unknown>][] {
+  return listModels()
+    .filter((m) => Object.keys(m.options).length > 0)
+    .map((m) => {
+      const { $schema: _, ...schema } = toJSONSchema(m.optionsSchema, {
+        io: 'input',
+        target: 'openapi-3.0',
+      });
+      return [`${m.id}Options`, schema];
+    });
+}
 
 export const ModelsField = z
   .array(ModelRequestSchema)
@@ -89,7 +113,7 @@ export const SeedField = z
 
 export const ForecastRequestSchema = z
   .object({
-    ...ScenarioRefFields,
+    ...ScenarioSourceFields,
     models: ModelsField,
     seed: SeedField,
     issues: z.array(z.string()).optional().openapi({ description: 'Only these issue ids.' }),
@@ -100,10 +124,10 @@ export const RUN_KINDS = ['forecast', 'simulate', 'sensitivity', 'levers', 'comm
 
 export const RunRequestSchema = z
   .object({
-    ...ScenarioRefFields,
+    ...ScenarioSourceFields,
     kind: z.enum(RUN_KINDS).openapi({
       description:
-        'forecast (point models; finishes before the response), simulate (Monte Carlo), sensitivity (tornado), levers (needs target; one model, default mean), commitment (the commitment model of a scenario with coalition.commitment: each candidate’s level, equilibria, P(commits) over `runs` draws; docs/spec/commitment.md).',
+        'forecast (point models; finishes before the response), simulate (Monte Carlo), sensitivity (tornado), levers (needs target; one model, default eum, or commitment), commitment (the commitment model of a scenario with coalition.commitment: each candidate’s level, equilibria, P(commits) over `runs` draws; docs/spec/commitment.md).',
     }),
     models: ModelsField,
     seed: SeedField,
@@ -119,12 +143,16 @@ export const RunRequestSchema = z
     }),
     target: z.string().max(200).optional().openapi({
       description:
-        'levers: what to reach, e.g. "coalition>=75" or "actor:korea-gov:coalition>=50".',
+        'levers: what to reach, e.g. "coalition>=75" or "actor:korea-gov:coalition>=50"; for the commitment model (models [{ id: "commitment" }], or implied) "commit:korea-gov>=0.5" (P(commits)) or "members:3>=0.5" (P(at least 3 commit)), over `runs` draws per value tried (default 200; 0: the point answer). Result: kind levers, each lever with `by` (who would have to act) and `actions` ([{ by, how }] from the scenario’s levers markings); docs/uncertainty.md.',
     }),
-    within: z
-      .enum(['scale', 'range'])
-      .optional()
-      .openapi({ description: 'levers: search over the scale (default) or the stated range.' }),
+    within: z.enum(['scale', 'range']).optional().openapi({
+      description:
+        'levers: search over the scale or the evidence range (default: range when the scenario marks levers, else scale).',
+    }),
+    beyondRange: z.boolean().optional().openapi({
+      description:
+        'levers: search beyond the evidence ranges (to each input’s scale; commitment terms to their natural bounds).',
+    }),
     pairs: z
       .number()
       .int()
@@ -135,7 +163,7 @@ export const RunRequestSchema = z
   })
   .openapi('RunRequest');
 
-export const ValidateRequestSchema = z.object(ScenarioRefFields).openapi('ValidateRequest');
+export const ValidateRequestSchema = z.object(ScenarioSourceFields).openapi('ValidateRequest');
 
 export const ValidateResponseSchema = z
   .object({
@@ -151,9 +179,9 @@ export const ValidateResponseSchema = z
 
 export const SaveScenarioSchema = z
   .object({
-    text: ScenarioRefFields.text,
-    file: ScenarioRefFields.file,
-    scenario: ScenarioRefFields.scenario,
+    text: ScenarioSourceFields.text,
+    file: ScenarioSourceFields.file,
+    scenario: ScenarioSourceFields.scenario,
     author: z.string().min(1).max(200).optional().openapi({ description: 'Default "anonymous".' }),
     message: z.string().max(2000).optional().openapi({ description: 'What changed.' }),
     baseVersion: z.number().int().min(0).optional().openapi({
@@ -220,7 +248,7 @@ export const ReportFormatSchema = z.enum(['html', 'md', 'pdf']);
 
 export const ReportRequestSchema = z
   .object({
-    ...ScenarioRefFields,
+    ...ScenarioSourceFields,
     models: ModelsField,
     seed: SeedField,
     format: ReportFormatSchema.optional().openapi({ description: 'Default html.' }),

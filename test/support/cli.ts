@@ -1,16 +1,74 @@
-/** Shared helpers of the end-to-end tests: the real `entente` binary in a child process. */
+/**
+ * Shared helpers of the end-to-end tests. `entente(…)` runs the CLI's `main` in this process
+ * (from the sources, output captured, exit code returned): what nearly every test uses.
+ * `ententeProcess(…)` runs the real binary (bin/entente.js, the compiled dist/ when it is up to
+ * date) in a child process: kept for the smoke tests of the process itself (start-up, exit codes,
+ * pipes, signals).
+ */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'entente.js');
 
-/** A file under test/fixtures, relative to the repository root (as the binary sees it). */
+/** A file under test/fixtures, relative to the repository root (as the CLI sees it). */
 export const fixture = (name: string) => join('test', 'fixtures', name);
 
-/** Runs `entente ARGS…` from the repository root; progress bars off so stderr holds only messages. */
-export function entente(...args: string[]): { code: number | null; out: string; err: string } {
+export interface CliResult {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+export interface CliOptions {
+  /** Environment variables set for the run (undefined: unset); ENTENTE_PROGRESS is 'never'. */
+  env?: Record<string, string | undefined>;
+}
+
+/**
+ * Runs `entente ARGS…` in this process from the repository root, progress bars off, stdout and
+ * stderr captured; the process's exit code, working directory and environment are left as they
+ * were.
+ */
+export function entente(...args: string[]): Promise<CliResult> {
+  return ententeWith({}, ...args);
+}
+
+/** {@link entente} with environment variables set for the run. */
+export async function ententeWith(options: CliOptions, ...args: string[]): Promise<CliResult> {
+  let out = '';
+  let err = '';
+  const env = { ENTENTE_PROGRESS: 'never', ...options.env };
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  const setEnv = (values: Record<string, string | undefined>) => {
+    for (const [k, v] of Object.entries(values)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+  const cwd = process.cwd();
+  if (cwd !== ROOT) process.chdir(ROOT);
+  setEnv(env);
+  try {
+    const code = await main(['node', 'entente', ...args], {
+      stdout: (text) => {
+        out += text;
+      },
+      stderr: (text) => {
+        err += text;
+      },
+    });
+    return { code, out, err };
+  } finally {
+    setEnv(saved);
+    if (cwd !== ROOT) process.chdir(cwd);
+  }
+}
+
+/** Runs the real binary `entente ARGS…` from the repository root in a child process. */
+export function ententeProcess(...args: string[]): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',

@@ -11,7 +11,7 @@ import {
   ApiError,
   type ForecastResult,
   type RunKind,
-  type ScenarioRef,
+  type ScenarioSource,
   type StoredRun,
   api,
   setToken,
@@ -121,7 +121,7 @@ export function App() {
     }
   };
 
-  const ref = (d: Doc): ScenarioRef =>
+  const ref = (d: Doc): ScenarioSource =>
     d.origin.kind === 'stored' && !d.dirty
       ? { scenarioId: d.origin.id, version: d.origin.version }
       : d.origin.kind === 'builtin' && !d.dirty

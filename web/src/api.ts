@@ -90,7 +90,7 @@ export interface ModelInfo {
 export type StoredVersion = ScenarioVersion & { scenario: unknown };
 
 /** How a request names its scenario. */
-export type ScenarioRef =
+export type ScenarioSource =
   { scenario: unknown } | { scenarioId: string; version?: number } | { builtin: string };
 
 export type RunKind = 'forecast' | 'simulate' | 'sensitivity' | 'levers';
@@ -131,7 +131,7 @@ export const api = {
       ...(baseVersion !== undefined ? { baseVersion } : {}),
     }),
   remove: (id: string) => request('DELETE', `/api/scenarios/${encodeURIComponent(id)}`),
-  startRun: (kind: RunKind, ref: ScenarioRef, extra: Record<string, unknown> = {}) =>
+  startRun: (kind: RunKind, ref: ScenarioSource, extra: Record<string, unknown> = {}) =>
     sendJson<StoredRun>('POST', '/api/runs', { kind, ...ref, ...extra }),
   run: (id: string) => getJson<StoredRun>(`/api/runs/${encodeURIComponent(id)}`),
   cancel: (id: string) =>
@@ -140,7 +140,7 @@ export const api = {
     getJson<RunSummary[]>(`/api/runs?scenarioId=${encodeURIComponent(scenarioId)}&limit=20`),
   /** A report file as a Blob, with the server's file name. */
   report: async (
-    ref: ScenarioRef,
+    ref: ScenarioSource,
     format: 'html' | 'md' | 'pdf',
     extra: Record<string, unknown> = {},
   ) => {

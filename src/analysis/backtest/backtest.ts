@@ -6,7 +6,6 @@
 import type { NumericInput } from '../../core/numeric-input.ts';
 import type { CapabilityRule, DeuCases, DeuCounts } from '../../formats/deu-cases.ts';
 import type { AnyModel } from '../../models/model.ts';
-import { VERSION } from '../../version.ts';
 import { localBaselineColumns } from './baselines.ts';
 import type { PairedDifference } from './bootstrap.ts';
 import type { CvReport } from './fit.ts';
@@ -18,6 +17,7 @@ import {
   pointScores,
 } from './scoring.ts';
 import { forecastIssues } from './task.ts';
+import { type ResultStamp, resultStamp } from '../../core/result.ts';
 
 /** One forecaster in a backtest: a registry model run under a capability rule. */
 export interface BacktestRun {
@@ -69,9 +69,8 @@ export interface IssueRow {
 
 export type Breakdown = Record<string, Record<string, ModelScores>>;
 
-export interface BacktestResult {
-  readonly entente: string;
-  readonly kind: 'backtest';
+/** A backtest is about a file of cases, not one scenario: the stamp, then `file` and `seed`. */
+export interface BacktestResult extends ResultStamp<'backtest'> {
   readonly file: string;
   readonly seed: number;
   /** Capability rule of the models' inputs (a forecaster may use its own: see `forecasters`). */
@@ -250,8 +249,7 @@ export function assembleBacktest(
   }
   const caseOf = (i: number) => cases.cases[i]!;
   return {
-    entente: VERSION,
-    kind: 'backtest',
+    ...resultStamp('backtest'),
     file: cases.file,
     seed,
     capability: cases.capability,

@@ -97,11 +97,17 @@ describe('the backtest on an executor (chunks of issues)', () => {
 
   it('brings back failures with their messages, in issue order, and warnings', async () => {
     pool ??= new PoolExecutor({ workers: 2, tasks: ANALYSIS_TASKS });
-    const bad = [run('mean'), run('smp', { pce: 'Nonsense' })];
+    // A model that fails on every issue with a ModelError: an ensemble whose weights do not sum
+    // to 1 (the job carries the spec to the workers). A bad option is no longer such a failure:
+    // it is the caller's InputError, found before any run.
+    const broken = createEnsembleModel({ ...ensemble.spec, weights: { mean: 0.5 } });
+    const bad: BacktestRun[] = [run('mean'), { model: broken, options: {}, cases: equal }];
     const columns = await viaExecutor(pool, bad, 4);
     const local = runColumn(bad[1]!, SEED, 1);
     expect(local.failures.length).toBe(equal.counts.scoreable);
-    expect(local.failures[0]!.message).toMatch(/option pce = Nonsense is not valid/);
+    expect(local.failures[0]!.message).toMatch(
+      /the ensemble spec is unusable: weights: sum to 0.5/,
+    );
     expect(columns[1]!.failures).toEqual(local.failures);
     expect(columns[1]!.warnings).toBe(local.warnings);
     expect(columns[0]!.forecasts).toEqual(runColumn(bad[0]!, SEED, 0).forecasts);

@@ -3,16 +3,14 @@
  * three forecasters need to score a new file without refitting, plus where it was fitted.
  * `parameterProblems` checks a file read from disk before it is used.
  */
-import { VERSION } from '../../version.ts';
 import { FEATURES } from './features.ts';
 import type { FittedSet } from './fit.ts';
 import { TERMS } from './terms.ts';
+import { type ResultStamp, resultStamp } from '../../core/result.ts';
 
 export const PARAMETERS_VERSION = 1;
 
-export interface JoinParameters extends FittedSet {
-  readonly entente: string;
-  readonly kind: 'join-parameters';
+export interface JoinParameters extends FittedSet, ResultStamp<'join-parameters'> {
   readonly version: number;
   /** The file the parameters were fitted on. */
   readonly training: {
@@ -105,8 +103,7 @@ export function parameterFile(
   fit: JoinParameters['fit'],
 ): JoinParameters {
   return {
-    entente: VERSION,
-    kind: 'join-parameters',
+    ...resultStamp('join-parameters'),
     version: PARAMETERS_VERSION,
     training,
     fit,

@@ -19,29 +19,44 @@
  * - When the target already holds at the point values, the levers are what would undo it.
  */
 import { compileScenario } from '../../core/compile.ts';
+import { InputError } from '../../core/errors.ts';
 import type { Scenario } from '../../core/scenario.ts';
 import type { Executor } from '../../executors/executor.ts';
 import { type Analysis, type AnyStep, type StepOutcome, runAnalysis } from '../analysis.ts';
 import type { ModelRun } from '../forecast.ts';
-import { type ResultModel, type ScenarioRef, scenarioRef } from '../monte-carlo/summarize.ts';
+import type { ResultModel } from '../monte-carlo/summarize.ts';
 import { applyValue, bindInputs, cloneInput } from '../uncertainty/input-space.ts';
 import { type InputField, type UncertainInput, scenarioInputs } from '../uncertainty/inputs.ts';
-import { VERSION } from '../../version.ts';
+import type { CommitmentInputSpec } from '../../coalitions/commitment/commitment-input.ts';
+import {
+  type LeverActor,
+  UNMARKED_NOTE,
+  actionability,
+  actorsToAct,
+  inputPath,
+  listIds,
+} from './actionable.ts';
 import { SEARCH_DEFAULTS, type SearchSettings } from './search.ts';
 import {
   type LeverTarget,
   type TargetOperator,
+  isCommitmentTarget,
   isMet,
   negateOperator,
   progress,
 } from './target.ts';
 import { type LeverJob, PAIR_FIELDS, SINGLE_FIELDS, leverMetric, leverTask } from './task.ts';
+import { type ResultHeader, resultHeader } from '../../core/result.ts';
 
 export type LeverRange = 'scale' | 'range';
 
 export interface LeverOptions {
   readonly seed: number;
-  /** Search each input over its scale (default) or only over its low..high range. */
+  /**
+   * Search each input over its scale or only over its evidence range low..high. Default: the
+   * range when the scenario marks actionable inputs (`levers:`), else the scale (as before
+   * markings existed).
+   */
   readonly within?: LeverRange;
   /** Inputs paired (the most promising ones); 0 skips pairs. Default 8. */
   readonly pairCandidates?: number;
@@ -53,9 +68,20 @@ export interface LeverOptions {
 
 export interface LeverChange {
   readonly input: string;
+  /** The input's path in the scenario (as `levers:` and `--set` name it). */
+  readonly path: string;
+  /** The actor the input belongs to (null: a reference point, or the model's own number). */
   readonly actor: string | null;
   readonly issue: string | null;
-  readonly field: InputField;
+  /** `capability`, `position`, `salience`, `referencePoint`; for the commitment model its term. */
+  readonly field: InputField | CommitmentInputSpec['field'];
+  /**
+   * Who would have to act: the actors of the scenario's markings of this input, or, when the
+   * scenario marks nothing, the actor the input belongs to.
+   */
+  readonly by: string[];
+  /** The markings naming this input: who and how ([] when the scenario marks nothing). */
+  readonly actions: LeverActor[];
   readonly from: number;
   readonly to: number;
   /** to − from, in the input's own units (scale points; salience points 0–100; capability units). */
@@ -64,6 +90,10 @@ export interface LeverChange {
   readonly size: number;
   /** The searched range. */
   readonly range: readonly [number, number];
+  /** |change| as a fraction of the evidence range low..high (null: the input has no range). */
+  readonly shareOfRange: number | null;
+  /** True when `to` lies within the evidence range. */
+  readonly withinRange: boolean;
 }
 
 export interface SingleLever extends LeverChange {
@@ -80,11 +110,7 @@ export interface PairLever {
   readonly reached: number;
 }
 
-export interface LeversResult {
-  readonly entente: string;
-  readonly kind: 'levers';
-  readonly scenario: ScenarioRef;
-  readonly seed: number;
+export interface LeversResult extends ResultHeader<'levers'> {
   readonly model: ResultModel;
   readonly target: LeverTarget;
   /** `reach`: the target does not hold at the point values; `undo`: it holds, levers break it. */
@@ -94,6 +120,10 @@ export interface LeversResult {
   /** The metric at the point values. */
   readonly base: number;
   readonly within: LeverRange;
+  /** True when the scenario marks actionable inputs and only those were searched. */
+  readonly actionable: boolean;
+  /** What was searched and what was left out, in words (e.g. no markings; inputs with no range). */
+  readonly notes: string[];
   /** Search resolution as fractions of each input's range. */
   readonly resolution: SearchSettings;
   /** Model runs spent (searches and verifications). */
@@ -111,26 +141,74 @@ export interface LeversResult {
   readonly pairs: PairLever[];
 }
 
-/** Which inputs can move the target under this model. */
+/** An input searched, with its evidence range and who would have to act. */
+interface Candidate {
+  /** `low`/`high`: the searched range. */
+  readonly x: UncertainInput;
+  readonly evidence: readonly [number, number];
+  readonly path: string;
+  readonly actions: LeverActor[];
+}
+
+/** Which inputs can move the target under this model, and may be searched. */
 function candidates(
   scenario: Scenario,
   model: ModelRun['model'],
   target: LeverTarget,
   within: LeverRange,
-): UncertainInput[] {
+): { list: Candidate[]; notes: string[] } {
   const onIssue = new Set(scenario.actors.filter((a) => a.stances[target.issue]).map((a) => a.id));
-  return scenarioInputs(scenario)
-    .filter(
-      (x) =>
-        model.multiIssue ||
-        x.issue === target.issue ||
-        (x.field === 'capability' && x.actor !== null && onIssue.has(x.actor)),
-    )
-    .map((x) => {
-      const [lo, hi] = within === 'scale' ? x.scale : [x.low, x.high];
-      return { ...x, low: Math.min(lo, x.mode), high: Math.max(hi, x.mode) };
-    })
-    .filter((x) => x.high > x.low);
+  const marks = actionability(scenario);
+  const notes: string[] = marks.marked ? [] : [UNMARKED_NOTE];
+  const feeds = scenarioInputs(scenario).filter(
+    (x) =>
+      model.multiIssue ||
+      x.issue === target.issue ||
+      (x.field === 'capability' && x.actor !== null && onIssue.has(x.actor)),
+  );
+  const allowed = feeds.filter((x) => marks.allows(inputPath(x)));
+  if (marks.marked) {
+    const named = scenarioInputs(scenario).filter((x) => marks.allows(inputPath(x)));
+    const fed = new Set(allowed.map((x) => x.id));
+    const other = named.filter((x) => !fed.has(x.id)).map((x) => x.id);
+    notes.push(
+      `Only the inputs the scenario marks actionable were searched: ${allowed.length} of the ${feeds.length} that feed ${model.id} on ${target.issue}.`,
+    );
+    if (other.length > 0)
+      notes.push(
+        `${other.length} marked input(s) do not feed ${model.id} on ${target.issue}: ${listIds(other)}.`,
+      );
+    if (marks.paths.some((p) => p.startsWith('coalition.commitment.')))
+      notes.push(
+        'The commitment terms marked actionable are searched with --model commitment (targets commit:CANDIDATE or members:K).',
+      );
+  }
+  const list: Candidate[] = [];
+  const unranged: string[] = [];
+  for (const x of allowed) {
+    const [lo, hi] = within === 'scale' ? x.scale : [x.low, x.high];
+    const searched = { ...x, low: Math.min(lo, x.mode), high: Math.max(hi, x.mode) };
+    if (!(searched.high > searched.low)) {
+      unranged.push(x.id);
+      continue;
+    }
+    list.push({
+      x: searched,
+      evidence: [x.low, x.high],
+      path: inputPath(x),
+      actions: marks.actionsOf(inputPath(x)),
+    });
+  }
+  if (within === 'range' && unranged.length > 0)
+    notes.push(
+      `${unranged.length} input(s) have no evidence range and were not searched (--beyond-range searches them over their scales): ${listIds(unranged)}.`,
+    );
+  return { list, notes };
+}
+
+/** The range searched: as asked, else the evidence ranges when the scenario marks levers. */
+function leverRange(scenario: Scenario, options: LeverOptions): LeverRange {
+  return options.within ?? (scenario.levers?.length ? 'range' : 'scale');
 }
 
 /** Pairs searched for `k` candidate inputs and `pairCandidates` K: C(min(K, k), 2). */
@@ -150,7 +228,7 @@ export function leversAnalysis(
   target: LeverTarget,
   options: LeverOptions,
 ): Analysis<LeversResult> {
-  const k = candidates(scenario, run.model, target, options.within ?? 'scale').length;
+  const k = candidates(scenario, run.model, target, leverRange(scenario, options)).list.length;
   return {
     kind: 'levers',
     work: { unit: 'searches', total: k + expectedPairs(k, options.pairCandidates ?? 8) },
@@ -177,10 +255,11 @@ function* leverSteps(
   target: LeverTarget,
   options: LeverOptions,
 ): Generator<AnyStep, LeversResult, StepOutcome> {
-  const within = options.within ?? 'scale';
+  const within = leverRange(scenario, options);
   const settings = options.settings ?? SEARCH_DEFAULTS;
   const input = compileScenario(scenario);
-  const inputs = candidates(scenario, run.model, target, within);
+  const found = candidates(scenario, run.model, target, within);
+  const inputs = found.list.map((c) => c.x);
   const space = bindInputs(inputs, input);
   const issue = input.issueIds.indexOf(target.issue);
   const actor = target.actor === null ? -1 : input.actorIds.indexOf(target.actor);
@@ -198,6 +277,11 @@ function* leverSteps(
     pairs: new Int32Array(0),
     directions: new Int8Array(space.k),
   };
+  if (isCommitmentTarget(target))
+    throw new InputError({
+      path: '--target',
+      message: `${target.text} is a target of the commitment model: use --model commitment`,
+    });
   const base = leverMetric(baseJob, input);
   const goal = isMet(target.op, progress(target.op, target.value, base)) ? 'undo' : 'reach';
   const op = goal === 'undo' ? negateOperator(target.op) : target.op;
@@ -219,17 +303,21 @@ function* leverSteps(
   };
 
   const change = (j: number, to: number): LeverChange => {
-    const x = inputs[j]!;
+    const { x, evidence, path, actions } = found.list[j]!;
     return {
       input: x.id,
+      path,
       actor: x.actor,
       issue: x.issue,
       field: x.field,
+      by: actorsToAct(actions, x.actor),
+      actions,
       from: x.mode,
       to,
       change: to - x.mode,
       size: Math.abs(to - x.mode) / (x.high - x.low),
       range: [x.low, x.high],
+      ...rangeShare(x.mode, to, evidence),
     };
   };
   const verify = (moves: [number, number][]): number => {
@@ -325,16 +413,15 @@ function* leverSteps(
   }
 
   return {
-    entente: VERSION,
-    kind: 'levers',
-    scenario: scenarioRef(scenario),
-    seed: options.seed,
+    ...resultHeader('levers', scenario, options.seed),
     model: { id: run.model.id, name: run.model.name, options: run.options },
     target,
     goal,
     searchedFor: { op, value: target.value },
     base,
     within,
+    actionable: scenario.levers !== undefined && scenario.levers.length > 0,
+    notes: found.notes,
     resolution: settings,
     runs,
     partial,
@@ -350,4 +437,17 @@ function* leverSteps(
 /** Inverts {@link progress}: the metric at progress g. */
 function metricFromProgress(op: TargetOperator, value: number, g: number): number {
   return op === '>=' || op === '>' ? value + g : value - g;
+}
+
+/** A change against the evidence range: its share of the range, and whether it stays inside. */
+export function rangeShare(
+  from: number,
+  to: number,
+  [low, high]: readonly [number, number],
+): { shareOfRange: number | null; withinRange: boolean } {
+  const width = high - low;
+  return {
+    shareOfRange: width > 0 ? Math.abs(to - from) / width : null,
+    withinRange: to >= low - 1e-12 && to <= high + 1e-12,
+  };
 }

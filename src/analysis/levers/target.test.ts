@@ -24,12 +24,15 @@ describe('parseTarget', () => {
   it('reads an issue outcome target and an actor target', () => {
     expect(parseTarget('coalition>=75', scenario)).toEqual({
       text: 'coalition>=75',
+      metric: 'outcome',
       issue: 'coalition',
       actor: null,
+      members: null,
       op: '>=',
       value: 75,
     });
     expect(parseTarget(' actor:korea-gov:coalition < 40.5 ', scenario)).toMatchObject({
+      metric: 'position',
       actor: 'korea-gov',
       op: '<',
       value: 40.5,

@@ -5,12 +5,10 @@
  * scenario hash, model options, version, runs).
  */
 import { type Diagnostic, monteCarloDiagnostics } from '../diagnostics.ts';
-import { contentHash } from '../../core/hash.ts';
 import { ModelError } from '../../core/errors.ts';
 import type { Scenario } from '../../core/scenario.ts';
 import { valueOf } from '../../core/scenario.ts';
 import { getModel } from '../../models/registry.ts';
-import { VERSION } from '../../version.ts';
 import type { UncertainInput } from '../uncertainty/inputs.ts';
 import type { DistributionName } from '../uncertainty/distributions.ts';
 import { coarsen, histogramQuantile } from './histogram.ts';
@@ -18,6 +16,7 @@ import type { McJob, PreparedMonteCarlo } from './job.ts';
 import { modelRng } from './model-rng.ts';
 import { readMoments } from './moments.ts';
 import type { McOutcome } from './run.ts';
+import { type ResultHeader, resultHeader } from '../../core/result.ts';
 
 export interface DistributionSummary {
   /** Runs that gave a value. */
@@ -42,25 +41,13 @@ export interface OutcomeSummary extends DistributionSummary {
   readonly histogram: { min: number; max: number; counts: number[] };
 }
 
-export interface ScenarioRef {
-  readonly id: string;
-  readonly title: string;
-  readonly question: string;
-  readonly asOf: string;
-  readonly hash: string;
-}
-
 export interface ResultModel {
   readonly id: string;
   readonly name: string;
   readonly options: Record<string, unknown>;
 }
 
-export interface MonteCarloResult {
-  readonly entente: string;
-  readonly kind: 'monte-carlo';
-  readonly scenario: ScenarioRef;
-  readonly seed: number;
+export interface MonteCarloResult extends ResultHeader<'monte-carlo'> {
   /** Runs completed (= runsRequested unless interrupted). */
   readonly runs: number;
   readonly runsRequested: number;
@@ -97,10 +84,6 @@ export interface MonteCarloResult {
   }[];
   /** Point forecasts outside their band, knife-edge verdicts (src/analysis/diagnostics.ts). */
   readonly diagnostics: Diagnostic[];
-}
-
-export function scenarioRef(s: Scenario): ScenarioRef {
-  return { id: s.id, title: s.title, question: s.question, asOf: s.asOf, hash: contentHash(s) };
 }
 
 /** Largest divisor of `bins` not above `want`. */
@@ -159,10 +142,7 @@ export function summarizeMonteCarlo(
   const issues = job.input.issueIds.map((id) => scenario.issues.find((i) => i.id === id)!);
   const outBins = displayBins(job.bins, 100);
   const result: Omit<MonteCarloResult, 'diagnostics'> = {
-    entente: VERSION,
-    kind: 'monte-carlo',
-    scenario: scenarioRef(scenario),
-    seed: job.seed,
+    ...resultHeader('monte-carlo', scenario, job.seed),
     runs: total.runs,
     runsRequested: job.runs,
     partial: outcome.partial,

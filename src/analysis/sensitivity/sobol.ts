@@ -12,19 +12,14 @@ import { getModel } from '../../models/registry.ts';
 import type { ModelRun } from '../forecast.ts';
 import { chunkCount } from '../monte-carlo/chunks.ts';
 import { jobModels } from '../monte-carlo/job.ts';
-import {
-  type ResultModel,
-  type ScenarioRef,
-  pointForecasts,
-  scenarioRef,
-} from '../monte-carlo/summarize.ts';
+import { type ResultModel, pointForecasts } from '../monte-carlo/summarize.ts';
 import type { DistributionName } from '../uncertainty/distributions.ts';
 import { bindInputs } from '../uncertainty/input-space.ts';
 import { type UncertainInput, uncertainInputs } from '../uncertainty/inputs.ts';
-import { VERSION } from '../../version.ts';
 import { outputCount } from './evaluate.ts';
 import { emptySobolSums, mergeSobolSums, sobolIndices, type SobolSums } from './sobol-sums.ts';
 import { type SobolChunk, type SobolJob, sobolTask } from './sobol-task.ts';
+import { type ResultHeader, resultHeader } from '../../core/result.ts';
 
 export interface PreparedSobol {
   readonly job: SobolJob;
@@ -145,12 +140,7 @@ export interface SobolTable {
   readonly indices: SobolEntry[];
 }
 
-export interface SobolResult {
-  readonly entente: string;
-  readonly kind: 'sensitivity';
-  readonly method: 'sobol';
-  readonly scenario: ScenarioRef;
-  readonly seed: number;
+export interface SobolResult extends ResultHeader<{ kind: 'sensitivity'; method: 'sobol' }> {
   /** N completed (rows of A and B). */
   readonly samples: number;
   readonly samplesRequested: number;
@@ -201,11 +191,7 @@ export function summarizeSobol(
   };
   const issues = job.input.issueIds.map((id) => scenario.issues.find((i) => i.id === id)!);
   return {
-    entente: VERSION,
-    kind: 'sensitivity',
-    method: 'sobol',
-    scenario: scenarioRef(scenario),
-    seed: job.seed,
+    ...resultHeader({ kind: 'sensitivity', method: 'sobol' }, scenario, job.seed),
     samples: outcome.samples,
     samplesRequested: job.samples,
     runs: outcome.samples * (k + 2),

@@ -1,4 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { ModelError } from '../../core/errors.ts';
 import { Scenario } from '../../core/scenario.ts';
 import type { Executor } from '../../executors/executor.ts';
 import { contractScenario } from '../../executors/contract.ts';
@@ -83,13 +84,23 @@ describe('the tornado on an executor (chunks of inputs)', () => {
   });
 
   it('reports a model’s first error, as one pass does, from any chunk', async () => {
-    const bad = [run('mean'), run('smp', { pce: 'Nonsense' })];
-    const prepared = prepareTornado(scenario, bad, { seed: 3, chunkSize: 2 });
-    const outcome = await runTornadoOn(new InlineExecutor(), prepared);
-    const r = summarizeTornado(scenario, prepared, outcome);
-    expect(r.models[1]!.firstError).toMatch(/option pce = Nonsense is not valid/);
-    expect(r.models[0]!.firstError).toBeNull();
-    expect(JSON.stringify(r)).toBe(JSON.stringify(runTornado(scenario, bad, { seed: 3 })));
+    // The SMP failing on every input with a ModelError (a bad option is no such failure: it is
+    // the caller's InputError, found before any run).
+    const smp = getModel('smp');
+    const fail = vi.spyOn(smp, 'run').mockImplementation(() => {
+      throw new ModelError('no usable scale', 'smp');
+    });
+    try {
+      const bad = [run('mean'), run('smp')];
+      const prepared = prepareTornado(scenario, bad, { seed: 3, chunkSize: 2 });
+      const outcome = await runTornadoOn(new InlineExecutor(), prepared);
+      const r = summarizeTornado(scenario, prepared, outcome);
+      expect(r.models[1]!.firstError).toBe('smp: no usable scale');
+      expect(r.models[0]!.firstError).toBeNull();
+      expect(JSON.stringify(r)).toBe(JSON.stringify(runTornado(scenario, bad, { seed: 3 })));
+    } finally {
+      fail.mockRestore();
+    }
     expect(tornadoTask.name).toBe('tornado');
   });
 });

@@ -14,10 +14,9 @@ import type { Executor } from '../../executors/executor.ts';
 import { type Analysis, mapAnalysis, runAnalysis } from '../analysis.ts';
 import type { ModelRun } from '../forecast.ts';
 import { jobModels } from '../monte-carlo/job.ts';
-import { type ResultModel, type ScenarioRef, scenarioRef } from '../monte-carlo/summarize.ts';
+import type { ResultModel } from '../monte-carlo/summarize.ts';
 import { bindInputs } from '../uncertainty/input-space.ts';
 import { type UncertainInput, uncertainInputs } from '../uncertainty/inputs.ts';
-import { VERSION } from '../../version.ts';
 import { outputCount } from './evaluate.ts';
 import {
   type TornadoChunk,
@@ -26,6 +25,7 @@ import {
   tornadoChunkCount,
   tornadoTask,
 } from './tornado-task.ts';
+import { type ResultHeader, resultHeader } from '../../core/result.ts';
 
 export interface TornadoBar {
   /** Input label, e.g. `korea-gov.coalition.salience`. */
@@ -42,12 +42,7 @@ export interface TornadoBar {
   readonly crossesThreshold: boolean;
 }
 
-export interface TornadoResult {
-  readonly entente: string;
-  readonly kind: 'sensitivity';
-  readonly method: 'tornado';
-  readonly scenario: ScenarioRef;
-  readonly seed: number;
+export interface TornadoResult extends ResultHeader<{ kind: 'sensitivity'; method: 'tornado' }> {
   /** Model runs per model: 1 + 2 × inputs. */
   readonly runs: number;
   readonly models: (ResultModel & { firstError: string | null })[];
@@ -217,11 +212,7 @@ export function summarizeTornado(
   const num = (v: number) => (Number.isNaN(v) ? null : v);
   const issues = input.issueIds.map((id) => scenario.issues.find((i) => i.id === id)!);
   return {
-    entente: VERSION,
-    kind: 'sensitivity',
-    method: 'tornado',
-    scenario: scenarioRef(scenario),
-    seed: prepared.job.seed,
+    ...resultHeader({ kind: 'sensitivity', method: 'tornado' }, scenario, prepared.job.seed),
     runs: 1 + 2 * inputs.length,
     models: runs.map((r, m) => ({
       id: r.model.id,

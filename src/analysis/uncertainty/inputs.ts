@@ -5,6 +5,7 @@
  * levers search every one over its scale. Labels match the evidence coverage report:
  * `actor.capability`, `actor.issue.position`, `actor.issue.salience`, `issue.referencePoint`.
  */
+import { isBargained } from '../../core/compile.ts';
 import {
   type CapabilityValue,
   type MeasureValue,
@@ -43,7 +44,9 @@ export interface UncertainInput {
  * `issueIds` (default all) count; actors without a stance on an issue have no input there.
  */
 export function scenarioInputs(s: Scenario, issueIds?: readonly string[]): UncertainInput[] {
-  const issues = issueIds ? issueIds.map((id) => s.issues.find((i) => i.id === id)!) : s.issues;
+  const issues = issueIds
+    ? issueIds.map((id) => s.issues.find((i) => i.id === id)!)
+    : s.issues.filter(isBargained);
   const totalCapability = s.actors.reduce((t, a) => t + Math.max(...rangeOf(a.capability)), 0);
   const out: UncertainInput[] = [];
   const add = (
@@ -70,6 +73,8 @@ export function scenarioInputs(s: Scenario, issueIds?: readonly string[]): Uncer
     );
   }
   for (const actor of s.actors) {
+    // An actor with no stance on any issue analysed has no weight there: its capability is no input.
+    if (!issues.some((issue) => actor.stances[issue.id])) continue;
     add(actor.capability, `${actor.id}.capability`, actor.id, null, 'capability', [
       0,
       totalCapability,

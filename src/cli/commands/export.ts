@@ -1,8 +1,9 @@
 /** `entente export ktab`: a scenario as KTAB CSV or XML (options: program/export.ts). */
 import { scenarioToKtabCsv, scenarioToKtabXml } from '../../formats/ktab/index.ts';
 import { smp } from '../../models/smp/smp.ts';
-import { parseModelOptions } from '../../models/options.ts';
+import { optionsFromText } from '../../models/options.ts';
 import { io } from '../io.ts';
+import { optionFlagPath, splitOptionPairs } from '../program/options.ts';
 import { loadScenario } from '../load.ts';
 
 export interface ExportKtabFlags {
@@ -16,7 +17,11 @@ export function exportKtabCommand(ref: string | undefined, flags: ExportKtabFlag
   const warnings: string[] = [];
   const text =
     flags.format === 'xml'
-      ? scenarioToKtabXml(scenario, parseModelOptions(smp, flags.smpOption), { warnings })
+      ? scenarioToKtabXml(
+          scenario,
+          optionsFromText(smp, splitOptionPairs(flags.smpOption), optionFlagPath),
+          { warnings },
+        )
       : scenarioToKtabCsv(scenario, warnings);
   for (const w of warnings) io.err(`note: ${w}`);
   io.write(flags.out, text);

@@ -1,4 +1,6 @@
 /** `entente forecast`: runs the models on a scenario and prints their forecasts (options: program/forecast.ts). */
+import { forecastHeadline } from '../../analysis/headline.ts';
+import { explainForecast } from '../../analysis/explain/index.ts';
 import { runForecast } from '../../analysis/forecast.ts';
 import { InputError } from '../../core/errors.ts';
 import { io } from '../io.ts';
@@ -7,6 +9,7 @@ import { renderOverlayLine } from '../render/compare.ts';
 import { splitList } from '../program/options.ts';
 import { renderForecast } from '../render/forecast.ts';
 import { renderWhoJoins } from '../render/coalitions.ts';
+import { renderExplanation, renderIssueExplanations } from '../render/explanations.ts';
 import { modelExtras } from '../render/model-extras.ts';
 import { resolveModelRuns } from './model-runs.ts';
 
@@ -40,11 +43,29 @@ export function forecastCommand(ref: string | undefined, flags: ForecastFlags): 
     ...(issueIds.length ? { issueIds } : {}),
     trace: true,
   });
-  if (flags.json) io.json(overlay ? { ...result, overlay } : result);
+  const explanations = explainForecast(result, scenario.actors);
+  if (flags.json)
+    io.json({
+      ...result,
+      ...(overlay ? { overlay } : {}),
+      headline: forecastHeadline(result),
+      explanations,
+    });
   else {
     if (overlay) io.out(renderOverlayLine(overlay));
-    io.out(renderForecast(result, (issueId) => modelExtras(result, scenario, issueId)));
+    // Each glossary term is pointed to once in the whole output.
+    const seen = new Set<string>();
+    const modelNames = new Map(result.models.map((m) => [m.id, m.name]));
+    io.out(
+      renderForecast(result, (issueId) => [
+        ...modelExtras(result, scenario, issueId),
+        ...renderIssueExplanations(explanations, issueId, modelNames, seen),
+      ]),
+    );
     const whoJoins = renderWhoJoins(scenario, { seed: flags.seed, commitment: result.coalition });
     if (whoJoins.length) io.out(['', ...whoJoins].join('\n'));
+    const commitment = explanations.find((e) => e.model === 'commitment');
+    if (commitment)
+      io.out(['', renderExplanation(commitment, 'commitment model', seen)].join('\n'));
   }
 }

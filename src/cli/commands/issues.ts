@@ -1,4 +1,5 @@
 /** `--issue` checked against a scenario: an unknown or missing issue is a usage error naming the choices. */
+import { assertBargained } from '../../core/compile.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Scenario } from '../../core/scenario.ts';
 import { splitList } from '../program/options.ts';
@@ -14,6 +15,11 @@ export function resolveIssues(scenario: Scenario, flags: string[]): string[] | u
       });
     }
   }
+  if (ids.length)
+    assertBargained(
+      scenario,
+      ids.map((id) => scenario.issues.find((i) => i.id === id)!),
+    );
   return ids.length ? ids : undefined;
 }
 

@@ -1,9 +1,9 @@
 /** Which models a command runs, with which options: `--model`, `--option`, `--<model>-option`. */
 import type { ModelRun } from '../../analysis/forecast.ts';
 import { InputError } from '../../core/errors.ts';
-import { parseModelOptions } from '../../models/options.ts';
+import { optionsFromText } from '../../models/options.ts';
 import { defaultModelIds, getModel, listModels } from '../../models/registry.ts';
-import { splitList } from '../program/options.ts';
+import { optionFlagPath, splitList, splitOptionPairs } from '../program/options.ts';
 
 /** Resolves `--model` and the `--option MODEL.KEY=VALUE` / `--<model>-option KEY=VALUE` flags. */
 export function resolveModelRuns(flags: {
@@ -12,7 +12,10 @@ export function resolveModelRuns(flags: {
   [k: string]: unknown;
 }): ModelRun[] {
   const ids = flags.model.length ? flags.model.flatMap(splitList) : defaultModelIds();
-  const runs = [...new Set(ids)].map((id) => ({ model: getModel(id), pairs: [] as string[] }));
+  const runs = [...new Set(ids)].map((id) => ({
+    model: getModel(id, '--model'),
+    pairs: [] as string[],
+  }));
   for (const opt of flags.option) {
     const dot = opt.indexOf('.');
     const eq = opt.indexOf('=');
@@ -42,7 +45,10 @@ export function resolveModelRuns(flags: {
       });
     run.pairs.push(...pairs);
   }
-  return runs.map((r) => ({ model: r.model, options: parseModelOptions(r.model, r.pairs) }));
+  return runs.map((r) => ({
+    model: r.model,
+    options: optionsFromText(r.model, splitOptionPairs(r.pairs), optionFlagPath),
+  }));
 }
 
 function camel(id: string): string {

@@ -7,6 +7,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { availableParallelism } from 'node:os';
 import { DISTRIBUTIONS } from '../../analysis/uncertainty/distributions.ts';
+import { InputError } from '../../core/errors.ts';
 import { DEFAULT_SEED } from '../../core/rng.ts';
 
 /** Commander helper: repeatable option values collected into an array. */
@@ -47,6 +48,24 @@ export function parseCorrelation(value: string): number {
     throw new InvalidArgumentError('expected a correlation ρ between 0 and 1');
   }
   return x;
+}
+
+/**
+ * A model's `KEY=VALUE` option texts (`--option MODEL.KEY=VALUE` with the model taken off, or
+ * `--<model>-option KEY=VALUE`) as `[key, value]` pairs for `models/options.ts#optionsFromText`,
+ * which coerces and validates them; {@link optionFlagPath} names a problem by the flag.
+ */
+export function splitOptionPairs(pairs: readonly string[]): [string, string][] {
+  return pairs.map((pair) => {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new InputError({ path: '--option', message: `"${pair}" is not KEY=VALUE` });
+    return [pair.slice(0, eq).trim(), pair.slice(eq + 1).trim()];
+  });
+}
+
+/** Where the CLI reports a problem with a model option: at the flag (`--option KEY`). */
+export function optionFlagPath(key: string | undefined): string {
+  return key === undefined ? '--option' : `--option ${key}`;
 }
 
 /**

@@ -12,6 +12,7 @@ import { DEFAULT_SEED } from '../../core/rng.ts';
 import type { Scenario } from '../../core/scenario.ts';
 import { coalitionAnswer } from '../../analysis/forecast.ts';
 import type { CommitmentResult } from '../../coalitions/commitment/commitment-result.ts';
+import { nearestToJoin } from '../../coalitions/commitment/explain.ts';
 import { type Cell, formatNumber, renderTable } from '../../report/text/table.ts';
 
 /** A fraction shown beside its decimal when it is short enough to read. */
@@ -285,6 +286,8 @@ function renderWhoCommits(
     return row;
   });
   out.push(renderTable(header, rows));
+  const gaps = nearestToJoin(r);
+  if (gaps) out.push(`  ${gaps}`);
   out.push(
     `  ${r.monteCarlo ? `${r.monteCarlo.draws} draws of the terms' evidence ranges, seed ${r.seed}. ` : ''}Why, what would flip each choice, who joins if one joins: \`entente commitment\` (docs/spec/commitment.md).`,
   );

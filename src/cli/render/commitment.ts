@@ -1,5 +1,6 @@
 /** Text of `entente commitment`: who commits how far, why, and what would change it. Pure. */
 import type { CommitmentResult } from '../../coalitions/commitment/commitment-result.ts';
+import { nearestToJoin } from '../../coalitions/commitment/explain.ts';
 import { renderTable } from '../../report/text/table.ts';
 
 const TERM_WORDS: Record<string, string> = {
@@ -62,6 +63,8 @@ export function renderCommitment(r: CommitmentResult): string {
       ]),
     ),
   );
+  const gaps = nearestToJoin(r);
+  if (gaps) out.push(gaps);
   out.push('');
   out.push(
     'Why: each term’s utility at the chosen level minus at the runner-up (+ favours the choice, − favours the runner-up):',

@@ -3,6 +3,7 @@
  * verdict, each actor's position (and final position under models whose actors move), and the
  * evidence coverage. Pure: returns text.
  */
+import { forecastHeadline, headlineLines } from '../../analysis/headline.ts';
 import type { ForecastResult, IssueForecast } from '../../analysis/forecast.ts';
 import { type Cell, formatNumber, renderTable } from '../../report/text/table.ts';
 
@@ -92,6 +93,8 @@ export function renderForecast(
     `Scenario ${s.id} · as of ${s.asOf} · ${s.hash.slice(0, 19)}… · seed ${result.seed} · entente ${result.entente}`,
   );
   out.push(`Question: ${s.question}`);
+  const headline = headlineLines(forecastHeadline(result));
+  if (headline.length) out.push('', 'Answer, in short:', ...headline.map((l) => `  ${l}`));
   for (const issue of result.issues) {
     out.push('', renderIssue(result, issue));
     for (const block of extras(issue.id)) out.push('', block);

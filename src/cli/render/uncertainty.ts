@@ -1,23 +1,24 @@
 /**
- * Human output of `entente simulate`, `entente sensitivity` and `entente levers`: summary tables,
- * text histograms (a one-line strip per model and a bar histogram for the first model), tornado
- * bars, Sobol index bars and lever lists. Pure: results in, text out. No colours, so output pipes.
+ * Human output of `entente simulate` and `entente sensitivity`: summary tables, text histograms
+ * (a one-line strip per model and a bar histogram for the first model), tornado bars and Sobol
+ * index bars (levers: `levers.ts`). Pure: results in, text out. No colours, so output pipes.
  */
-import type { LeverChange, LeversResult } from '../../analysis/levers/levers.ts';
-import type { MonteCarloResult, ScenarioRef } from '../../analysis/monte-carlo/summarize.ts';
+import type { MonteCarloResult } from '../../analysis/monte-carlo/summarize.ts';
+import type { ResultHeader, ResultScenario } from '../../core/result.ts';
 import type { SobolResult, SobolTable } from '../../analysis/sensitivity/sobol.ts';
 import type { TornadoResult } from '../../analysis/sensitivity/tornado.ts';
 import { type Cell, formatNumber, renderTable } from '../../report/text/table.ts';
 
 const STRIP = ' ▁▂▃▄▅▆▇█';
-const grouped = (x: number) => Math.round(x).toLocaleString('en-US');
-const pct = (p: number, digits = 1) => (Number.isFinite(p) ? `${(100 * p).toFixed(digits)}%` : '–');
-const num = (x: number | null, digits = 1) => (x === null ? '–' : formatNumber(x, digits));
-const signed = (x: number, digits = 1) =>
+export const grouped = (x: number) => Math.round(x).toLocaleString('en-US');
+export const pct = (p: number, digits = 1) =>
+  Number.isFinite(p) ? `${(100 * p).toFixed(digits)}%` : '–';
+export const num = (x: number | null, digits = 1) => (x === null ? '–' : formatNumber(x, digits));
+export const signed = (x: number, digits = 1) =>
   `${x >= 0 ? '+' : '−'}${formatNumber(Math.abs(x), digits)}`;
-const shortHash = (s: ScenarioRef) => s.hash.replace(/^sha256:/, 'sha256:').slice(0, 19);
+const shortHash = (s: ResultScenario) => s.hash.replace(/^sha256:/, 'sha256:').slice(0, 19);
 
-function header(kind: string, r: { scenario: ScenarioRef; seed: number; entente: string }): string {
+export function header(kind: string, r: ResultHeader<string>): string {
   return `${kind} · ${r.scenario.title}\n  scenario ${r.scenario.id} (${shortHash(r.scenario)}…) · seed ${r.seed} · entente ${r.entente}`;
 }
 
@@ -315,83 +316,6 @@ export function renderSobol(r: SobolResult, top = 12): string {
         }
       }
     }
-  }
-  return out.join('\n');
-}
-
-function describeChange(c: LeverChange): string {
-  const d = (x: number) => formatNumber(x, c.field === 'capability' ? 3 : 1);
-  return `${c.input} ${d(c.from)} → ${d(c.to)}`;
-}
-
-export function renderLevers(r: LeversResult): string {
-  const out: string[] = [header('Levers', r)];
-  const t = r.target;
-  const what =
-    t.actor === null
-      ? `the ${r.model.id} outcome on ${t.issue}`
-      : `${t.actor}'s final position on ${t.issue} under ${r.model.id}`;
-  const goalText = `${t.actor === null ? t.issue : `${t.actor}:${t.issue}`} ${r.searchedFor.op} ${r.searchedFor.value}`;
-  out.push(`  target ${t.text}: ${what}`);
-  out.push(
-    r.goal === 'reach'
-      ? `  At the point values it is ${num(r.base)}: not met. What would it take?`
-      : `  At the point values it is ${num(r.base)}: already met. What would undo it (${goalText})?`,
-  );
-  out.push(
-    `  Searched ${r.inputsSearched} inputs over their ${r.within === 'scale' ? 'scales' : 'stated low–high ranges'} (grid of ${pct(1 / r.resolution.grid, 0)} of each range, refined to ${pct(r.resolution.tolerance, 2)}); ${grouped(r.runs)} model runs.`,
-  );
-  if (r.partial)
-    out.push(
-      '  INTERRUPTED: the search is incomplete; levers below are verified but others may be missing.',
-    );
-  out.push('');
-  if (r.singles.length > 0) {
-    out.push('Smallest single changes that do it (each verified by re-running the model):');
-    const rows: Cell[][] = r.singles
-      .slice(0, 15)
-      .map((l, i) => [
-        String(i + 1),
-        l.input,
-        formatNumber(l.from, l.field === 'capability' ? 3 : 1),
-        formatNumber(l.to, l.field === 'capability' ? 3 : 1),
-        signed(l.change, l.field === 'capability' ? 3 : 1),
-        pct(l.size, 0),
-        `${formatNumber(l.reached, 1)}${l.nonMonotone ? ' *' : ''}`,
-      ]);
-    out.push(renderTable(['#', 'Input', 'From', 'To', 'Change', 'Of range', 'Reached'], rows));
-    if (r.singles.length > 15) out.push(`  … ${r.singles.length - 15} more in --json`);
-    if (r.singles.some((l) => l.nonMonotone))
-      out.push(
-        '  * the response to this input is not monotone: the target holds in separate stretches of its range',
-      );
-  } else {
-    out.push(
-      `No single input, moved anywhere within its ${r.within === 'scale' ? 'scale' : 'stated range'}, ${r.goal === 'reach' ? 'reaches' : 'undoes'} ${t.text} under ${r.model.id}.`,
-    );
-    if (r.closest.length > 0) {
-      out.push(
-        `Closest: ${r.closest.map((c) => `${c.input} at ${formatNumber(c.to, 2)} gives ${num(c.reached)}`).join('; ')}.`,
-      );
-    }
-  }
-  out.push('');
-  if (r.pairs.length > 0) {
-    out.push(
-      `Pairs that do it with less than either input alone (both moved by the same share of their range):`,
-    );
-    const rows: Cell[][] = r.pairs
-      .slice(0, 10)
-      .map((p, i) => [
-        String(i + 1),
-        describeChange(p.changes[0]),
-        describeChange(p.changes[1]),
-        pct(p.size, 0),
-        p.reached,
-      ]);
-    out.push(renderTable(['#', 'First input', 'Second input', 'Each', 'Reached'], rows));
-  } else if (r.pairsSearched > 0) {
-    out.push(`No pair of the ${r.pairsSearched} searched does it with less than its inputs alone.`);
   }
   return out.join('\n');
 }

@@ -10,6 +10,7 @@
  * Every number that has a range becomes an {@link CommitmentInputSpec} (its slot in `params`, its
  * range, the actor who would have to act to change it), for draws, explanations and levers.
  */
+import { commitmentTermOwner } from '../../core/actionable.ts';
 import type { FieldPath } from '../../core/path.ts';
 import {
   COMMITMENT_TERM_FIELDS,
@@ -125,13 +126,6 @@ export interface CompiledCommitment {
   readonly inputs: readonly CommitmentInputSpec[];
 }
 
-/** Actor that controls each candidate field: the candidate, unless the field is another's act. */
-function actorOf(field: CandidateField, candidate: string, lead: string, rival: string): string {
-  if (field === 'abandonment') return lead;
-  if (field === 'coercion') return rival;
-  return candidate;
-}
-
 /**
  * Compiles the scenario's commitment block (assumed valid: `validateScenario` has run). The
  * capability measure may be overridden (`measure`), e.g. to compare military spending with CINC.
@@ -237,7 +231,7 @@ export function compileCommitment(s: Scenario, measure?: string): CompiledCommit
         field,
         terms: TERM_OF_FIELD[field],
         bounds: [0, 1],
-        actor: actorOf(field, id, c.lead, c.rival),
+        actor: commitmentTermOwner(field, id, c.lead, c.rival),
       });
     });
     current[i] = t.current === undefined ? 0 : m.levels.findIndex((l) => l.id === t.current);

@@ -5,11 +5,9 @@
  * P(commits) when knocked out. Pure: `prepareCommitment` plans the Monte Carlo jobs, a shell runs
  * them on any executor, `assembleCommitment` folds their totals into the result.
  */
-import { contentHash } from '../../core/hash.ts';
 import type { Scenario } from '../../core/scenario.ts';
 import type { SamplingOptions } from '../../analysis/uncertainty/sampler.ts';
 import { SAMPLING_DEFAULTS } from '../../analysis/uncertainty/sampler.ts';
-import { VERSION } from '../../version.ts';
 import {
   type CompiledCommitment,
   TERM_NAMES,
@@ -34,6 +32,7 @@ import {
   MAX_MASK_CANDIDATES,
   commitmentMcJob,
 } from './monte-carlo.ts';
+import { type ResultHeader, resultHeader } from '../../core/result.ts';
 
 export interface CommitmentRequest {
   /** Capability measure (default: the scenario's `capabilityMeasure`). */
@@ -89,6 +88,12 @@ export interface CandidateRow {
   readonly runnerUp: string | null;
   /** U(level) − U(runner-up). */
   readonly margin: number;
+  /**
+   * U(join level) − U(level) at the selected profile, the others' levels held: how far the
+   * candidate stands from joining (≤ 0; null when it already joins). Moves with every input even
+   * where P(commits) is 0, so it ranks the reluctant.
+   */
+  readonly toJoin: number | null;
   /** Utility per level, term by term (the terms sum to `utility`). */
   readonly utilities: { level: string; utility: number; terms: Record<TermName, number> }[];
   /** term(level) − term(runner-up), the largest first. */
@@ -116,11 +121,7 @@ export interface CandidateRow {
   }[];
 }
 
-export interface CommitmentResult {
-  readonly entente: string;
-  readonly kind: 'commitment';
-  readonly scenario: { id: string; title: string; hash: string };
-  readonly seed: number;
+export interface CommitmentResult extends ResultHeader<'commitment'> {
   readonly question: string | null;
   readonly lead: string;
   readonly rival: string;
@@ -321,6 +322,11 @@ export function assembleCommitment(
       commits: ex.chosen >= joinLevel,
       runnerUp: ex.runnerUp < 0 ? null : levelIds[ex.runnerUp]!,
       margin: ex.margin,
+      toJoin:
+        ex.chosen >= joinLevel
+          ? null
+          : ex.byLevel.find((u) => u.level === joinLevel)!.utility -
+            ex.byLevel.find((u) => u.level === ex.chosen)!.utility,
       utilities: ex.byLevel.map((u) => ({
         level: levelIds[u.level]!,
         utility: u.utility,
@@ -420,10 +426,7 @@ export function assembleCommitment(
   }
   const block = s.coalition!.commitment!;
   return {
-    entente: VERSION,
-    kind: 'commitment',
-    scenario: { id: s.id, title: s.title, hash: contentHash(s) },
-    seed: request.seed,
+    ...resultHeader('commitment', s, request.seed),
     question: s.coalition!.question ?? null,
     lead: compiled.lead,
     rival: compiled.rival,

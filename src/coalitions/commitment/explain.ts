@@ -77,3 +77,19 @@ export function explainChoice(
     prevail: total > 0 ? A / total : 0,
   };
 }
+
+/**
+ * The candidates that do not join, nearest first, with U(join level) − U(chosen level): e.g.
+ * "Nearest to joining (utility gap to joint-ops): australia-gov −0.309 · … · korea-gov −0.678".
+ */
+export function nearestToJoin(r: {
+  joinLevel: string;
+  candidates: readonly { id: string; toJoin: number | null }[];
+}): string | null {
+  const out = r.candidates
+    .filter((c): c is { id: string; toJoin: number } => c.toJoin !== null)
+    .sort((a, b) => b.toJoin - a.toJoin);
+  if (out.length === 0) return null;
+  const f = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(x).toFixed(3)}`;
+  return `Nearest to joining (utility gap to ${r.joinLevel} at the selected equilibrium): ${out.map((c) => `${c.id} ${f(c.toJoin)}`).join(' · ')}`;
+}

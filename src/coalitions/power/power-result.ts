@@ -3,13 +3,17 @@
  * scenario induces. Pure.
  */
 import { compileScenario } from '../../core/compile.ts';
-import { contentHash } from '../../core/hash.ts';
 import type { Scenario } from '../../core/scenario.ts';
-import { VERSION } from '../../version.ts';
 import { banzhaf } from './banzhaf.ts';
 import { issuePower, type PowerOptions } from './issue-power.ts';
 import { shapleyShubik } from './shapley-shubik.ts';
 import type { WeightedGame } from './weighted-game.ts';
+import {
+  type ResultScenario,
+  type ResultStamp,
+  resultScenario,
+  resultStamp,
+} from '../../core/result.ts';
 
 export interface PowerRow {
   readonly player: string;
@@ -25,11 +29,10 @@ export interface PowerRow {
   readonly swings: string;
 }
 
-export interface PowerResult {
-  readonly entente: string;
-  readonly kind: 'power';
-  /** The scenario and issue, for a game induced by a scenario. */
-  readonly scenario: { id: string; title: string; hash: string } | null;
+/** Power indices draw nothing: no seed. */
+export interface PowerResult extends ResultStamp<'power'> {
+  /** The scenario and issue, for a game induced by a scenario; null for a game given by weights. */
+  readonly scenario: ResultScenario | null;
   readonly issue: string | null;
   readonly game: {
     readonly quota: number;
@@ -49,8 +52,7 @@ export function explicitPowerResult(game: WeightedGame, names?: readonly string[
   const bz = banzhaf(game);
   const total = game.weights.reduce((a, b) => a + b, 0);
   return {
-    entente: VERSION,
-    kind: 'power',
+    ...resultStamp('power'),
     scenario: null,
     issue: null,
     game: {
@@ -82,9 +84,8 @@ export function scenarioPowerResult(
   const input = compileScenario(s, [issueId]);
   const p = issuePower(input, 0, options);
   return {
-    entente: VERSION,
-    kind: 'power',
-    scenario: { id: s.id, title: s.title, hash: contentHash(s) },
+    ...resultStamp('power'),
+    scenario: resultScenario(s),
     issue: issueId,
     game: {
       quota: p.quota,

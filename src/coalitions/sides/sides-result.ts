@@ -1,12 +1,11 @@
 /** The plain-JSON result of `entente sides`: each third party's choice, with draws if asked. Pure. */
 import { compileScenario } from '../../core/compile.ts';
-import { contentHash } from '../../core/hash.ts';
 import type { Scenario } from '../../core/scenario.ts';
-import { VERSION } from '../../version.ts';
 import { type CoalitionSpec, compileCoalition } from '../coalition-input.ts';
 import { commitmentAnswer } from '../commitment/answer.ts';
 import { chooseSides } from './choose-sides.ts';
 import { sidesProbabilities } from './sides-monte-carlo.ts';
+import { type ResultHeader, resultHeader } from '../../core/result.ts';
 
 export interface SidesRow {
   readonly actor: string;
@@ -34,10 +33,7 @@ export interface SidesRow {
   readonly decidedBy?: 'commitment';
 }
 
-export interface SidesCommandResult {
-  readonly entente: string;
-  readonly kind: 'sides';
-  readonly scenario: { id: string; title: string; hash: string };
+export interface SidesCommandResult extends ResultHeader<'sides'> {
   readonly issue: string;
   readonly between: [string, string];
   readonly coefficients: { tradeCost: number; publicWeight: number; allianceValue: number };
@@ -62,9 +58,7 @@ export function sidesResult(
   const prob = new Map(mc?.actors.map((a) => [a.actor, a]));
   const decided = commitmentChoices(s, spec, opts);
   return {
-    entente: VERSION,
-    kind: 'sides',
-    scenario: { id: s.id, title: s.title, hash: contentHash(s) },
+    ...resultHeader('sides', s, opts.seed),
     issue: spec.issue,
     between: [spec.lead, spec.rival],
     coefficients: {

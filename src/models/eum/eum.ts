@@ -7,10 +7,10 @@
  */
 import type { EumDetail, EumIssueDetail } from './detail.ts';
 import { defineModel } from '../model.ts';
-import { EUM_DEFAULTS, EUM_OPTION_SPECS, type EumOptions, resolveEumOptions } from './options.ts';
+import { EUM_OPTIONS, resolveEumOptions } from './options.ts';
 import { runEumIssue } from './run-issue.ts';
 
-export const eum = defineModel<EumOptions>({
+export const eum = defineModel({
   id: 'eum',
   name: 'Expected utility model (Bueno de Mesquita)',
   summary:
@@ -18,8 +18,7 @@ export const eum = defineModel<EumOptions>({
   citation:
     'Bueno de Mesquita (1994), ch. 4 of Bueno de Mesquita & Stokman (eds), European Community Decision Making; Bueno de Mesquita (1997); Scholz, Calbert & Smith (2011), "Unravelling Bueno de Mesquita\'s group decision model".',
   multiIssue: false,
-  defaults: EUM_DEFAULTS,
-  options: EUM_OPTION_SPECS,
+  optionsSchema: EUM_OPTIONS,
   run(input, options, ctx) {
     const o = resolveEumOptions(options);
     const forecast = new Float64Array(input.d);

@@ -142,6 +142,9 @@ export function runEumIssue(
       break;
     }
   }
+  // A fixed point (nobody moved in the last round) has converged whatever the tolerance: every
+  // later round would repeat it exactly.
+  if (rounds > 0 && ws.moved === 0) converged = true;
   if (tolerance !== null && !converged) {
     warnings.push(
       `eum: on issue "${issueName}" the median did not stay within ${tolerance} for ${SETTLED_ROUNDS} rounds in a row within ${o.rounds} rounds`,

@@ -2,12 +2,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type NumericInput, makeNumericInput } from '../../core/numeric-input.ts';
+import { InputError } from '../../core/errors.ts';
 import { createRng } from '../../core/rng.ts';
 import { parseKtabCsv } from '../../formats/ktab/index.ts';
-import { parseModelOptions } from '../options.ts';
+import { describeOptions, optionsFromText } from '../options.ts';
 import type { SmpDetail } from './detail.ts';
-import { SMP_DEFAULTS, SMP_OPTION_SPECS, type SmpOptions } from './options.ts';
+import { SMP_DEFAULTS, SMP_OPTIONS, type SmpOptions } from './options.ts';
 import { runSmp, smp } from './smp.ts';
+
+/** `KEY=VALUE` texts as the CLI hands them over. */
+const fromText = (pairs: string[]) =>
+  optionsFromText(
+    smp,
+    pairs.map((p) => p.split('=') as [string, string]),
+  );
 
 /** KTAB's dummyData_3Dim.csv (fixtures/, KAPSARC KTAB, MIT licence) as numeric input. */
 function dummy(capScale = 1): NumericInput {
@@ -259,13 +267,14 @@ describe('smp model', () => {
     expect(() => run(nan)).toThrow(/actor "a2" on issue "issue1"/);
   });
 
-  const variants: [string, string | boolean][] = Object.entries(SMP_OPTION_SPECS).flatMap(
-    ([key, spec]) =>
-      spec.type === 'enum'
-        ? spec.values.map((v): [string, string | boolean] => [key, v])
-        : spec.type === 'boolean'
-          ? [[key, true] as [string, boolean]]
-          : [],
+  const variants: [string, string | boolean][] = Object.entries(
+    describeOptions(SMP_OPTIONS),
+  ).flatMap(([key, spec]) =>
+    spec.type === 'enum'
+      ? spec.values.map((v): [string, string | boolean] => [key, v])
+      : spec.type === 'boolean'
+        ? [[key, true] as [string, boolean]]
+        : [],
   );
   it.each(variants)('runs with %s = %s: positions finite and within the scale', (key, value) => {
     const options: SmpOptions = { ...SMP_DEFAULTS, [key]: value };
@@ -307,7 +316,7 @@ describe('smp model', () => {
   });
 
   it('reads --option KEY=VALUE with KTAB-like names', () => {
-    const o = parseModelOptions(smp, [
+    const o = fromText([
       'victoryProb=Octic',
       'pce=MarkovIncentive',
       'votingRule=PropCbc',
@@ -321,14 +330,19 @@ describe('smp model', () => {
       maxTurns: 40,
       ktabCompat: true,
     });
-    expect(() => parseModelOptions(smp, ['pce=Markov'])).toThrow(
+    expect(() => fromText(['pce=Markov'])).toThrow(
       /one of Conditional, MarkovUniform, MarkovIncentive/,
     );
   });
 
-  it('rejects invalid options passed in code with a ModelError', () => {
-    expect(() => run(dummy(), { maxTurns: 0 })).toThrow(/option maxTurns = 0/);
-    expect(() => run(dummy(), { pce: 'Nope' as SmpOptions['pce'] })).toThrow(/option pce = Nope/);
+  it('rejects invalid options passed in code with an InputError at options.KEY, as the EUM does', () => {
+    expect(() => run(dummy(), { maxTurns: 0 })).toThrow(InputError);
+    expect(() => run(dummy(), { maxTurns: 0 })).toThrow(
+      'options.maxTurns: smp: 0 is not valid: expected a value in 1..10000',
+    );
+    expect(() => run(dummy(), { pce: 'Nope' as SmpOptions['pce'] })).toThrow(
+      /options\.pce: smp: "Nope" is not valid: expected one of Conditional/,
+    );
   });
 
   it('does not modify its input', () => {

@@ -22,7 +22,8 @@ import { INTERP_CODE } from './bargain.ts';
 import { COMMIT_CODE } from './challenge.ts';
 import type { SmpDetail, SmpTurnDetail } from './detail.ts';
 import { PCE_CODE, VICTORY_CODE } from './election.ts';
-import { BARGAIN_MODELS, SMP_DEFAULTS, SMP_OPTION_SPECS, type SmpOptions } from './options.ts';
+import { checkOptions } from '../options.ts';
+import { BARGAIN_MODELS, SMP_OPTIONS, type SmpOptions } from './options.ts';
 import { RANGE_CODE } from './risk.ts';
 import {
   StateRing,
@@ -54,22 +55,6 @@ function settingsOf(o: SmpOptions): TurnSettings {
     stochastic: o.transition === 'Stochastic',
     ktabCompat: o.ktabCompat,
   };
-}
-
-function checkOptions(o: SmpOptions): void {
-  for (const [key, spec] of Object.entries(SMP_OPTION_SPECS)) {
-    const v = (o as unknown as Record<string, unknown>)[key];
-    const ok =
-      spec.type === 'enum'
-        ? spec.values.includes(v as string)
-        : spec.type === 'boolean'
-          ? typeof v === 'boolean'
-          : typeof v === 'number' &&
-            Number.isInteger(v) &&
-            v >= (spec.min ?? -Infinity) &&
-            v <= (spec.max ?? Infinity);
-    if (!ok) throw new ModelError(`option ${key} = ${String(v)} is not valid: ${spec.doc}`, 'smp');
-  }
 }
 
 /** Loads the input into the workspace on [0,1]; returns warnings about the saliences. */
@@ -121,7 +106,10 @@ function load(input: NumericInput, ws: SmpWorkspace): string[] {
       over.push(input.actorIds[i]!);
       total = 1;
     }
-    if (total === 0) silent.push(input.actorIds[i]!);
+    // An actor with no stance on any issue run here is no stakeholder: nothing to warn about.
+    let present = false;
+    for (let k = 0; k < d; k++) if (input.present[i * d + k]) present = true;
+    if (total === 0 && present) silent.push(input.actorIds[i]!);
     ws.salienceSum[i] = total;
     ws.weight[i] = total * c;
   }
@@ -198,8 +186,7 @@ export function runSmp(
   options: Partial<SmpOptions>,
   ctx: RunContext,
 ): ModelResult {
-  const o = { ...SMP_DEFAULTS, ...options } satisfies SmpOptions;
-  checkOptions(o);
+  const o = checkOptions('smp', SMP_OPTIONS, options);
   const { n, d } = input;
   const st = settingsOf(o);
   const ws = createWorkspace(n, d, st.election.vote, COMMIT_CODE[o.thirdPartyCommit]);
@@ -310,7 +297,7 @@ export function runSmp(
   return { ...result, detail };
 }
 
-export const smp = defineModel<SmpOptions>({
+export const smp = defineModel({
   id: 'smp',
   name: 'Spatial model of politics (KTAB SMP)',
   summary:
@@ -318,8 +305,7 @@ export const smp = defineModel<SmpOptions>({
   citation:
     'KAPSARC Toolkit for Behavioral Analysis (KTAB), examples/smp (Wise, Efird et al.; MIT licence); Efird, Lester & Wise (2016), J. East Asian Studies.',
   multiIssue: true,
-  defaults: SMP_DEFAULTS,
-  options: SMP_OPTION_SPECS,
+  optionsSchema: SMP_OPTIONS,
   notInvariantTo: {
     capabilityScale:
       'KTAB fixes coalition floors (1e-8 in elections, 1e-10 in contests) that do not scale with capability, so rescaling every capability changes the results (docs/spec/smp.md)',

@@ -9,8 +9,9 @@
 import { type Analysis, runAnalysis, sequenceAnalyses } from '../../analysis/analysis.ts';
 import { commitmentAnalysis } from '../../analysis/commitment.ts';
 import { type ModelRun, runForecast } from '../../analysis/forecast.ts';
+import { commitmentLeversAnalysis } from '../../analysis/levers/commitment.ts';
 import { leversAnalysis } from '../../analysis/levers/levers.ts';
-import { parseTarget } from '../../analysis/levers/target.ts';
+import { isCommitmentTarget, parseTarget } from '../../analysis/levers/target.ts';
 import { prepareMonteCarlo } from '../../analysis/monte-carlo/job.ts';
 import { monteCarloAnalysis } from '../../analysis/monte-carlo/run.ts';
 import { prepareTornado, tornadoAnalysis } from '../../analysis/sensitivity/tornado.ts';
@@ -19,6 +20,9 @@ import type { Scenario } from '../../core/scenario.ts';
 import type { Executor } from '../../executors/executor.ts';
 import { leversFromResult, sensitivityFromTornado } from './from-analyses.ts';
 import { buildReport, type Report } from './report-data.ts';
+
+/** Draws per value tried for a commitment-model lever target (as `entente levers`). */
+const COMMITMENT_LEVER_DRAWS = 200;
 
 /** Draws of the commitment model when the report has no Monte Carlo of its own. */
 export const COMMITMENT_DRAWS = 2000;
@@ -68,9 +72,14 @@ export function reportAnalysis(scenario: Scenario, o: ReportOptions): Analysis<R
       ? tornadoAnalysis(scenario, prepareTornado(scenario, o.models, { seed: o.seed }))
       : undefined,
     levers:
-      target && leverModel
-        ? leversAnalysis(scenario, leverModel, target, { seed: o.seed })
-        : undefined,
+      target && isCommitmentTarget(target)
+        ? commitmentLeversAnalysis(scenario, target, {
+            seed: o.seed,
+            draws: COMMITMENT_LEVER_DRAWS,
+          })
+        : target && leverModel
+          ? leversAnalysis(scenario, leverModel, target, { seed: o.seed })
+          : undefined,
   };
   return sequenceAnalyses('report', parts, (done) => {
     // The coalition answer comes from the report's own draws above: the forecast's point answer

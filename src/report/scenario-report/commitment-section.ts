@@ -4,7 +4,9 @@
  * interval drawn as a bar, the terms that decide each choice, what would flip it and who would
  * have to act, and who joins if one joins. Pure.
  */
+import { nearestToJoin } from '../../coalitions/commitment/explain.ts';
 import type { CommitmentResult } from '../../coalitions/commitment/commitment-result.ts';
+import type { Charts } from './charts.ts';
 import { escapeHtml as e, escapeMarkdown as m } from './escape.ts';
 
 const TERM_WORDS: Record<string, string> = {
@@ -42,7 +44,7 @@ function pText(c: CommitmentResult['candidates'][number]): string {
   return p ? `${p.commits.toFixed(2)} ± ${(1.96 * p.se).toFixed(2)}` : '–';
 }
 
-export function commitmentHtml(r: CommitmentResult): string {
+export function commitmentHtml(r: CommitmentResult, charts: Charts): string {
   const out: string[] = [];
   out.push(
     `<section id="commitment"><h2>Who commits</h2><p>${e(r.lead)}’s coalition against ${e(r.rival)}: each candidate chooses a level on the ladder ${r.levels.map((l) => e(l.label)).join(' &lt; ')}; joining = ${e(r.joinLevel)} or above. Selected equilibrium: <strong>${r.selected.members.length ? r.selected.members.map(e).join(', ') : 'nobody'}</strong> ${r.selected.members.length > 1 ? 'join' : 'joins'} (${e(r.selected.ruleText)}); chance the coalition prevails ${r.selected.prevail.toFixed(2)} on ${e(r.capabilityMeasure)}.${r.equilibria ? ` ${r.equilibria.count} pure equilibri${r.equilibria.count === 1 ? 'um' : 'a'}.` : ''}</p>`,
@@ -60,7 +62,12 @@ export function commitmentHtml(r: CommitmentResult): string {
       `<tr><td>${e(c.name)}</td><td>${e(c.current)}</td><td><strong>${e(c.level)}</strong>${c.commits ? ' (joins)' : ''}</td><td>${e(c.runnerUp ?? '–')}</td><td>${bar}${e(pText(c))}</td><td>${e(why(c))}</td><td>${e(flipText(c))}</td></tr>`,
     );
   }
-  out.push('</tbody></table></div><h3>Who joins if one joins</h3><ul>');
+  out.push('</tbody></table></div>');
+  const gaps = nearestToJoin(r);
+  if (gaps) out.push(`<p>${e(gaps)}.</p>`);
+  const chart = charts.commitment(r);
+  if (chart) out.push(`<figure>${chart}</figure>`);
+  out.push('<h3>Who joins if one joins</h3><ul>');
   for (const x of r.ifJoins) {
     out.push(
       `<li>If ${e(x.candidate)} commits to ${e(x.level)}: members ${x.profile.members.map(e).join(', ') || 'none'}.</li>`,
@@ -95,6 +102,8 @@ export function commitmentMarkdown(r: CommitmentResult): string[] {
     );
   }
   out.push('');
+  const gaps = nearestToJoin(r);
+  if (gaps) out.push(`${m(gaps)}.`, '');
   for (const x of r.ifJoins) {
     out.push(
       `- If ${m(x.candidate)} commits to ${m(x.level)}: members ${x.profile.members.map(m).join(', ') || 'none'}.`,

@@ -4,8 +4,9 @@
  */
 import { commitmentHtml } from './commitment-section.ts';
 import { escapeHtml as e, safeUrl } from './escape.ts';
+import { explanationsHtml } from './explanations-section.ts';
 import { fmt, type IssueSection, type Report } from './report-data.ts';
-import { actorChart, forecastChart, histogramChart, tornadoChart, trajectoryChart } from './svg.ts';
+import { type Charts, reportCharts } from './charts.ts';
 
 const CSS = `
 :root { color-scheme: light; }
@@ -23,6 +24,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 .yes { color: #060; font-weight: 600; } .no { color: #a00; font-weight: 600; }
 figure { margin: .8rem 0; break-inside: avoid; page-break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
+@media screen and (max-width: 600px) { figure { overflow-x: auto; } figure svg { min-width: 540px; } }
 figcaption { color: #555; font-size: .8rem; }
 blockquote { margin: .3rem 0 .3rem 1rem; padding-left: .6rem; border-left: 3px solid #ccc; color: #333; }
 .evidence li { margin-bottom: .6rem; break-inside: avoid; }
@@ -49,6 +51,7 @@ function issueSection(
   sec: IssueSection,
   names: Map<string, string>,
   modelNames: Map<string, string>,
+  charts: Charts,
 ): string {
   const { issue } = sec;
   const out: string[] = [];
@@ -59,7 +62,7 @@ function issueSection(
     `<p class="meta">Scale ${fmt(issue.scale.min)}–${fmt(issue.scale.max)}${sec.unit ? ` ${e(sec.unit)}` : ''}${anchors ? `. Anchors: ${anchors}` : ''}${issue.threshold ? `. Threshold: ${fmt(issue.threshold.value)} = ${e(issue.threshold.label)}` : ''}${issue.referencePoint !== null ? `. Status quo: ${fmt(issue.referencePoint)}` : ''}.</p>`,
   );
   out.push(
-    `<figure>${forecastChart(sec, modelNames)}<figcaption>Each model’s forecast${sec.uncertainty ? ' with its 10–90% interval (Monte Carlo)' : ''}; the dashed red line is the threshold.</figcaption></figure>`,
+    `<figure>${charts.forecast(sec)}<figcaption>Each model’s forecast${sec.uncertainty ? ' with its 10–90% interval (Monte Carlo)' : ''}; the dashed red line is the threshold.</figcaption></figure>`,
   );
   const hasMc = sec.uncertainty !== null;
   out.push(
@@ -80,20 +83,20 @@ function issueSection(
     for (const [m, o] of Object.entries(sec.uncertainty)) {
       if (o.runs === 0) continue;
       out.push(
-        `<figure>${histogramChart(o, issue.threshold, modelNames.get(m) ?? m)}<figcaption>${e(modelNames.get(m) ?? m)}: outcomes over ${o.runs} runs (mean ${fmt(o.mean)}, sd ${fmt(o.sd)}).</figcaption></figure>`,
+        `<figure>${charts.histogram(o, issue.threshold, modelNames.get(m) ?? m)}<figcaption>${e(modelNames.get(m) ?? m)}: outcomes over ${o.runs} runs (mean ${fmt(o.mean)}, sd ${fmt(o.sd)}).</figcaption></figure>`,
       );
     }
   }
 
   for (const t of sec.trajectories) {
     out.push(
-      `<h3>How positions move: ${e(modelNames.get(t.model) ?? t.model)}</h3><figure>${trajectoryChart(t, names, issue.scale, modelNames.get(t.model) ?? t.model)}<figcaption>Each actor’s position after each round${t.forecast ? '; the thick grey line is the model’s forecast (the median)' : ''}.</figcaption></figure>`,
+      `<h3>How positions move: ${e(modelNames.get(t.model) ?? t.model)}</h3><figure>${charts.trajectories(t, issue.scale, modelNames.get(t.model) ?? t.model)}<figcaption>Each actor’s position after each round${t.forecast ? '; the thick grey line is the model’s forecast (the median)' : ''}.</figcaption></figure>`,
     );
   }
 
   if (sec.pressures.length > 0) {
     out.push(
-      '<h3>Who pressures whom (EUM, round 1)</h3><table><thead><tr><th>From</th><th>To</th><th>Offer</th><th>Shift asked</th><th>Taken</th></tr></thead><tbody>',
+      `<h3>Who pressures whom (EUM, round 1)</h3><figure>${charts.network(sec)}</figure><table><thead><tr><th>From</th><th>To</th><th>Offer</th><th>Shift asked</th><th>Taken</th></tr></thead><tbody>`,
     );
     for (const p of sec.pressures.slice(0, 15)) {
       out.push(
@@ -107,23 +110,23 @@ function issueSection(
 
   for (const t of sec.sensitivity) {
     out.push(
-      `<h3>Sensitivity: ${e(modelNames.get(t.model) ?? t.model)}</h3><figure>${tornadoChart(t, modelNames.get(t.model) ?? t.model)}<figcaption>The outcome when each input is at its low (blue) and high (orange) value; the line is the point forecast ${fmt(t.base)}.</figcaption></figure>`,
+      `<h3>Sensitivity: ${e(modelNames.get(t.model) ?? t.model)}</h3><figure>${charts.tornado(t, modelNames.get(t.model) ?? t.model)}<figcaption>The outcome when each input is at its low (blue) and high (orange) value; the line is the point forecast ${fmt(t.base)}.</figcaption></figure>`,
     );
   }
   if (sec.levers.length > 0) {
     out.push(
-      '<h3>Levers</h3><table><thead><tr><th>Change</th><th>Model</th><th>Effect</th><th>Note</th></tr></thead><tbody>',
+      `<h3>Levers</h3><figure>${charts.levers(sec.levers, issue.name)}</figure><table><thead><tr><th>Change</th><th>Who acts</th><th>Model</th><th>Effect</th><th>Note</th></tr></thead><tbody>`,
     );
     for (const l of sec.levers) {
       out.push(
-        `<tr><td>${e(l.label)}</td><td>${e(l.model)}</td><td class="num">${l.effect >= 0 ? '+' : '−'}${fmt(Math.abs(l.effect))}</td><td>${e(l.note ?? '')}</td></tr>`,
+        `<tr><td>${e(l.label)}</td><td>${e(l.who)}</td><td>${e(l.model)}</td><td class="num">${e(l.effectText ?? `${l.effect >= 0 ? '+' : '−'}${fmt(Math.abs(l.effect))}`)}</td><td>${e(l.note ?? '')}</td></tr>`,
       );
     }
     out.push('</tbody></table>');
   }
 
   out.push(
-    `<h3>Actors on ${e(issue.name)}</h3><figure>${actorChart(sec)}<figcaption>Dot area ∝ capability × salience; grey lines are the plausible ranges.</figcaption></figure>`,
+    `<h3>Actors on ${e(issue.name)}</h3><figure>${charts.actors(sec)}<figcaption>Dot area ∝ capability × salience; grey lines are the plausible ranges.</figcaption></figure>`,
   );
   const movers = [...new Set(sec.actors.flatMap((a) => Object.keys(a.final)))];
   out.push(
@@ -160,7 +163,9 @@ export function renderReportHtml(r: Report): string {
   if (r.description) out.push(`<p>${e(r.description)}</p>`);
   out.push('</header>');
 
-  out.push('<section id="summary"><h2>Summary</h2><ul>');
+  out.push('<section id="summary"><h2>Summary</h2>');
+  for (const line of r.headline) out.push(`<p class="headline">${e(line)}</p>`);
+  out.push('<ul>');
   for (const sec of r.issues) {
     const parts = Object.entries(sec.issue.forecasts).map(([m, f]) => {
       const v = sec.issue.verdicts[m];
@@ -173,8 +178,10 @@ export function renderReportHtml(r: Report): string {
     `</ul><p class="meta">Evidence: ${r.coverage.withEvidence} of ${r.coverage.numbers} input numbers cite evidence; ${r.coverage.unverified.length} rest on UNVERIFIED indicators.</p></section>`,
   );
 
-  if (r.commitment) out.push(commitmentHtml(r.commitment));
-  for (const sec of r.issues) out.push(issueSection(sec, names, modelNames));
+  const charts = reportCharts(r, modelNames);
+  if (r.commitment) out.push(commitmentHtml(r.commitment, charts));
+  for (const sec of r.issues) out.push(issueSection(sec, names, modelNames, charts));
+  out.push(explanationsHtml(r));
 
   out.push('<section id="caveats"><h2>Assumptions and caveats</h2><h3>Assumptions</h3><ul>');
   for (const a of r.assumptions) out.push(`<li>${e(a)}</li>`);

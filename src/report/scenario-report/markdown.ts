@@ -4,6 +4,7 @@
  */
 import { commitmentMarkdown } from './commitment-section.ts';
 import { escapeMarkdown as m } from './escape.ts';
+import { explanationsMarkdown } from './explanations-section.ts';
 import { fmt, type Report } from './report-data.ts';
 
 const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
@@ -30,6 +31,7 @@ export function renderReportMarkdown(r: Report): string {
   if (r.description) out.push(m(r.description), '');
 
   out.push('## Summary', '');
+  for (const line of r.headline) out.push(m(line), '');
   for (const sec of r.issues) {
     const parts = Object.entries(sec.issue.forecasts).map(([id, f]) => {
       const v = sec.issue.verdicts[id];
@@ -112,7 +114,7 @@ export function renderReportMarkdown(r: Report): string {
       out.push(
         table(
           ['Input', 'Outcome at low', 'Outcome at high'],
-          t.bars.map((b) => [m(b.label), fmt(b.low), fmt(b.high)]),
+          t.bars.map((b) => [m(b.label), fmt(b.atLow), fmt(b.atHigh)]),
         ),
         '',
       );
@@ -121,8 +123,14 @@ export function renderReportMarkdown(r: Report): string {
       out.push('### Levers', '');
       out.push(
         table(
-          ['Change', 'Model', 'Effect', 'Note'],
-          sec.levers.map((l) => [m(l.label), m(l.model), fmt(l.effect), m(l.note ?? '')]),
+          ['Change', 'Who acts', 'Model', 'Effect', 'Note'],
+          sec.levers.map((l) => [
+            m(l.label),
+            m(l.who),
+            m(l.model),
+            l.effectText ?? fmt(l.effect),
+            m(l.note ?? ''),
+          ]),
         ),
         '',
       );
@@ -156,6 +164,7 @@ export function renderReportMarkdown(r: Report): string {
     );
   }
 
+  out.push(...explanationsMarkdown(r));
   out.push('## Assumptions and caveats', '', '### Assumptions', '');
   for (const a of r.assumptions) out.push(`- ${m(a)}`);
   for (const n of r.notes) out.push(`- ${m(n)}`);

@@ -2,6 +2,8 @@
  * The report as data: everything the HTML and Markdown renderers show, assembled from the
  * scenario and its results. Pure (the caller supplies the time), so reports are reproducible.
  */
+import { forecastHeadline, headlineLines } from '../../analysis/headline.ts';
+import { type Explanation, explainForecast } from '../../analysis/explain/index.ts';
 import type { ForecastResult, IssueForecast } from '../../analysis/forecast.ts';
 import type { MonteCarloResult, OutcomeSummary } from '../../analysis/monte-carlo/summarize.ts';
 import type { CommitmentResult } from '../../coalitions/commitment/commitment-result.ts';
@@ -16,11 +18,14 @@ import {
 import { evidenceFor } from '../../core/validate.ts';
 import { type Pressure, type Trajectory, pressures, trajectories } from './model-detail.ts';
 
-/** One bar of a tornado chart: the outcome when an input is at its low and at its high value. */
-export interface TornadoBar {
+/**
+ * One bar of a tornado chart: the outcome when an input is at its low and at its high value
+ * (`atLow`/`atHigh`, as in the analysis's `TornadoBar`, whose `low`/`high` are the input's values).
+ */
+export interface TornadoChartBar {
   readonly label: string;
-  readonly low: number;
-  readonly high: number;
+  readonly atLow: number;
+  readonly atHigh: number;
 }
 
 export interface SensitivitySection {
@@ -28,7 +33,7 @@ export interface SensitivitySection {
   readonly model: string;
   /** The outcome at the point values (the tornado's axis). */
   readonly base: number;
-  readonly bars: readonly TornadoBar[];
+  readonly bars: readonly TornadoChartBar[];
 }
 
 export interface Lever {
@@ -36,8 +41,12 @@ export interface Lever {
   readonly label: string;
   readonly issueId: string;
   readonly model: string;
-  /** Outcome change it brings, on the issue's scale. */
+  /** Who would have to act (the scenario's `levers:` markings, else the input's own actor). */
+  readonly who: string;
+  /** Outcome change it brings, on the issue's scale (a probability for the commitment model). */
   readonly effect: number;
+  /** The effect as shown, signed, to the precision of its scale. */
+  readonly effectText?: string;
   readonly note?: string;
 }
 
@@ -97,6 +106,8 @@ export interface Report {
   readonly hash: string;
   readonly seed: number;
   readonly models: ForecastResult['models'];
+  /** The scenario's actors in its order (the charts' colours follow it). */
+  readonly actors: { readonly id: string; readonly name: string }[];
   readonly issues: IssueSection[];
   readonly evidence: { item: ScenarioEvidence; source: ScenarioSource | null }[];
   readonly sources: readonly ScenarioSource[];
@@ -106,6 +117,10 @@ export interface Report {
   readonly assumptions: string[];
   readonly caveats: Caveat[];
   readonly commitment: CommitmentResult | null;
+  /** Why each forecast is what it is (src/analysis/explain/), the commitment answer's included. */
+  readonly explanations: Explanation[];
+  /** The answer in a few lines, first in the summary (src/analysis/headline.ts). */
+  readonly headline: string[];
 }
 
 /** Forecasts further apart than this share of the scale are reported as a disagreement. */
@@ -178,6 +193,7 @@ export function buildReport(input: ReportInput): Report {
     hash: forecast.scenario.hash,
     seed: forecast.seed,
     models: forecast.models,
+    actors: s.actors.map((a) => ({ id: a.id, name: a.name })),
     issues,
     evidence: s.evidence.map((item) => ({ item, source: sources.get(item.source) ?? null })),
     sources: s.sources,
@@ -194,6 +210,13 @@ export function buildReport(input: ReportInput): Report {
     caveats: caveats(input, issues),
     // A report of a stored forecast run shows the coalition answer the forecast carries.
     commitment: input.commitment ?? input.forecast.coalition,
+    headline: headlineLines(
+      forecastHeadline({ ...forecast, coalition: input.commitment ?? forecast.coalition }),
+    ),
+    explanations: explainForecast(
+      { ...forecast, coalition: input.commitment ?? forecast.coalition },
+      s.actors,
+    ),
   };
 }
 

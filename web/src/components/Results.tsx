@@ -3,22 +3,21 @@
  * simulation ran), the outcome histogram with the threshold and P(≥ threshold), trajectories
  * (EUM, SMP), the tornado, the dyad network; and actors on a 2-D plane of two issues.
  */
-import { Suspense, lazy, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ForecastResult } from '../../../src/analysis/forecast.ts';
 import type { LeversResult } from '../../../src/analysis/levers/levers.ts';
 import type { MonteCarloResult } from '../../../src/analysis/monte-carlo/summarize.ts';
 import type { TornadoResult } from '../../../src/analysis/sensitivity/tornado.ts';
+import { forecastChart } from '../../../src/charts/forecast.ts';
+import { histogramChart } from '../../../src/charts/histogram.ts';
+import { leversChart } from '../../../src/charts/levers.ts';
+import { planeChart } from '../../../src/charts/plane.ts';
+import { tornadoChart } from '../../../src/charts/tornado.ts';
+import { trajectoriesChart } from '../../../src/charts/trajectories.ts';
+import { leverRows, tornadoSections } from '../../../src/charts/from-results.ts';
 import { pressures, trajectories } from '../../../src/report/scenario-report/model-detail.ts';
-import {
-  forecastComparison,
-  histogram,
-  issuePlane,
-  tornadoPlot,
-  trajectoryPlot,
-} from './charts.ts';
+import DyadNetwork from './DyadNetwork.tsx';
 import { PlotView } from './PlotView.tsx';
-
-const DyadNetwork = lazy(() => import('./DyadNetwork.tsx'));
 
 const fmt = (x: number | undefined | null) =>
   x === undefined || x === null || !Number.isFinite(x) ? '–' : (Math.round(x * 10) / 10).toString();
@@ -49,6 +48,13 @@ export function Results(props: { analyses: Analyses; actorIds: string[] }) {
     () => new Map((forecast?.models ?? []).map((m) => [m.id, m.name])),
     [forecast],
   );
+  // The scenario's actors in its order: every chart colours an actor the same way.
+  const actors = useMemo(
+    () => props.actorIds.map((id) => ({ id, name: names.get(id) ?? id })),
+    [props.actorIds, names],
+  );
+  const sensitivity = useMemo(() => (tornado ? tornadoSections(tornado, 12) : []), [tornado]);
+  const leverBars = useMemo(() => (levers ? leverRows(levers, 10) : []), [levers]);
   const [planeX, setPlaneX] = useState(0);
   const [planeY, setPlaneY] = useState(1);
   if (!forecast)
@@ -70,8 +76,21 @@ export function Results(props: { analyses: Analyses; actorIds: string[] }) {
             {issue.question && <p className="question">{issue.question}</p>}
             <h3>Forecasts by model{mcIssue ? ' (with 10–90% intervals)' : ''}</h3>
             <PlotView
-              make={() => forecastComparison(issue, monteCarlo, modelNames)}
-              deps={[issue, monteCarlo, modelNames]}
+              spec={(ctx) =>
+                forecastChart(
+                  issue,
+                  mcIssue
+                    ? Object.fromEntries(
+                        Object.entries(mcIssue.outcomes)
+                          .filter(([, o]) => o.runs > 0)
+                          .map(([m, o]) => [m, { q10: o.q10, q90: o.q90 }]),
+                      )
+                    : null,
+                  modelNames,
+                  ctx,
+                )
+              }
+              deps={[issue, mcIssue, modelNames]}
               label={`Forecasts for ${issue.name}`}
             />
             <table className="compact">
@@ -121,10 +140,13 @@ export function Results(props: { analyses: Analyses; actorIds: string[] }) {
                   <div key={m}>
                     <h4>{modelNames.get(m) ?? m}</h4>
                     <PlotView
-                      make={() =>
-                        histogram(monteCarlo, issue.id, m) ?? document.createElement('span')
-                      }
-                      deps={[monteCarlo, issue.id, m]}
+                      spec={(ctx) => {
+                        const o = mcIssue.outcomes[m];
+                        return o && o.runs > 0
+                          ? histogramChart(o, mcIssue.threshold, modelNames.get(m) ?? m, ctx)
+                          : null;
+                      }}
+                      deps={[mcIssue, m]}
                       label={`Distribution of ${issue.name} under ${m}`}
                     />
                   </div>
@@ -137,8 +159,16 @@ export function Results(props: { analyses: Analyses; actorIds: string[] }) {
                   Positions by round: {modelNames.get(t.model) ?? t.model} ({t.rounds} rounds)
                 </h3>
                 <PlotView
-                  make={() => trajectoryPlot(t, names, issue.scale)}
-                  deps={[t, names]}
+                  spec={(ctx) =>
+                    trajectoriesChart(
+                      t,
+                      actors,
+                      issue.scale,
+                      modelNames.get(t.model) ?? t.model,
+                      ctx,
+                    )
+                  }
+                  deps={[t, actors]}
                   label={`Trajectories on ${issue.name} under ${t.model}`}
                 />
               </div>
@@ -154,8 +184,11 @@ export function Results(props: { analyses: Analyses; actorIds: string[] }) {
                 <div key={`t-${m}`}>
                   <h3>Sensitivity (tornado): {modelNames.get(m) ?? m}</h3>
                   <PlotView
-                    make={() => tornadoPlot(tornado, issue.id, m) ?? document.createElement('span')}
-                    deps={[tornado, issue.id, m]}
+                    spec={(ctx) => {
+                      const t = sensitivity.find((x) => x.issueId === issue.id && x.model === m);
+                      return t ? tornadoChart(t, modelNames.get(m) ?? m, ctx) : null;
+                    }}
+                    deps={[sensitivity, issue.id, m]}
                     label={`Tornado for ${issue.name} under ${m}`}
                   />
                 </div>
@@ -163,13 +196,12 @@ export function Results(props: { analyses: Analyses; actorIds: string[] }) {
             {press.length > 0 && (
               <div>
                 <h3>Who pressures whom (EUM, round 1)</h3>
-                <Suspense fallback={<p className="muted">Loading the network view…</p>}>
-                  <DyadNetwork
-                    pressures={press}
-                    names={names}
-                    label={`Pressure network on ${issue.name}`}
-                  />
-                </Suspense>
+                <DyadNetwork
+                  pressures={press}
+                  actors={actors}
+                  issueName={issue.name}
+                  label={`Pressure network on ${issue.name}`}
+                />
               </div>
             )}
           </section>
@@ -185,6 +217,13 @@ export function Results(props: { analyses: Analyses; actorIds: string[] }) {
             Now {fmt(levers.base)}.{' '}
             {levers.noSingleLever ? 'No single input reaches it within its range.' : ''}
           </p>
+          {leverBars.length > 0 && (
+            <PlotView
+              spec={(ctx) => leversChart(leverBars, levers.target.text, ctx)}
+              deps={[leverBars]}
+              label={`Levers toward ${levers.target.text}`}
+            />
+          )}
           <table className="compact">
             <thead>
               <tr>
@@ -241,11 +280,12 @@ export function Results(props: { analyses: Analyses; actorIds: string[] }) {
             </label>
           </div>
           <PlotView
-            make={() =>
-              issuePlane(forecast, issues[planeX]!.id, issues[planeY]!.id) ??
-              document.createElement('span')
+            spec={(ctx) =>
+              issues[planeX] && issues[planeY]
+                ? planeChart(issues[planeX], issues[planeY], actors, modelNames, ctx)
+                : null
             }
-            deps={[forecast, planeX, planeY]}
+            deps={[forecast, actors, planeX, planeY]}
             label="Actors' positions on two issues, with each model's forecast as a cross"
           />
           <p className="small muted">

@@ -1,0 +1,115 @@
+/**
+ * The headline of a forecast: the answer to the scenario's question in a few lines, computed once
+ * from the result and shown first by every face (CLI text, `--json`, reports, the workbench's
+ * dashboard). It only restates what the models said — who commits and how far (the commitment
+ * model), and per bargained issue the spread of the models' forecasts and how many reach the
+ * threshold — with the diagnostics that qualify it. Pure.
+ */
+import type { ForecastResult } from './forecast.ts';
+
+export interface Headline {
+  /** The coalition answer (null without a commitment block). */
+  readonly coalition: {
+    readonly lead: string;
+    readonly rival: string;
+    readonly joinLevel: string;
+    readonly members: string[];
+    /** P(at least one member) over the draws, with the number of draws; null without draws. */
+    readonly pAnyMember: { p: number; draws: number } | null;
+    /** Each candidate's level in the selected equilibrium and its P(commits) (null without draws). */
+    readonly candidates: { id: string; name: string; level: string; pCommits: number | null }[];
+    /** Candidates that do not join, nearest to joining first (utility gap to the join level). */
+    readonly nearest: { id: string; gap: number }[];
+  } | null;
+  /** Per bargained issue with forecasts: the models' range and how many reach the threshold. */
+  readonly issues: {
+    readonly id: string;
+    readonly name: string;
+    readonly low: number;
+    readonly high: number;
+    readonly models: number;
+    readonly threshold: { value: number; label: string; meeting: number } | null;
+    /** Diagnostics on this issue, by kind (e.g. dictator, knife-edge), for "read with care". */
+    readonly caveats: string[];
+  }[];
+}
+
+export function forecastHeadline(r: ForecastResult): Headline {
+  const c = r.coalition;
+  const coalition: Headline['coalition'] = c
+    ? {
+        lead: c.lead,
+        rival: c.rival,
+        joinLevel: c.joinLevel,
+        members: c.selected.members,
+        pAnyMember:
+          c.monteCarlo?.atLeastMembers && c.monteCarlo.atLeastMembers.length > 1
+            ? { p: c.monteCarlo.atLeastMembers[1]!, draws: c.monteCarlo.draws }
+            : null,
+        candidates: c.candidates.map((x) => ({
+          id: x.id,
+          name: x.name,
+          level: x.level,
+          pCommits: x.probabilities ? x.probabilities.commits : null,
+        })),
+        nearest: c.candidates
+          .filter((x) => x.toJoin !== null)
+          .map((x) => ({ id: x.id, gap: x.toJoin! }))
+          .sort((a, b) => b.gap - a.gap),
+      }
+    : null;
+  const issues = r.issues.map((issue) => {
+    const values = Object.values(issue.forecasts).filter((x) => Number.isFinite(x));
+    const meeting = Object.values(issue.verdicts).filter((v) => v.meets).length;
+    const caveats = [
+      ...new Set(r.diagnostics.filter((d) => d.issue === issue.id).map((d) => d.kind)),
+    ];
+    return {
+      id: issue.id,
+      name: issue.name,
+      low: values.length ? Math.min(...values) : NaN,
+      high: values.length ? Math.max(...values) : NaN,
+      models: values.length,
+      threshold: issue.threshold ? { ...issue.threshold, meeting } : null,
+      caveats,
+    };
+  });
+  return { coalition, issues };
+}
+
+const f1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
+const signed = (x: number) => `${x < 0 ? '−' : ''}${Math.abs(x).toFixed(2)}`;
+
+/** The headline in plain lines (no indentation), for the CLI and the Markdown report. */
+export function headlineLines(h: Headline): string[] {
+  const out: string[] = [];
+  const c = h.coalition;
+  if (c) {
+    const who = c.members.length ? `${c.members.join(', ')} commit` : 'no ally commits';
+    const p = c.pAnyMember
+      ? ` (P(at least one member) = ${c.pAnyMember.p.toFixed(2)} over ${c.pAnyMember.draws} draws of the evidence ranges)`
+      : '';
+    out.push(
+      `Who joins: ${who} to ${c.joinLevel} or above against ${c.rival}${p}. Levels chosen: ${c.candidates
+        .map(
+          (x) => `${x.id} ${x.level}${x.pCommits === null ? '' : ` (P ${x.pCommits.toFixed(2)})`}`,
+        )
+        .join(', ')}.`,
+    );
+    if (c.nearest.length > 1) {
+      out.push(
+        `Nearest to joining: ${c.nearest.map((x) => x.id).join(' > ')} (utility gaps to ${c.joinLevel} ${c.nearest.map((x) => signed(x.gap)).join(', ')}).`,
+      );
+    }
+  }
+  for (const i of h.issues) {
+    if (i.models === 0) continue;
+    const spread = i.low === i.high ? f1(i.low) : `${f1(i.low)}–${f1(i.high)}`;
+    const t = i.threshold
+      ? `; ${i.threshold.meeting} of ${i.models} models reach ${i.threshold.value} (${i.threshold.label})`
+      : '';
+    const care = i.caveats.length ? `; read with: ${i.caveats.join(', ')}` : '';
+    out.push(`${i.name}: the models forecast ${spread}${t}${care}.`);
+  }
+  return out;
+}

@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBacktest } from '../src/analysis/backtest/backtest.ts';
 import { fitEnsemble } from '../src/analysis/backtest/fit.ts';
-import { deuCases, parseCouncilVotes, parseDeu } from '../src/formats/deu.ts';
+import { deuCases } from '../src/formats/deu-cases.ts';
+import { parseCouncilVotes } from '../src/formats/deu-council-votes.ts';
+import { parseDeu } from '../src/formats/deu.ts';
 import { listModels } from '../src/models/registry.ts';
 import type { BenchRow } from './measure.ts';
 

@@ -14,12 +14,13 @@ import {
 } from '../src/coalitions/commitment/commitment-input.ts';
 import { enumerateEquilibria } from '../src/coalitions/commitment/equilibria.ts';
 import { createTables, fillTables } from '../src/coalitions/commitment/game.ts';
-import { runCommitmentJobs } from '../src/coalitions/commitment/run.ts';
+import { runCommitmentJobs } from '../src/analysis/commitment.ts';
 import { createRng } from '../src/core/rng.ts';
 import { InlineExecutor } from '../src/executors/inline.ts';
 import { PoolExecutor } from '../src/executors/pool.ts';
 import { parseScenarioText } from '../src/formats/scenario-file.ts';
 import { type BenchRow, medianMs } from './measure.ts';
+import { ANALYSIS_TASKS } from '../src/analysis/tasks.ts';
 
 function randomGame(n: number, L: number, seed: number): CommitmentInput {
   const rng = createRng(seed);
@@ -75,7 +76,7 @@ export async function benchCommitment(): Promise<BenchRow[]> {
     unit: 's',
   });
   rows.push({ name: `  = draws per second, inline`, value: draws / inline, unit: 'draws/s' });
-  const pool = new PoolExecutor({ workers: 2 });
+  const pool = new PoolExecutor({ workers: 2, tasks: ANALYSIS_TASKS });
   try {
     await runCommitmentJobs(
       pool,

@@ -28,6 +28,7 @@ import { testRedis } from '../src/executors/redis/local-server.ts';
 import { parseScenarioText } from '../src/formats/scenario-file.ts';
 import { getModel, listModels } from '../src/models/registry.ts';
 import type { BenchRow } from './measure.ts';
+import { ANALYSIS_TASKS } from '../src/analysis/tasks.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SCENARIO = join(ROOT, 'scenarios/east-asia-coalition-2025.yaml');
@@ -136,8 +137,10 @@ export async function benchDistributed(): Promise<BenchRow[]> {
   }
   const rows: BenchRow[] = [];
   const children: ChildProcess[] = [];
-  const redis = new RedisExecutor(url);
-  const pool = new PoolExecutor({ workers: 2 });
+  const redis = new RedisExecutor(url, {
+    tasks: ANALYSIS_TASKS,
+  });
+  const pool = new PoolExecutor({ workers: 2, tasks: ANALYSIS_TASKS });
   try {
     const piscina = new Map<string, number>();
     for (const set of sets) {

@@ -19,6 +19,7 @@ import { PoolExecutor } from '../src/executors/pool.ts';
 import { parseScenarioText } from '../src/formats/scenario-file.ts';
 import { getModel, listModels } from '../src/models/registry.ts';
 import type { BenchRow } from './measure.ts';
+import { ANALYSIS_TASKS } from '../src/analysis/tasks.ts';
 
 const SCENARIO = fileURLToPath(
   new URL('../scenarios/east-asia-coalition-2025.yaml', import.meta.url),
@@ -57,7 +58,7 @@ export async function benchMc(): Promise<BenchRow[]> {
   for (const set of sets) {
     const inline = new InlineExecutor();
     const one = await rate(inline, scenario, set.ids, set.runs);
-    const pool = new PoolExecutor({ workers: 2 });
+    const pool = new PoolExecutor({ workers: 2, tasks: ANALYSIS_TASKS });
     let two: number;
     try {
       two = await rate(pool, scenario, set.ids, set.runs);
@@ -71,7 +72,7 @@ export async function benchMc(): Promise<BenchRow[]> {
   if (hasEum) {
     const before = process.memoryUsage();
     const start = performance.now();
-    const pool = new PoolExecutor({ workers: 2 });
+    const pool = new PoolExecutor({ workers: 2, tasks: ANALYSIS_TASKS });
     try {
       const prepared = prepareMonteCarlo(scenario, runsOf(['eum']), { runs: 100_000, seed: 3 });
       await runMonteCarlo(pool, prepared);

@@ -100,7 +100,7 @@ const started = Date.now();
 const result = await esbuild
   .build({
     absWorkingDir: ROOT,
-    entryPoints: { main: 'src/cli/main.ts', 'pool-worker': 'src/executors/pool-worker.ts' },
+    entryPoints: { main: 'src/cli/main.ts', 'pool-worker': 'src/analysis/task-thread.ts' },
     outdir: OUT,
     entryNames: '[name]',
     chunkNames: 'chunk-[hash]',

@@ -5,9 +5,21 @@
  * Filterable: only offers asking at least `minShift`, only those touching `actor`, at most `top`.
  */
 import * as Plot from '@observablehq/plot';
-import type { Pressure } from '../report/scenario-report/model-detail.ts';
 import { type Actor, actorPalette } from './palette.ts';
 import { type ChartContext, type ChartSpec, STYLE, fmt, hover, widthOf } from './spec.ts';
+
+/** One EUM offer of round 1 (read out of results by `report/scenario-report/model-detail.ts`). */
+export interface Pressure {
+  /** The actor making the offer (pressing). */
+  readonly from: string;
+  /** The actor pressed to move. */
+  readonly to: string;
+  readonly type: 'confrontation' | 'compromise' | 'capitulation';
+  /** How far the offer would move `to`, on the issue's scale. */
+  readonly shift: number;
+  /** True when `to` took this offer. */
+  readonly taken: boolean;
+}
 
 export const OFFER_COLORS: Record<Pressure['type'], string> = {
   confrontation: '#D55E00',

@@ -4,10 +4,20 @@
  * each joined to its line's end by a short leader.
  */
 import * as Plot from '@observablehq/plot';
-import type { Trajectory } from '../report/scenario-report/model-detail.ts';
 import { spreadLabels } from './labels.ts';
 import { type Actor, COLORS, actorPalette } from './palette.ts';
 import { type ChartContext, type ChartSpec, STYLE, fmt, hover, widthOf } from './spec.ts';
+
+/** One model's positions by round on one issue (read out of results by `report/scenario-report/model-detail.ts`). */
+export interface Trajectory {
+  readonly model: string;
+  readonly issueId: string;
+  /** Rounds shown: values[0] the starting positions, values[t] after round t. */
+  readonly rounds: number;
+  readonly series: { actorId: string; values: (number | null)[] }[];
+  /** The model's forecast after each round (round 0 included), when the model reports it. */
+  readonly forecast: (number | null)[] | null;
+}
 
 interface Row {
   readonly actor: string;

@@ -3,9 +3,8 @@
  * The only place the CLI touches scenario files.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { InputError } from '../core/errors.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { parseScenarioText } from '../formats/scenario-file.ts';
@@ -19,61 +18,16 @@ import {
   variantChanges,
   variantEntries,
 } from '../formats/variants.ts';
+import { builtinScenarioFiles } from '../io/builtin-scenarios.ts';
+import { readTextFile } from '../io/text-file.ts';
 import { io } from './io.ts';
-import { takeProcessOverlay } from './overlay.ts';
 
-/** The folder of built-in scenarios. */
-export const SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+// Shared with the server (src/io/): re-exported for the CLI's commands.
+export { builtinScenarioFiles, readTextFile };
+import { takeProcessOverlay } from './overlay.ts';
 
 /** The scenario `entente forecast` runs when no file is given. */
 export const DEFAULT_SCENARIO = 'east-asia-coalition-2025';
-
-const SCENARIO_EXT = new Set(['.yaml', '.yml', '.json']);
-
-export function builtinScenarioFiles(): string[] {
-  if (!existsSync(SCENARIOS_DIR)) return [];
-  return readdirSync(SCENARIOS_DIR)
-    .filter((f) => SCENARIO_EXT.has(extname(f)))
-    .sort()
-    .map((f) => join(SCENARIOS_DIR, f));
-}
-
-/**
- * Text from a file's bytes: UTF-8, or UTF-16 when the file starts with a UTF-16 byte-order mark
- * (what some Windows editors save). A UTF-16 file that is not valid UTF-16 is an input error.
- */
-export function decodeText(bytes: Uint8Array, file: string): string {
-  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
-  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
-  if (!le && !be) return Buffer.from(bytes).toString('utf8');
-  try {
-    return new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError({
-      file,
-      path: '',
-      message: 'starts as UTF-16 but is not valid UTF-16: save it as UTF-8',
-    });
-  }
-}
-
-/** Reads a text file, turning a missing or unreadable file into an input error naming it. */
-export function readTextFile(file: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory, expected a file'
-          : `cannot be read (${code ?? 'error'})`;
-    throw new InputError({ file, path: '', message: why });
-  }
-  return decodeText(bytes, file);
-}
 
 export interface LoadedScenario {
   readonly scenario: Scenario;

@@ -9,11 +9,12 @@ import { getModel } from '../models/registry.ts';
 import { contractScenario, executorContract } from './contract.ts';
 import { InlineExecutor } from './inline.ts';
 import { PoolExecutor } from './pool.ts';
+import { ANALYSIS_TASKS } from '../analysis/tasks.ts';
 
 // One pool of 8 workers serves every test here: worker start-up (tsx) is the slow part. Two
 // workers are covered end to end (test/uncertainty.test.ts, `--workers 2`).
 let shared: PoolExecutor | undefined;
-const pool = () => (shared ??= new PoolExecutor({ workers: 8 }));
+const pool = () => (shared ??= new PoolExecutor({ workers: 8, tasks: ANALYSIS_TASKS }));
 
 describe('pool executor', () => {
   it('gives bit-identical Monte Carlo results inline and on 8 workers', async () => {

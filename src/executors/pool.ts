@@ -7,16 +7,15 @@
  * A chunk's error comes back with its class (`InputError` and its problems, `ModelError`, …):
  * the thread returns it as data and it is rebuilt here.
  *
- * Threads run the compiled worker (`dist/pool-worker.js`) when the CLI runs from dist/, else the
- * TypeScript sources through tsx (`thread-entry.ts`).
+ * Threads load the task set's thread module (`TaskSet.thread`): the compiled worker
+ * (`dist/pool-worker.js`) when the CLI runs from dist/, else the TypeScript sources through tsx.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { InternalError, reviveError } from '../core/errors.ts';
 import type { ChunkRunOptions, ChunkRunSummary, Executor } from './executor.ts';
-import type { Task } from './task.ts';
-import { TASKS } from './tasks.ts';
-import { failureOf, threadEntry } from './thread-entry.ts';
+import { type Task, type TaskSet, isRegistered } from './task.ts';
+import { failureOf } from './thread-entry.ts';
 
 /** What a worker receives for one chunk. */
 export interface PoolTaskMessage {
@@ -26,6 +25,8 @@ export interface PoolTaskMessage {
 }
 
 export interface PoolOptions {
+  /** The tasks the threads can run, and the module they load (`src/analysis/tasks.ts`). */
+  readonly tasks: TaskSet;
   /** Worker threads. Default: one per core (`os.availableParallelism()`). */
   readonly workers?: number;
 }
@@ -33,11 +34,13 @@ export interface PoolOptions {
 export class PoolExecutor implements Executor {
   readonly kind = 'pool';
   readonly workers: number;
+  readonly #tasks: TaskSet;
   #pool: Piscina | null;
 
-  constructor(options: PoolOptions = {}) {
+  constructor(options: PoolOptions) {
     this.workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
-    const { filename, execArgv } = threadEntry();
+    this.#tasks = options.tasks;
+    const { filename, execArgv } = options.tasks.thread;
     this.#pool = new Piscina({
       filename,
       minThreads: this.workers,
@@ -56,9 +59,9 @@ export class PoolExecutor implements Executor {
   ): Promise<ChunkRunSummary> {
     const pool = this.#pool;
     if (!pool) return Promise.reject(new InternalError('the worker pool is closed'));
-    if ((TASKS as Record<string, unknown>)[task.name] !== task) {
+    if (!isRegistered(this.#tasks, task)) {
       return Promise.reject(
-        new InternalError(`task "${task.name}" is not registered in executors/tasks.ts`),
+        new InternalError(`task "${task.name}" is not in the pool's task set (analysis/tasks.ts)`),
       );
     }
     const window = 2 * this.workers;

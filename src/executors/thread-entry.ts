@@ -1,10 +1,13 @@
 /**
  * Where worker threads (the piscina pool, and `entente worker`'s threads) start, and with which
- * Node flags. Run from the sources (vitest, or the CLI through tsx), a thread loads
- * `pool-worker.ts` through tsx; run from the compiled CLI (`dist/`, scripts/build.js), it loads
- * `dist/pool-worker.js` and needs no loader, so a thread starts in a fraction of the time.
+ * Node flags. Run from the sources (vitest, or the CLI through tsx), a thread loads the task
+ * set's TypeScript module through tsx; run from the compiled CLI (`dist/`, scripts/build.js), it
+ * loads the compiled entry and needs no loader, so a thread starts in a fraction of the time.
  */
 import { type SerializedError, isSerializedError } from '../core/errors.ts';
+import type { ThreadEntry } from './task.ts';
+
+export type { ThreadEntry } from './task.ts';
 
 // Defined (true) by scripts/build.js in the bundle; undeclared when the sources run.
 declare const __ENTENTE_BUNDLE__: boolean | undefined;
@@ -12,21 +15,15 @@ declare const __ENTENTE_BUNDLE__: boolean | undefined;
 /** True in the compiled CLI (dist/), false when the TypeScript sources run. */
 export const BUNDLED: boolean = typeof __ENTENTE_BUNDLE__ !== 'undefined' && __ENTENTE_BUNDLE__;
 
-export interface ThreadEntry {
-  /** URL of the thread's module. */
-  readonly filename: string;
-  /** Node flags of the thread. */
-  readonly execArgv: string[];
-}
-
-export function threadEntry(): ThreadEntry {
-  // In the bundle, `import.meta.url` is still this source file's URL (scripts/build.js).
+/**
+ * The thread entry for a module given by its source URL and by the URL of its compiled entry in
+ * dist/ (scripts/build.js): in the bundle the compiled file with no loader, from the sources the
+ * TypeScript file through tsx.
+ */
+export function threadEntry(source: URL, compiled: URL): ThreadEntry {
   return BUNDLED
-    ? { filename: new URL('../../dist/pool-worker.js', import.meta.url).href, execArgv: [] }
-    : {
-        filename: new URL('./pool-worker.ts', import.meta.url).href,
-        execArgv: ['--import', import.meta.resolve('tsx')],
-      };
+    ? { filename: compiled.href, execArgv: [] }
+    : { filename: source.href, execArgv: ['--import', import.meta.resolve('tsx')] };
 }
 
 const FAILED = '__ententeChunkFailed';

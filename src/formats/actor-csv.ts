@@ -16,7 +16,8 @@ export interface ActorCsvOptions {
   scale?: { min: number; max: number };
   /** Salience scale of the file: 100 (0–100) or 1 (0–1); default: 1 when every salience ≤ 1. */
   salienceScale?: 1 | 100;
-  asOf?: string;
+  /** ISO date the scenario describes (the shell gives today's: formats never read the clock). */
+  asOf: string;
 }
 
 const REQUIRED = ['actor', 'capability', 'position', 'salience'] as const;
@@ -112,7 +113,7 @@ export function actorCsvToScenario(
     id: opts.id,
     title: opts.title ?? opts.id,
     question: `What outcome will the actors reach on ${opts.issueName ?? issueId}?`,
-    asOf: opts.asOf ?? new Date().toISOString().slice(0, 10),
+    asOf: opts.asOf,
     sources: [{ id: 'csv', title: `Imported from ${file}` }],
     issues: [{ id: issueId, name: opts.issueName ?? issueId, scale }],
     actors: records.map((r) => ({

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../core/errors.ts';
-import { type DeuData, councilPeriod, deuCases, parseCouncilVotes, parseDeu } from './deu.ts';
+import { deuCases } from './deu-cases.ts';
+import { councilPeriod, parseCouncilVotes } from './deu-council-votes.ts';
+import { type DeuData, parseDeu } from './deu.ts';
 
 const HEAD =
   'issue_id,proposal_id,procedure,council_voting,intro_date,final_act_date,actor,actor_type,position,salience,capability,reference_point,outcome';

@@ -4,7 +4,7 @@
  * period, procedure and voting rule. Pure: result in, string out.
  */
 import type { BacktestResult, Breakdown } from '../analysis/backtest/backtest.ts';
-import { renderTable } from '../cli/render/table.ts';
+import { renderTable } from './text/table.ts';
 
 const pct = (x: number) => (Number.isNaN(x) ? '–' : `${Math.round(x * 100)}%`);
 const f1 = (x: number) => (Number.isNaN(x) ? '–' : x.toFixed(1));

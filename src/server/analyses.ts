@@ -1,33 +1,32 @@
 /**
- * The analyses the API runs, by kind. Each plans a run from a request (checking it before a job
- * is created, so a bad request fails at once with precise problems) and then runs it with a
- * cancel signal and a progress callback. Thin adapters over `src/analysis/`: nothing here
- * computes anything itself.
+ * The runs the API makes, by kind: each turns a request into a planned analysis
+ * (`src/analysis/analysis.ts`), checking it before a job is created, so a bad request fails at
+ * once with precise problems. The jobs (`jobs.ts`) run every kind through the one runner,
+ * `runAnalysis`, with a cancel signal and progress. Thin adapters over `src/analysis/`: nothing
+ * here computes or orchestrates anything itself.
  *
- * A new analysis is one entry in {@link ANALYSES}.
+ * A new kind of run is one entry in {@link ANALYSES}.
  */
+import { type Analysis, immediateAnalysis } from '../analysis/analysis.ts';
+import { commitmentAnalysis } from '../analysis/commitment.ts';
 import { type ForecastResult, runForecast } from '../analysis/forecast.ts';
 import { prepareMonteCarlo } from '../analysis/monte-carlo/job.ts';
-import { runMonteCarlo } from '../analysis/monte-carlo/run.ts';
-import { type MonteCarloResult, summarizeMonteCarlo } from '../analysis/monte-carlo/summarize.ts';
-import { runLevers } from '../analysis/levers/levers.ts';
-import { runCommitmentLevers } from '../analysis/levers/commitment.ts';
+import { monteCarloAnalysis } from '../analysis/monte-carlo/run.ts';
+import type { MonteCarloResult } from '../analysis/monte-carlo/summarize.ts';
+import { commitmentLeversAnalysis } from '../analysis/levers/commitment.ts';
+import { leversAnalysis } from '../analysis/levers/levers.ts';
 import {
   COMMITMENT_TARGET_SYNTAX,
   isCommitmentTarget,
   parseTarget,
 } from '../analysis/levers/target.ts';
-import { prepareTornado, runTornadoOn, summarizeTornado } from '../analysis/sensitivity/tornado.ts';
-import {
-  assembleCommitment,
-  prepareCommitment,
-} from '../coalitions/commitment/commitment-result.ts';
-import { runCommitmentJobs } from '../coalitions/commitment/run.ts';
+import { prepareTornado, tornadoAnalysis } from '../analysis/sensitivity/tornado.ts';
+import { prepareCommitment } from '../coalitions/commitment/commitment-result.ts';
 import { InputError } from '../core/errors.ts';
 import { DEFAULT_SEED } from '../core/rng.ts';
 import { listModels } from '../models/registry.ts';
 import type { Scenario } from '../core/scenario.ts';
-import type { Executor } from '../executors/executor.ts';
+import { reportAnalysis } from '../report/scenario-report/assemble.ts';
 import { checkIssueIds, type ModelRequest, modelRunsFromRequest } from './model-runs.ts';
 
 export interface AnalysisRequest {
@@ -47,23 +46,20 @@ export interface AnalysisRequest {
   readonly measure?: string | undefined;
   /** Commitment: who joins if this candidate joins. */
   readonly ifJoins?: string | undefined;
-}
-
-export interface RunContext {
-  readonly signal: AbortSignal;
-  /** 0..1. */
-  progress(fraction: number): void;
-  readonly executor: Executor;
+  /** Report: add a tornado. */
+  readonly tornado?: boolean | undefined;
 }
 
 export interface PlannedRun {
   /** What the run depends on besides the scenario, recorded with it. */
   readonly options: Record<string, unknown>;
   readonly seed: number;
-  run(ctx: RunContext): Promise<unknown>;
+  /** What the job runs (through `runAnalysis`); its result is stored with the run. */
+  readonly analysis: Analysis<unknown>;
 }
 
-export interface Analysis {
+/** A kind of run: how a request becomes a planned analysis. */
+export interface RunKind {
   readonly kind: string;
   /** True when the run is quick enough to finish inside the request. */
   readonly immediate: boolean;
@@ -72,7 +68,7 @@ export interface Analysis {
 
 export const DEFAULT_SIMULATION_RUNS = 2000;
 
-export const forecastAnalysis: Analysis = {
+export const forecastRun: RunKind = {
   kind: 'forecast',
   immediate: true,
   plan(scenario, req) {
@@ -85,15 +81,14 @@ export const forecastAnalysis: Analysis = {
         models: runs.map((r) => ({ id: r.model.id, options: r.options })),
         ...(issueIds ? { issues: issueIds } : {}),
       },
-      run: () =>
-        Promise.resolve(
-          runForecast(scenario, runs, { seed, ...(issueIds ? { issueIds } : {}), trace: true }),
-        ),
+      analysis: immediateAnalysis('forecast', () =>
+        runForecast(scenario, runs, { seed, ...(issueIds ? { issueIds } : {}), trace: true }),
+      ),
     };
   },
 };
 
-export const simulateAnalysis: Analysis = {
+export const simulateRun: RunKind = {
   kind: 'simulate',
   immediate: false,
   plan(scenario, req) {
@@ -113,18 +108,12 @@ export const simulateAnalysis: Analysis = {
         runs,
         ...(issueIds ? { issues: issueIds } : {}),
       },
-      async run(ctx) {
-        const outcome = await runMonteCarlo(ctx.executor, prepared, {
-          signal: ctx.signal,
-          onProgress: (done) => ctx.progress(done / runs),
-        });
-        return summarizeMonteCarlo(scenario, prepared, outcome);
-      },
+      analysis: monteCarloAnalysis(scenario, prepared),
     };
   },
 };
 
-export const sensitivityAnalysis: Analysis = {
+export const sensitivityRun: RunKind = {
   kind: 'sensitivity',
   immediate: false,
   plan(scenario, req) {
@@ -140,18 +129,10 @@ export const sensitivityAnalysis: Analysis = {
       },
       // On the server's executor, like the Monte Carlo: a shared deployment with a Redis executor
       // queues the tornado's chunks instead of computing them on the request thread.
-      async run(ctx) {
-        const prepared = prepareTornado(scenario, models, {
-          seed,
-          ...(issueIds ? { issueIds } : {}),
-        });
-        const evaluations = 1 + 2 * prepared.inputs.length;
-        const outcome = await runTornadoOn(ctx.executor, prepared, {
-          signal: ctx.signal,
-          onProgress: (done) => ctx.progress(done / evaluations),
-        });
-        return summarizeTornado(scenario, prepared, outcome);
-      },
+      analysis: tornadoAnalysis(
+        scenario,
+        prepareTornado(scenario, models, { seed, ...(issueIds ? { issueIds } : {}) }),
+      ),
     };
   },
 };
@@ -161,7 +142,7 @@ function defaultLeverModel(): string {
   return listModels().some((m) => m.id === 'eum') ? 'eum' : 'mean';
 }
 
-export const leversAnalysis: Analysis = {
+export const leversRun: RunKind = {
   kind: 'levers',
   immediate: false,
   plan(scenario, req) {
@@ -201,15 +182,12 @@ export const leversAnalysis: Analysis = {
           beyondRange,
           ...(req.measure !== undefined ? { measure: req.measure } : {}),
         },
-        run: (ctx) =>
-          runCommitmentLevers(scenario, target, {
-            seed,
-            draws,
-            beyondRange,
-            ...(req.measure !== undefined ? { measure: req.measure } : {}),
-            signal: ctx.signal,
-            onProgress: (done, total) => ctx.progress(total > 0 ? done / total : 0),
-          }),
+        analysis: commitmentLeversAnalysis(scenario, target, {
+          seed,
+          draws,
+          beyondRange,
+          ...(req.measure !== undefined ? { measure: req.measure } : {}),
+        }),
       };
     }
     const models = modelRunsFromRequest(
@@ -230,19 +208,16 @@ export const leversAnalysis: Analysis = {
         within: within ?? (scenario.levers?.length ? 'range' : 'scale'),
         pairs: pairCandidates,
       },
-      run: (ctx) =>
-        runLevers(ctx.executor, scenario, models[0]!, target, {
-          seed,
-          ...(within !== undefined ? { within } : {}),
-          pairCandidates,
-          signal: ctx.signal,
-          onProgress: (done, total) => ctx.progress(total > 0 ? done / total : 0),
-        }),
+      analysis: leversAnalysis(scenario, models[0]!, target, {
+        seed,
+        ...(within !== undefined ? { within } : {}),
+        pairCandidates,
+      }),
     };
   },
 };
 
-export const commitmentAnalysis: Analysis = {
+export const commitmentRun: RunKind = {
   kind: 'commitment',
   immediate: false,
   plan(scenario, req) {
@@ -263,13 +238,7 @@ export const commitmentAnalysis: Analysis = {
         ...(req.measure !== undefined ? { measure: req.measure } : {}),
         ...(req.ifJoins !== undefined ? { ifJoins: req.ifJoins } : {}),
       },
-      async run(ctx) {
-        const outcome = await runCommitmentJobs(ctx.executor, prepared, {
-          signal: ctx.signal,
-          onProgress: (done, total) => ctx.progress(total > 0 ? done / total : 1),
-        });
-        return assembleCommitment(scenario, prepared, outcome.totals);
-      },
+      analysis: commitmentAnalysis(scenario, prepared),
     };
   },
 };
@@ -305,12 +274,48 @@ function commitmentRequestProblem(
   return null;
 }
 
-export const ANALYSES: Readonly<Record<string, Analysis>> = {
-  forecast: forecastAnalysis,
-  simulate: simulateAnalysis,
-  sensitivity: sensitivityAnalysis,
-  levers: leversAnalysis,
-  commitment: commitmentAnalysis,
+/**
+ * A report (HTML, Markdown or PDF of the stored result): the forecast and, as asked, the
+ * commitment draws, a Monte Carlo, a tornado and levers, as one job. The run's result is the
+ * report's data; `GET /api/runs/{id}/report?format=` renders it. `generatedAt` is the time the
+ * request came in (the shell's clock).
+ */
+export function reportRun(generatedAt: string): RunKind {
+  return {
+    kind: 'report',
+    immediate: false,
+    plan(scenario, req) {
+      const models = modelRunsFromRequest(req.models);
+      const seed = req.seed ?? DEFAULT_SEED;
+      const runs = req.runs ?? 0;
+      const analysis = reportAnalysis(scenario, {
+        models,
+        seed,
+        monteCarloRuns: runs,
+        ...(req.tornado ? { tornado: true } : {}),
+        ...(req.target !== undefined ? { leversTarget: req.target } : {}),
+        generatedAt,
+      });
+      return {
+        seed,
+        options: {
+          models: models.map((r) => ({ id: r.model.id, options: r.options })),
+          runs,
+          ...(req.tornado ? { tornado: true } : {}),
+          ...(req.target !== undefined ? { target: req.target } : {}),
+        },
+        analysis,
+      };
+    },
+  };
+}
+
+export const ANALYSES: Readonly<Record<string, RunKind>> = {
+  forecast: forecastRun,
+  simulate: simulateRun,
+  sensitivity: sensitivityRun,
+  levers: leversRun,
+  commitment: commitmentRun,
 };
 
 export type { ForecastResult, MonteCarloResult };

@@ -1,20 +1,33 @@
 /**
  * Runs analyses as jobs: each gets a run record in the store (its id is the job id), progress,
- * and can be cancelled. Quick analyses (forecasts) finish before the request returns; long ones
- * queue and run `concurrency` at a time. The store is the source of truth; in memory are only
- * the cancel switches and the freshest progress (written to the store at most every 250 ms).
+ * and can be cancelled. Every job runs its planned analysis through the one runner
+ * (`runAnalysis`, src/analysis/analysis.ts) on the server's executor. Quick analyses (forecasts)
+ * finish before the request returns; long ones (Monte Carlo, sensitivity, levers, commitment,
+ * reports) queue and run `concurrency` at a time. The store is the source of truth; in memory
+ * are only the cancel switches, the freshest progress (written to the store at most every
+ * 250 ms) and a way to wait for a job.
  */
+import { runAnalysis } from '../analysis/analysis.ts';
 import { InlineExecutor } from '../executors/inline.ts';
 import type { Executor } from '../executors/executor.ts';
 import type { Store, StoredRun } from '../store/store.ts';
 import { VERSION } from '../version.ts';
-import type { Analysis, AnalysisRequest, PlannedRun } from './analyses.ts';
+import type { AnalysisRequest, PlannedRun, RunKind } from './analyses.ts';
 import type { ResolvedScenario } from './scenario-source.ts';
 
 interface Live {
   readonly controller: AbortController;
   progress: number;
   lastWrite: number;
+  /** Settles once the run's final status is stored. */
+  readonly settled: Promise<void>;
+  settle(): void;
+}
+
+function live(): Live {
+  let settle!: () => void;
+  const settled = new Promise<void>((resolve) => (settle = resolve));
+  return { controller: new AbortController(), progress: 0, lastWrite: 0, settled, settle };
 }
 
 export interface JobsOptions {
@@ -55,7 +68,7 @@ export class Jobs {
 
   /** Plans (throwing on bad input before anything is stored), records and starts a run. */
   async submit(
-    analysis: Analysis,
+    analysis: RunKind,
     resolved: ResolvedScenario,
     request: AnalysisRequest,
   ): Promise<StoredRun> {
@@ -69,7 +82,7 @@ export class Jobs {
       seed: planned.seed,
       entente: VERSION,
     });
-    this.#live.set(run.id, { controller: new AbortController(), progress: 0, lastWrite: 0 });
+    this.#live.set(run.id, live());
     if (analysis.immediate) {
       await this.#execute(run.id, planned);
       return (await this.#store.getRun(run.id))!;
@@ -88,6 +101,12 @@ export class Jobs {
     return run;
   }
 
+  /** Waits until a run has finished (done, failed or cancelled) and returns it. */
+  async wait(id: string): Promise<StoredRun | undefined> {
+    await this.#live.get(id)?.settled;
+    return this.#store.getRun(id);
+  }
+
   /** Cancels a queued or running run. Finished runs are returned unchanged. */
   async cancel(id: string): Promise<StoredRun | undefined> {
     const live = this.#live.get(id);
@@ -96,7 +115,16 @@ export class Jobs {
     live?.controller.abort();
     const run = await this.#store.getRun(id);
     if (!run) return undefined;
-    return this.#store.updateRun(id, { status: 'cancelled', error: 'cancelled by request' });
+    const cancelled = await this.#store.updateRun(id, {
+      status: 'cancelled',
+      error: 'cancelled by request',
+    });
+    if (i >= 0 && live) {
+      // Never started: nothing else will settle it.
+      this.#live.delete(id);
+      live.settle();
+    }
+    return cancelled;
   }
 
   /** Waits for every running and queued job (tests and shutdown). */
@@ -136,11 +164,10 @@ export class Jobs {
     try {
       if (live.controller.signal.aborted) return;
       await this.#store.updateRun(id, { status: 'running' });
-      const result = await planned.run({
+      const { result } = await runAnalysis(this.#executor, planned.analysis, {
         signal: live.controller.signal,
-        executor: this.#executor,
-        progress: (fraction) => {
-          live.progress = Math.min(1, Math.max(0, fraction));
+        onProgress: (done, total) => {
+          live.progress = total > 0 ? Math.min(1, Math.max(0, done / total)) : 1;
           const now = Date.now();
           if (now - live.lastWrite >= 250) {
             live.lastWrite = now;
@@ -157,6 +184,7 @@ export class Jobs {
       });
     } finally {
       this.#live.delete(id);
+      live.settle();
     }
   }
 }

@@ -1,21 +1,32 @@
-/** Reports (HTML, Markdown, PDF) of a scenario sent or stored, or of a stored run. */
+/**
+ * Reports (HTML, Markdown, PDF) of a scenario sent or stored, or of a stored run. Every report is
+ * computed as a job of kind `report` (`analyses.ts#reportRun`), like any other run: listed in
+ * /api/runs with its progress, cancellable, on the server's executor. `POST /api/reports` starts
+ * one and answers at once (202); `POST /api/report` and `GET /api/scenarios/{id}/report` start
+ * one and answer with the file once it is done (the job is cancelled if the client goes away).
+ */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ForecastResult } from '../analysis/forecast.ts';
 import type { MonteCarloResult } from '../analysis/monte-carlo/summarize.ts';
 import { runForecast } from '../analysis/forecast.ts';
-import { DEFAULT_SEED } from '../core/rng.ts';
 import type { Scenario } from '../core/scenario.ts';
-import { assembleReport } from '../report/scenario-report/assemble.ts';
 import { renderReportHtml } from '../report/scenario-report/html.ts';
 import { renderReportMarkdown } from '../report/scenario-report/markdown.ts';
 import { ChromiumMissingError } from '../report/scenario-report/print-pdf.ts';
 import { type ReportFormat, REPORT_TYPES } from '../report/scenario-report/render.ts';
 import { buildReport, type Report } from '../report/scenario-report/report-data.ts';
 import type { App, ServerDeps } from './context.ts';
+import { reportRun, type AnalysisRequest } from './analyses.ts';
 import { HttpError, notFound } from './errors.ts';
 import { modelRunsFromRequest, type ModelRequest } from './model-runs.ts';
-import { ReportFormatSchema, ReportRequestSchema, errorResponses, json } from './schemas.ts';
-import { parseText, resolveScenario } from './scenario-source.ts';
+import {
+  ReportFormatSchema,
+  ReportRequestSchema,
+  RunSchema,
+  errorResponses,
+  json,
+} from './schemas.ts';
+import { type ResolvedScenario, parseText, resolveScenario } from './scenario-source.ts';
 
 const FILE = {
   200: {
@@ -40,8 +51,30 @@ function safeName(id: string): string {
 }
 
 export function registerReportRoutes(app: App, deps: ServerDeps): void {
-  const { store } = deps;
+  const { store, jobs } = deps;
   const tags = ['reports'];
+
+  /** Runs a report job to its end (cancelled if `signal` fires first): the report. */
+  const reportOf = async (
+    resolved: ResolvedScenario,
+    request: AnalysisRequest,
+    signal: AbortSignal | undefined,
+  ): Promise<Report> => {
+    const run = await jobs.submit(reportRun(deps.now().toISOString()), resolved, request);
+    const onAbort = () => void jobs.cancel(run.id);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const done = await jobs.wait(run.id);
+      if (done?.status === 'done') return done.result as Report;
+      throw new HttpError(
+        done?.status === 'failed' ? 500 : 409,
+        done?.status === 'failed' ? 'internal' : 'conflict',
+        `report run "${run.id}" ${done?.status ?? 'vanished'}${done?.error ? `: ${done.error}` : ''}`,
+      );
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  };
 
   const send = async (report: Report, format: ReportFormat, name: string): Promise<Response> => {
     let body: string | Uint8Array;
@@ -84,16 +117,29 @@ export function registerReportRoutes(app: App, deps: ServerDeps): void {
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const { scenario } = await resolveScenario(body, store);
-      const report = await assembleReport(scenario, {
-        models: modelRunsFromRequest(body.models),
-        seed: body.seed ?? DEFAULT_SEED,
-        monteCarloRuns: body.runs ?? 0,
-        ...(body.tornado ? { tornado: true } : {}),
-        ...(body.target !== undefined ? { leversTarget: body.target } : {}),
-        generatedAt: deps.now().toISOString(),
-      });
-      return fileResponse(await send(report, body.format ?? 'html', scenario.id));
+      const resolved = await resolveScenario(body, store);
+      const report = await reportOf(resolved, body, c.req.raw.signal);
+      return fileResponse(await send(report, body.format ?? 'html', resolved.scenario.id));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/reports',
+      tags,
+      summary: 'Start a report as a job (202); fetch it from GET /api/runs/{id}/report',
+      description:
+        'Checks the scenario and options first (422 with precise problems), then queues the report like any run: poll GET /api/runs/{id} for progress, cancel with POST /api/runs/{id}/cancel, and download it in any format from GET /api/runs/{id}/report?format= once done.',
+      request: {
+        body: { content: { 'application/json': { schema: ReportRequestSchema } }, required: true },
+      },
+      responses: { 202: json(RunSchema, 'Queued report run.'), ...errorResponses },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const resolved = await resolveScenario(body, store);
+      return c.json(await jobs.submit(reportRun(deps.now().toISOString()), resolved, body), 202);
     },
   );
 
@@ -102,7 +148,8 @@ export function registerReportRoutes(app: App, deps: ServerDeps): void {
       method: 'get',
       path: '/api/runs/{id}/report',
       tags,
-      summary: 'A report of a stored run (forecast or simulate) of a stored scenario',
+      summary:
+        'A report of a run: a report run, or a forecast or simulate run of a stored scenario',
       request: {
         params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }),
         query: z.object({ format: ReportFormatSchema.optional() }),
@@ -125,6 +172,10 @@ export function registerReportRoutes(app: App, deps: ServerDeps): void {
           'conflict',
           `run "${id}" is ${run.status}; only a finished run has a report`,
         );
+      if (run.kind === 'report') {
+        const report = run.result as Report;
+        return fileResponse(await send(report, format, run.scenarioId ?? `report-${run.id}`));
+      }
       if (!run.scenarioId || !run.version)
         throw new HttpError(
           409,
@@ -165,13 +216,9 @@ export function registerReportRoutes(app: App, deps: ServerDeps): void {
     async (c) => {
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');
-      const { scenario } = await resolveScenario({ scenarioId: id, version: q.version }, store);
-      const report = await assembleReport(scenario, {
-        models: modelRunsFromRequest(undefined),
-        seed: DEFAULT_SEED,
-        generatedAt: deps.now().toISOString(),
-      });
-      return fileResponse(await send(report, q.format ?? 'html', scenario.id));
+      const resolved = await resolveScenario({ scenarioId: id, version: q.version }, store);
+      const report = await reportOf(resolved, {}, c.req.raw.signal);
+      return fileResponse(await send(report, q.format ?? 'html', resolved.scenario.id));
     },
   );
 }

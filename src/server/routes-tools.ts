@@ -5,7 +5,8 @@ import { InputError } from '../core/errors.ts';
 import { scenarioJsonSchema } from '../core/scenario.ts';
 import { listModels } from '../models/registry.ts';
 import { VERSION } from '../version.ts';
-import { forecastAnalysis } from './analyses.ts';
+import { runAnalysis } from '../analysis/analysis.ts';
+import { forecastRun } from './analyses.ts';
 import type { App, ServerDeps } from './context.ts';
 import { InlineExecutor } from '../executors/inline.ts';
 import {
@@ -97,12 +98,8 @@ export function registerToolRoutes(app: App, { store }: ServerDeps): void {
     async (c) => {
       const body = c.req.valid('json');
       const { scenario } = await resolveScenario(body, store);
-      const planned = forecastAnalysis.plan(scenario, body);
-      const result = await planned.run({
-        signal: new AbortController().signal,
-        progress: () => {},
-        executor: inline,
-      });
+      const planned = forecastRun.plan(scenario, body);
+      const { result } = await runAnalysis(inline, planned.analysis);
       return c.json(result, 200);
     },
   );

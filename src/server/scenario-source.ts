@@ -9,7 +9,8 @@ import { InputError } from '../core/errors.ts';
 import { contentHash } from '../core/hash.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { parseScenarioText } from '../formats/scenario-file.ts';
-import { builtinScenarioFiles, readTextFile } from '../cli/load.ts';
+import { builtinScenarioFiles } from '../io/builtin-scenarios.ts';
+import { readTextFile } from '../io/text-file.ts';
 import type { SourceFormat, Store } from '../store/store.ts';
 import { HttpError, notFound } from './errors.ts';
 

@@ -6,43 +6,27 @@
  * or not there at all.
  */
 
+import type {
+  RunStatus,
+  RunSummary,
+  ScenarioSummary,
+  ScenarioVersion,
+  SourceFormat,
+  StoredRun,
+  VersionSummary,
+} from '../core/records.ts';
+
+export type {
+  RunStatus,
+  RunSummary,
+  ScenarioSummary,
+  ScenarioVersion,
+  SourceFormat,
+  StoredRun,
+  VersionSummary,
+} from '../core/records.ts';
+
 export type StoreKind = 'sqlite' | 'postgres';
-
-/** How a scenario's source text is written. */
-export type SourceFormat = 'yaml' | 'json';
-
-/** One saved version of a scenario. Versions are numbered 1, 2, 3… per scenario and never change. */
-export interface ScenarioVersion {
-  /** The scenario's `id` field (the store key). */
-  readonly scenarioId: string;
-  readonly version: number;
-  /** The scenario's `title` at this version. */
-  readonly title: string;
-  /** `sha256:` content hash of the parsed scenario (the hash results carry). */
-  readonly hash: string;
-  readonly format: SourceFormat;
-  /** The text as saved (YAML or JSON). */
-  readonly source: string;
-  readonly author: string;
-  /** What changed, in the author's words. */
-  readonly message: string | null;
-  /** ISO 8601 UTC. */
-  readonly createdAt: string;
-}
-
-/** A version without its source, for listings. */
-export type VersionSummary = Omit<ScenarioVersion, 'source'>;
-
-export interface ScenarioSummary {
-  readonly id: string;
-  readonly title: string;
-  readonly latestVersion: number;
-  /** Author of the latest version. */
-  readonly author: string;
-  readonly hash: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
 
 export interface NewVersion {
   readonly scenarioId: string;
@@ -59,34 +43,6 @@ export interface NewVersion {
    */
   readonly expectedVersion?: number;
 }
-
-export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-
-export interface StoredRun {
-  readonly id: string;
-  /** The stored scenario the run used, or null for a scenario sent inline. */
-  readonly scenarioId: string | null;
-  readonly version: number | null;
-  /** `forecast`, `simulate`, `sensitivity`, `levers`… */
-  readonly kind: string;
-  readonly status: RunStatus;
-  /** 0..1. */
-  readonly progress: number;
-  /** Content hash of the inputs (the scenario's hash). */
-  readonly inputsHash: string;
-  /** Models and their options, runs, issues… as requested (plain JSON). */
-  readonly options: unknown;
-  readonly seed: number;
-  /** Entente version that ran it. */
-  readonly entente: string;
-  readonly result: unknown;
-  readonly error: string | null;
-  readonly createdAt: string;
-  readonly startedAt: string | null;
-  readonly finishedAt: string | null;
-}
-
-export type RunSummary = Omit<StoredRun, 'result'>;
 
 export interface NewRun {
   readonly scenarioId?: string | null;

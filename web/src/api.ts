@@ -10,7 +10,7 @@ import type {
   ScenarioVersion,
   StoredRun,
   VersionSummary,
-} from '../../src/store/store.ts';
+} from '../../src/core/records.ts';
 
 export type {
   ForecastResult,

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deuCases, parseDeu } from '../../formats/deu.ts';
+import { deuCases } from '../../formats/deu-cases.ts';
+import { parseDeu } from '../../formats/deu.ts';
 import { compromise } from '../../models/compromise.ts';
 import { median } from '../../models/median.ts';
 import { defineModel } from '../../models/model.ts';

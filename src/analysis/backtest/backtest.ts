@@ -4,7 +4,7 @@
  * voting rule — always beside the baselines, on the same issues. Pure: data in, plain JSON out.
  */
 import type { NumericInput } from '../../core/numeric-input.ts';
-import type { CapabilityRule, DeuCases, DeuCounts } from '../../formats/deu.ts';
+import type { CapabilityRule, DeuCases, DeuCounts } from '../../formats/deu-cases.ts';
 import type { AnyModel } from '../../models/model.ts';
 import { localBaselineColumns } from './baselines.ts';
 import type { PairedDifference } from './bootstrap.ts';

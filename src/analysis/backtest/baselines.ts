@@ -1,4 +1,4 @@
-import type { DeuCases } from '../../formats/deu.ts';
+import type { DeuCases } from '../../formats/deu-cases.ts';
 import type { ForecastColumn } from './backtest.ts';
 
 /**

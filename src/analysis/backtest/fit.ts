@@ -3,7 +3,7 @@
  * fit on all of it, as a versioned spec ready to save (src/models/ensemble.ts reads it) and an
  * out-of-fold forecast column to score beside the models.
  */
-import type { DeuCases } from '../../formats/deu.ts';
+import type { DeuCases } from '../../formats/deu-cases.ts';
 import type { EnsembleSpec } from '../../models/ensemble.ts';
 import { VERSION } from '../../version.ts';
 import type { ForecastColumn } from './backtest.ts';

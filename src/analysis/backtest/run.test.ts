@@ -4,7 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Executor } from '../../executors/executor.ts';
 import { InlineExecutor } from '../../executors/inline.ts';
 import { PoolExecutor } from '../../executors/pool.ts';
-import { deuCases, parseCouncilVotes, parseDeu } from '../../formats/deu.ts';
+import { deuCases } from '../../formats/deu-cases.ts';
+import { parseCouncilVotes } from '../../formats/deu-council-votes.ts';
+import { parseDeu } from '../../formats/deu.ts';
 import { createEnsembleModel, ensemble } from '../../models/ensemble.ts';
 import { getModel } from '../../models/registry.ts';
 import { type BacktestRun, assembleBacktest, runBacktest, runColumn } from './backtest.ts';
@@ -12,6 +14,7 @@ import { localBaselineColumns } from './baselines.ts';
 import { prepareBacktest, runBacktestModels } from './run.ts';
 import { predictiveSamples } from './stacking.ts';
 import { backtestTask } from './task.ts';
+import { ANALYSIS_TASKS } from '../tasks.ts';
 
 const TRAIN = join(import.meta.dirname, '../../../test/fixtures/deu/deu3_train.csv');
 const VOTES = join(import.meta.dirname, 'data/council_vote_weights.csv');
@@ -76,7 +79,7 @@ describe('the backtest on an executor (chunks of issues)', () => {
   });
 
   it('gives the same bytes on a pool of 2 worker threads (chunks merged in order)', async () => {
-    pool ??= new PoolExecutor({ workers: 2 });
+    pool ??= new PoolExecutor({ workers: 2, tasks: ANALYSIS_TASKS });
     expect(await resultVia(pool, 3)).toBe(inProcess);
     // The forecasts themselves, bit for bit, and the ensemble's predictive samples.
     const columns = await viaExecutor(pool, RUNS, 6);
@@ -93,7 +96,7 @@ describe('the backtest on an executor (chunks of issues)', () => {
   });
 
   it('brings back failures with their messages, in issue order, and warnings', async () => {
-    pool ??= new PoolExecutor({ workers: 2 });
+    pool ??= new PoolExecutor({ workers: 2, tasks: ANALYSIS_TASKS });
     // A model that fails on every issue with a ModelError: an ensemble whose weights do not sum
     // to 1 (the job carries the spec to the workers). A bad option is no longer such a failure:
     // it is the caller's InputError, found before any run.

@@ -5,8 +5,9 @@
  * {@link runColumn} in process, whatever the executor or the number of workers.
  */
 import { InternalError } from '../../core/errors.ts';
-import type { DeuCases } from '../../formats/deu.ts';
+import type { DeuCases } from '../../formats/deu-cases.ts';
 import type { Executor } from '../../executors/executor.ts';
+import { type Analysis, runAnalysis } from '../analysis.ts';
 import type { EnsembleSpec } from '../../models/ensemble.ts';
 import { listModels } from '../../models/registry.ts';
 import {
@@ -19,6 +20,7 @@ import {
   type BacktestJob,
   type BacktestJobModel,
   type IssueFailure,
+  type BacktestChunk,
   backtestTask,
   issuesInChunk,
 } from './task.ts';
@@ -88,37 +90,57 @@ export interface BacktestModelsOutcome {
   readonly partial: boolean;
 }
 
-/** Runs the job's chunks on `executor` and merges them in chunk order. */
+/** The models' forecasts of every DEU issue as an analysis (`analysis.ts`): the columns. */
+export function backtestChunks(prepared: PreparedBacktest): Analysis<BacktestModelsOutcome> {
+  const { job, runs } = prepared;
+  const n = job.issueIds.length;
+  return {
+    kind: 'backtest',
+    work: { unit: 'issues', total: n },
+    *steps() {
+      const forecasts = runs.map(() => new Float64Array(n).fill(NaN));
+      const failures: IssueFailure[][] = runs.map(() => []);
+      const warnings = runs.map(() => 0);
+      let issuesDone = 0;
+      const { aborted } = yield {
+        task: backtestTask,
+        job,
+        chunks: prepared.chunks,
+        merge: (chunk: number, r: BacktestChunk) => {
+          const from = chunk * job.chunkSize;
+          if (r.issues !== issuesInChunk(n, job.chunkSize, chunk)) {
+            throw new InternalError(`backtest chunk ${chunk} has ${r.issues} issues`);
+          }
+          runs.forEach((_, m) => {
+            forecasts[m]!.set(r.forecasts.subarray(m * r.issues, (m + 1) * r.issues), from);
+            failures[m]!.push(...r.failures[m]!);
+            warnings[m]! += r.warnings[m]!;
+          });
+          issuesDone = from + r.issues;
+          return issuesDone;
+        },
+      };
+      return {
+        columns: runs.map((run, m) =>
+          forecastColumn(run, forecasts[m]!, failures[m]!, warnings[m]!),
+        ),
+        issuesDone,
+        partial: aborted,
+      };
+    },
+  };
+}
+
+/** Runs the job's chunks on `executor` (through {@link runAnalysis}), merged in chunk order. */
 export async function runBacktestModels(
   executor: Executor,
   prepared: PreparedBacktest,
   options: { signal?: AbortSignal; onProgress?: (issuesDone: number) => void } = {},
 ): Promise<BacktestModelsOutcome> {
-  const { job, runs } = prepared;
-  const n = job.issueIds.length;
-  const forecasts = runs.map(() => new Float64Array(n).fill(NaN));
-  const failures: IssueFailure[][] = runs.map(() => []);
-  const warnings = runs.map(() => 0);
-  let issuesDone = 0;
-  const summary = await executor.run(backtestTask, job, prepared.chunks, {
-    onResult: (chunk, r) => {
-      const from = chunk * job.chunkSize;
-      if (r.issues !== issuesInChunk(n, job.chunkSize, chunk)) {
-        throw new InternalError(`backtest chunk ${chunk} has ${r.issues} issues`);
-      }
-      runs.forEach((_, m) => {
-        forecasts[m]!.set(r.forecasts.subarray(m * r.issues, (m + 1) * r.issues), from);
-        failures[m]!.push(...r.failures[m]!);
-        warnings[m]! += r.warnings[m]!;
-      });
-      issuesDone = from + r.issues;
-      options.onProgress?.(issuesDone);
-    },
-    ...(options.signal ? { signal: options.signal } : {}),
+  const { signal, onProgress } = options;
+  const run = await runAnalysis(executor, backtestChunks(prepared), {
+    signal,
+    ...(onProgress ? { onProgress: (done: number) => onProgress(done) } : {}),
   });
-  return {
-    columns: runs.map((run, m) => forecastColumn(run, forecasts[m]!, failures[m]!, warnings[m]!)),
-    issuesDone,
-    partial: summary.aborted,
-  };
+  return run.result;
 }

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deuCases, parseCouncilVotes, parseDeu } from '../../formats/deu.ts';
+import { deuCases } from '../../formats/deu-cases.ts';
+import { parseCouncilVotes } from '../../formats/deu-council-votes.ts';
+import { parseDeu } from '../../formats/deu.ts';
 import { fitEnsemble } from './fit.ts';
 import { type StackingData, fitStack, nestedCv } from './stacking.ts';
 

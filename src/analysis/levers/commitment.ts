@@ -31,12 +31,21 @@ import {
   runCommitmentChunk,
 } from '../../coalitions/commitment/monte-carlo.ts';
 import { InputError } from '../../core/errors.ts';
+import { InlineExecutor } from '../../executors/inline.ts';
+import type { Task } from '../../executors/task.ts';
+import { type Analysis, runAnalysis } from '../analysis.ts';
 import type { Scenario } from '../../core/scenario.ts';
 import { resultHeader } from '../../core/result.ts';
 import { UNMARKED_NOTE, actionability, actorsToAct, listIds } from './actionable.ts';
 import { type LeverChange, type LeversResult, type SingleLever, rangeShare } from './levers.ts';
 import { SEARCH_DEFAULTS, type SearchSettings, searchDirection } from './search.ts';
-import { type LeverTarget, isMet, negateOperator, progress } from './target.ts';
+import {
+  type LeverTarget,
+  type TargetOperator,
+  isMet,
+  negateOperator,
+  progress,
+} from './target.ts';
 
 export interface CommitmentLeverOptions {
   readonly seed: number;
@@ -131,29 +140,125 @@ class CommitmentMetric {
   }
 }
 
-export async function runCommitmentLevers(
+/** What the plan of a commitment levers search fixes: the compiled model and the inputs searched. */
+interface CommitmentLeverPlan {
+  readonly compiled: CompiledCommitment;
+  readonly marks: ReturnType<typeof actionability>;
+  /** The marked inputs (all of them when the scenario marks none). */
+  readonly all: readonly CommitmentInputSpec[];
+  /** Marked inputs without an evidence range, not searched (empty with `beyondRange`). */
+  readonly unranged: readonly CommitmentInputSpec[];
+  /** The inputs searched, one chunk each. */
+  readonly specs: readonly CommitmentInputSpec[];
+  /** Each searched input's interval: its evidence range or natural bounds, holding its point. */
+  readonly searched: readonly { readonly low: number; readonly high: number }[];
+}
+
+function planCommitmentLevers(
+  scenario: Scenario,
+  beyond: boolean,
+  measure: string | undefined,
+): CommitmentLeverPlan {
+  const compiled = compileCommitment(scenario, measure);
+  const marks = actionability(scenario);
+  const all = compiled.inputs.filter((x) => marks.allows(x.path.join('.')));
+  const unranged = beyond ? [] : all.filter((x) => !(x.high > x.low));
+  const specs = all.filter((x) => !unranged.includes(x));
+  const searched = specs.map((x) => {
+    const [lo, hi] = beyond ? x.bounds : [x.low, x.high];
+    return { low: Math.min(lo, x.mode), high: Math.max(hi, x.mode) };
+  });
+  return { compiled, marks, all, unranged, specs, searched };
+}
+
+/**
+ * One commitment levers search as a job: plain data, so any executor can run its chunks (each
+ * worker compiles the scenario again; the search is deterministic, common random numbers).
+ */
+export interface CommitmentLeverJob {
+  readonly scenario: Scenario;
+  readonly target: LeverTarget;
+  /** The operator searched for (the target's, negated when the target already holds). */
+  readonly op: TargetOperator;
+  readonly seed: number;
+  readonly draws: number;
+  readonly beyondRange: boolean;
+  readonly measure: string | null;
+  readonly settings: SearchSettings;
+}
+
+/** Fields of a chunk's result (one searched input). */
+const LEVER_FIELDS = 9;
+const [SEARCHED, FOUND, VALUE, WINDOWS, REACHED, HAS_TOP, BEST_G, TOP_TO, RUNS] = [
+  0, 1, 2, 3, 4, 5, 6, 7, 8,
+];
+
+/** Searches input `chunk` of the plan: both directions from its point value, then verifies. */
+function runCommitmentLeverChunk(job: CommitmentLeverJob, chunk: number): Float64Array {
+  const { target, op, settings } = job;
+  const plan = planCommitmentLevers(job.scenario, job.beyondRange, job.measure ?? undefined);
+  const out = new Float64Array(LEVER_FIELDS);
+  const x = plan.specs[chunk]!;
+  const { low, high } = plan.searched[chunk]!;
+  if (!(high > low)) return out;
+  out[SEARCHED] = 1;
+  const metric = new CommitmentMetric(plan.compiled, target, job.draws, job.seed);
+  const g = (v: number) => progress(op, target.value, metric.at(x, v));
+  let best: { value: number; windows: number } | null = null;
+  let top = { bestG: -Infinity, to: NaN };
+  for (const end of [low, high]) {
+    if (end === x.mode) continue;
+    const r = searchDirection(g, (v) => isMet(op, v), x.mode, end, high - low, settings);
+    if (r.bestG > top.bestG) top = { bestG: r.bestG, to: r.bestValue };
+    if (r.found && (!best || Math.abs(r.value - x.mode) < Math.abs(best.value - x.mode)))
+      best = { value: r.value, windows: r.windows };
+  }
+  if (Number.isFinite(top.bestG)) {
+    out[HAS_TOP] = 1;
+    out[BEST_G] = top.bestG;
+    out[TOP_TO] = top.to;
+  }
+  if (best) {
+    const reached = metric.at(x, best.value);
+    if (isMet(op, progress(op, target.value, reached))) {
+      out[FOUND] = 1;
+      out[VALUE] = best.value;
+      out[WINDOWS] = best.windows;
+      out[REACHED] = reached;
+    }
+  }
+  out[RUNS] = metric.runs;
+  return out;
+}
+
+export const commitmentLeverTask: Task<CommitmentLeverJob, Float64Array> = {
+  name: 'commitment-levers',
+  run: runCommitmentLeverChunk,
+};
+
+/**
+ * The commitment levers as an analysis (`analysis.ts`): one chunk per input searched. Checks the
+ * scenario and compiles the model when planned, so a bad request fails before any work starts.
+ */
+export function commitmentLeversAnalysis(
   scenario: Scenario,
   target: LeverTarget,
   options: CommitmentLeverOptions,
-): Promise<LeversResult> {
+): Analysis<LeversResult> {
   if (!scenario.coalition?.commitment)
     throw new InputError({
       path: '--model',
       message: 'the commitment model needs a scenario with a coalition.commitment block',
     });
-  await Promise.resolve();
   const settings = options.settings ?? SEARCH_DEFAULTS;
   const beyond = options.beyondRange ?? false;
-  const compiled = compileCommitment(scenario, options.measure);
-  const marks = actionability(scenario);
+  const plan = planCommitmentLevers(scenario, beyond, options.measure);
+  const { compiled, marks, all, unranged, specs, searched } = plan;
   const notes: string[] = marks.marked ? [] : [UNMARKED_NOTE];
-  const all = compiled.inputs.filter((x) => marks.allows(x.path.join('.')));
   if (marks.marked)
     notes.push(
       `Only the commitment inputs the scenario marks actionable were searched: ${all.length} of ${compiled.inputs.length}.`,
     );
-  const unranged = beyond ? [] : all.filter((x) => !(x.high > x.low));
-  const specs = all.filter((x) => !unranged.includes(x));
   if (unranged.length > 0)
     notes.push(
       `${unranged.length} input(s) have no evidence range and were not searched (--beyond-range searches them to their natural bounds): ${listIds(unranged.map((x) => x.id))}.`,
@@ -165,103 +270,115 @@ export async function runCommitmentLevers(
     'Pairs are not searched for the commitment model.',
   );
 
-  const metric = new CommitmentMetric(compiled, target, options.draws, options.seed);
-  const base = metric.at(null, 0);
-  const goal = isMet(target.op, progress(target.op, target.value, base)) ? 'undo' : 'reach';
-  const op = goal === 'undo' ? negateOperator(target.op) : target.op;
-  const holds = (m: number) => isMet(op, progress(op, target.value, m));
-
-  const searched = specs.map((x) => {
-    const [lo, hi] = beyond ? x.bounds : [x.low, x.high];
-    return { low: Math.min(lo, x.mode), high: Math.max(hi, x.mode) };
-  });
-  const change = (j: number, to: number): LeverChange => {
-    const x = specs[j]!;
-    const { low, high } = searched[j]!;
-    const actions = marks.actionsOf(x.path.join('.'));
-    return {
-      input: x.id,
-      path: x.path.join('.'),
-      actor: x.actor,
-      issue: null,
-      field: x.field,
-      by: actorsToAct(actions, x.actor),
-      actions,
-      from: x.mode,
-      to,
-      change: to - x.mode,
-      size: Math.abs(to - x.mode) / (high - low),
-      range: [low, high],
-      ...rangeShare(x.mode, to, [x.low, x.high]),
-    };
-  };
-
-  const singles: SingleLever[] = [];
-  const promise: { j: number; bestG: number; to: number }[] = [];
-  let done = 0;
-  let partial = false;
-  for (let j = 0; j < specs.length; j++) {
-    if (options.signal?.aborted) {
-      partial = true;
-      break;
-    }
-    const x = specs[j]!;
-    const { low, high } = searched[j]!;
-    if (!(high > low)) continue;
-    const g = (v: number) => progress(op, target.value, metric.at(x, v));
-    let best: { value: number; windows: number } | null = null;
-    let top = { bestG: -Infinity, to: NaN };
-    for (const end of [low, high]) {
-      if (end === x.mode) continue;
-      const r = searchDirection(g, (v) => isMet(op, v), x.mode, end, high - low, settings);
-      if (r.bestG > top.bestG) top = { bestG: r.bestG, to: r.bestValue };
-      if (r.found && (!best || Math.abs(r.value - x.mode) < Math.abs(best.value - x.mode)))
-        best = { value: r.value, windows: r.windows };
-    }
-    if (Number.isFinite(top.bestG)) promise.push({ j, ...top });
-    if (best) {
-      const reached = metric.at(x, best.value);
-      if (holds(reached))
-        singles.push({ ...change(j, best.value), reached, nonMonotone: best.windows > 1 });
-    }
-    done++;
-    options.onProgress?.(done, specs.length);
-  }
-  singles.sort((a, b) => a.size - b.size || a.input.localeCompare(b.input));
-  const closest =
-    singles.length > 0
-      ? []
-      : promise
-          .sort((a, b) => b.bestG - a.bestG || a.j - b.j)
-          .slice(0, 3)
-          .map(({ j, bestG, to }) => ({
-            input: specs[j]!.id,
-            to,
-            reached: op === '>=' || op === '>' ? target.value + bestG : target.value - bestG,
-          }));
-
   return {
-    ...resultHeader('levers', scenario, options.seed),
-    model: {
-      id: 'commitment',
-      name: 'Commitment model',
-      options: { draws: options.draws, measure: compiled.capabilityMeasure },
+    kind: 'levers',
+    work: { unit: 'inputs', total: specs.length },
+    *steps() {
+      const metric = new CommitmentMetric(compiled, target, options.draws, options.seed);
+      const base = metric.at(null, 0);
+      const goal = isMet(target.op, progress(target.op, target.value, base)) ? 'undo' : 'reach';
+      const op = goal === 'undo' ? negateOperator(target.op) : target.op;
+      const job: CommitmentLeverJob = {
+        scenario,
+        target,
+        op,
+        seed: options.seed,
+        draws: options.draws,
+        beyondRange: beyond,
+        measure: options.measure ?? null,
+        settings,
+      };
+
+      const change = (j: number, to: number): LeverChange => {
+        const x = specs[j]!;
+        const { low, high } = searched[j]!;
+        const actions = marks.actionsOf(x.path.join('.'));
+        return {
+          input: x.id,
+          path: x.path.join('.'),
+          actor: x.actor,
+          issue: null,
+          field: x.field,
+          by: actorsToAct(actions, x.actor),
+          actions,
+          from: x.mode,
+          to,
+          change: to - x.mode,
+          size: Math.abs(to - x.mode) / (high - low),
+          range: [low, high],
+          ...rangeShare(x.mode, to, [x.low, x.high]),
+        };
+      };
+
+      const singles: SingleLever[] = [];
+      const promise: { j: number; bestG: number; to: number }[] = [];
+      let done = 0;
+      let runs = metric.runs;
+      const step = yield {
+        task: commitmentLeverTask,
+        job,
+        chunks: specs.length,
+        merge: (j: number, r: Float64Array) => {
+          if (!r[SEARCHED]) return done;
+          runs += r[RUNS]!;
+          if (r[HAS_TOP]) promise.push({ j, bestG: r[BEST_G]!, to: r[TOP_TO]! });
+          if (r[FOUND])
+            singles.push({
+              ...change(j, r[VALUE]!),
+              reached: r[REACHED]!,
+              nonMonotone: r[WINDOWS]! > 1,
+            });
+          return ++done;
+        },
+      };
+      singles.sort((a, b) => a.size - b.size || a.input.localeCompare(b.input));
+      const closest =
+        singles.length > 0
+          ? []
+          : promise
+              .sort((a, b) => b.bestG - a.bestG || a.j - b.j)
+              .slice(0, 3)
+              .map(({ j, bestG, to }) => ({
+                input: specs[j]!.id,
+                to,
+                reached: op === '>=' || op === '>' ? target.value + bestG : target.value - bestG,
+              }));
+
+      return {
+        ...resultHeader('levers', scenario, options.seed),
+        model: {
+          id: 'commitment',
+          name: 'Commitment model',
+          options: { draws: options.draws, measure: compiled.capabilityMeasure },
+        },
+        target,
+        goal,
+        searchedFor: { op, value: target.value },
+        base,
+        within: beyond ? 'scale' : 'range',
+        actionable: marks.marked,
+        notes,
+        resolution: settings,
+        runs,
+        partial: step.aborted,
+        inputsSearched: done,
+        singles,
+        noSingleLever: singles.length === 0,
+        closest,
+        pairsSearched: 0,
+        pairs: [],
+      };
     },
-    target,
-    goal,
-    searchedFor: { op, value: target.value },
-    base,
-    within: beyond ? 'scale' : 'range',
-    actionable: marks.marked,
-    notes,
-    resolution: settings,
-    runs: metric.runs,
-    partial,
-    inputsSearched: done,
-    singles,
-    noSingleLever: singles.length === 0,
-    closest,
-    pairsSearched: 0,
-    pairs: [],
   };
+}
+
+/** Runs the commitment levers in process (through {@link runAnalysis} on an inline executor). */
+export async function runCommitmentLevers(
+  scenario: Scenario,
+  target: LeverTarget,
+  options: CommitmentLeverOptions,
+): Promise<LeversResult> {
+  const analysis = commitmentLeversAnalysis(scenario, target, options);
+  const { signal, onProgress } = options;
+  return (await runAnalysis(new InlineExecutor(), analysis, { signal, onProgress })).result;
 }

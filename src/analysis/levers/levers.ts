@@ -22,6 +22,7 @@ import { compileScenario } from '../../core/compile.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Scenario } from '../../core/scenario.ts';
 import type { Executor } from '../../executors/executor.ts';
+import { type Analysis, type AnyStep, type StepOutcome, runAnalysis } from '../analysis.ts';
 import type { ModelRun } from '../forecast.ts';
 import type { ResultModel } from '../monte-carlo/summarize.ts';
 import { applyValue, bindInputs, cloneInput } from '../uncertainty/input-space.ts';
@@ -205,6 +206,37 @@ function candidates(
   return { list, notes };
 }
 
+/** The range searched: as asked, else the evidence ranges when the scenario marks levers. */
+function leverRange(scenario: Scenario, options: LeverOptions): LeverRange {
+  return options.within ?? (scenario.levers?.length ? 'range' : 'scale');
+}
+
+/** Pairs searched for `k` candidate inputs and `pairCandidates` K: C(min(K, k), 2). */
+function expectedPairs(k: number, pairCandidates: number): number {
+  const m = Math.min(pairCandidates, k);
+  return (m * (m - 1)) / 2;
+}
+
+/**
+ * The levers as an analysis (`analysis.ts`): every input alone (one chunk per input), then pairs
+ * of the most promising ones (one chunk per pair), each chosen from the singles' results. Its
+ * work is searches: inputs, then pairs.
+ */
+export function leversAnalysis(
+  scenario: Scenario,
+  run: ModelRun,
+  target: LeverTarget,
+  options: LeverOptions,
+): Analysis<LeversResult> {
+  const k = candidates(scenario, run.model, target, leverRange(scenario, options)).list.length;
+  return {
+    kind: 'levers',
+    work: { unit: 'searches', total: k + expectedPairs(k, options.pairCandidates ?? 8) },
+    steps: () => leverSteps(scenario, run, target, options),
+  };
+}
+
+/** Runs the levers on an executor (through {@link runAnalysis}). */
 export async function runLevers(
   executor: Executor,
   scenario: Scenario,
@@ -212,7 +244,18 @@ export async function runLevers(
   target: LeverTarget,
   options: LeverOptions,
 ): Promise<LeversResult> {
-  const within = options.within ?? (scenario.levers?.length ? 'range' : 'scale');
+  const { signal, onProgress } = options;
+  const analysis = leversAnalysis(scenario, run, target, options);
+  return (await runAnalysis(executor, analysis, { signal, onProgress })).result;
+}
+
+function* leverSteps(
+  scenario: Scenario,
+  run: ModelRun,
+  target: LeverTarget,
+  options: LeverOptions,
+): Generator<AnyStep, LeversResult, StepOutcome> {
+  const within = leverRange(scenario, options);
   const settings = options.settings ?? SEARCH_DEFAULTS;
   const input = compileScenario(scenario);
   const found = candidates(scenario, run.model, target, within);
@@ -247,17 +290,17 @@ export async function runLevers(
 
   // Phase 1: every input alone.
   const K = options.pairCandidates ?? 8;
-  const expectedPairs = (Math.min(K, space.k) * (Math.min(K, space.k) - 1)) / 2;
-  const total = () => space.k + expectedPairs;
   const singlesRaw: Float64Array[] = [];
-  const s1 = await executor.run(leverTask, job, space.k, {
-    onResult: (_k, r) => {
+  const s1 = yield {
+    task: leverTask,
+    job,
+    chunks: space.k,
+    merge: (_k: number, r: Float64Array) => {
       singlesRaw.push(r);
       runs += r[SINGLE_FIELDS - 1]! + r[2 * SINGLE_FIELDS - 1]!;
-      options.onProgress?.(singlesRaw.length, total());
+      return singlesRaw.length;
     },
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  };
 
   const change = (j: number, to: number): LeverChange => {
     const { x, evidence, path, actions } = found.list[j]!;
@@ -341,14 +384,16 @@ export async function runLevers(
     for (const c of chosen) directions[c.j] = c.dir;
     const pairJob: LeverJob = { ...job, phase: 'pair', pairs: Int32Array.from(list), directions };
     const raw: Float64Array[] = [];
-    const s2 = await executor.run(leverTask, pairJob, list.length / 2, {
-      onResult: (_k, r) => {
+    const s2 = yield {
+      task: leverTask,
+      job: pairJob,
+      chunks: list.length / 2,
+      merge: (_k: number, r: Float64Array) => {
         raw.push(r);
         runs += r[PAIR_FIELDS - 1]!;
-        options.onProgress?.(space.k + raw.length, total());
+        return space.k + raw.length;
       },
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    };
     partial = s2.aborted;
     pairsSearched = raw.length;
     raw.forEach((r, p) => {

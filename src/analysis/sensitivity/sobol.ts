@@ -7,6 +7,7 @@
 import { compileScenario } from '../../core/compile.ts';
 import type { Scenario } from '../../core/scenario.ts';
 import type { Executor } from '../../executors/executor.ts';
+import { type Analysis, mapAnalysis, runAnalysis } from '../analysis.ts';
 import { getModel } from '../../models/registry.ts';
 import type { ModelRun } from '../forecast.ts';
 import { chunkCount } from '../monte-carlo/chunks.ts';
@@ -17,7 +18,7 @@ import { bindInputs } from '../uncertainty/input-space.ts';
 import { type UncertainInput, uncertainInputs } from '../uncertainty/inputs.ts';
 import { outputCount } from './evaluate.ts';
 import { emptySobolSums, mergeSobolSums, sobolIndices, type SobolSums } from './sobol-sums.ts';
-import { type SobolJob, sobolTask } from './sobol-task.ts';
+import { type SobolChunk, type SobolJob, sobolTask } from './sobol-task.ts';
 import { type ResultHeader, resultHeader } from '../../core/result.ts';
 
 export interface PreparedSobol {
@@ -72,27 +73,53 @@ export interface SobolOutcome {
   readonly partial: boolean;
 }
 
+/** Sobol's runs as an analysis (`analysis.ts`) returning the merged sums. */
+export function sobolChunks(prepared: PreparedSobol): Analysis<SobolOutcome> {
+  const { job } = prepared;
+  return {
+    kind: 'sensitivity',
+    work: { unit: 'runs', total: job.samples * (job.space.k + 2) },
+    *steps() {
+      const sums = emptySobolSums(outputCount(job.models.length, job.input.d), job.space.k);
+      const errors = job.models.map(() => '');
+      let samples = 0;
+      const { aborted } = yield {
+        task: sobolTask,
+        job,
+        chunks: prepared.chunks,
+        merge: (chunk: number, r: SobolChunk) => {
+          mergeSobolSums(sums, r.sums);
+          r.errors.forEach((e, m) => {
+            if (!errors[m] && e) errors[m] = e;
+          });
+          samples += Math.min(job.chunkSize, job.samples - chunk * job.chunkSize);
+          return samples * (job.space.k + 2);
+        },
+      };
+      return { sums, errors, samples, partial: aborted };
+    },
+  };
+}
+
+/** Sobol's indices as an analysis returning its result (`summarizeSobol`). */
+export function sobolAnalysis(scenario: Scenario, prepared: PreparedSobol): Analysis<SobolResult> {
+  return mapAnalysis(sobolChunks(prepared), (outcome) =>
+    summarizeSobol(scenario, prepared, outcome),
+  );
+}
+
+/** Runs a prepared Sobol job on an executor (through {@link runAnalysis}): the merged sums. */
 export async function runSobol(
   executor: Executor,
   prepared: PreparedSobol,
   options: { signal?: AbortSignal; onProgress?: (runsDone: number) => void } = {},
 ): Promise<SobolOutcome> {
-  const { job } = prepared;
-  const sums = emptySobolSums(outputCount(job.models.length, job.input.d), job.space.k);
-  const errors = job.models.map(() => '');
-  let samples = 0;
-  const summary = await executor.run(sobolTask, job, prepared.chunks, {
-    onResult: (chunk, r) => {
-      mergeSobolSums(sums, r.sums);
-      r.errors.forEach((e, m) => {
-        if (!errors[m] && e) errors[m] = e;
-      });
-      samples += Math.min(job.chunkSize, job.samples - chunk * job.chunkSize);
-      options.onProgress?.(samples * (job.space.k + 2));
-    },
-    ...(options.signal ? { signal: options.signal } : {}),
+  const { signal, onProgress } = options;
+  const run = await runAnalysis(executor, sobolChunks(prepared), {
+    signal,
+    ...(onProgress ? { onProgress: (done: number) => onProgress(done) } : {}),
   });
-  return { sums, errors, samples, partial: summary.aborted };
+  return run.result;
 }
 
 export interface SobolEntry {

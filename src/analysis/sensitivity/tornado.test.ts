@@ -9,6 +9,7 @@ import { getModel } from '../../models/registry.ts';
 import type { ModelRun } from '../forecast.ts';
 import { prepareTornado, runTornado, runTornadoOn, summarizeTornado } from './tornado.ts';
 import { tornadoTask } from './tornado-task.ts';
+import { ANALYSIS_TASKS } from '../tasks.ts';
 
 const run = (id: string, options: Record<string, unknown> = {}): ModelRun => ({
   model: getModel(id),
@@ -41,7 +42,7 @@ describe('the tornado on an executor (chunks of inputs)', () => {
   });
 
   it('gives the same bytes on a pool of 2 worker threads', async () => {
-    pool ??= new PoolExecutor({ workers: 2 });
+    pool ??= new PoolExecutor({ workers: 2, tasks: ANALYSIS_TASKS });
     expect(await via(pool, 2)).toBe(inProcess);
     expect(await via(pool)).toBe(inProcess);
   });

@@ -11,6 +11,7 @@
 import { compileScenario } from '../../core/compile.ts';
 import type { Scenario } from '../../core/scenario.ts';
 import type { Executor } from '../../executors/executor.ts';
+import { type Analysis, mapAnalysis, runAnalysis } from '../analysis.ts';
 import type { ModelRun } from '../forecast.ts';
 import { jobModels } from '../monte-carlo/job.ts';
 import type { ResultModel } from '../monte-carlo/summarize.ts';
@@ -133,26 +134,57 @@ function mergeChunk(into: TornadoMerge, job: TornadoJob, chunk: number, r: Torna
 }
 
 /**
- * Runs a prepared tornado's chunks on an executor. `onProgress` gets the evaluations done (each
- * runs every model once) out of 2k + 1.
+ * The tornado's evaluations as an analysis (`analysis.ts`) returning the merged outputs. Its
+ * work is evaluations (each runs every model once): 2k + 1.
+ */
+export function tornadoChunks(prepared: PreparedTornado): Analysis<TornadoOutcome> {
+  return {
+    kind: 'sensitivity',
+    work: { unit: 'evaluations', total: 1 + 2 * prepared.inputs.length },
+    *steps() {
+      const merged = emptyMerge(prepared);
+      const { aborted } = yield {
+        task: tornadoTask,
+        job: prepared.job,
+        chunks: prepared.chunks,
+        merge: (chunk: number, r: TornadoChunk) => {
+          mergeChunk(merged, prepared.job, chunk, r);
+          return 1 + 2 * merged.inputsDone;
+        },
+      };
+      return { ...merged, partial: aborted };
+    },
+  };
+}
+
+/** The tornado as an analysis returning its result (`summarizeTornado`). */
+export function tornadoAnalysis(
+  scenario: Scenario,
+  prepared: PreparedTornado,
+): Analysis<TornadoResult> {
+  return mapAnalysis(tornadoChunks(prepared), (outcome) =>
+    summarizeTornado(scenario, prepared, outcome),
+  );
+}
+
+/**
+ * Runs a prepared tornado's chunks on an executor (through {@link runAnalysis}). `onProgress`
+ * gets the evaluations done (each runs every model once) out of 2k + 1.
  */
 export async function runTornadoOn(
   executor: Executor,
   prepared: PreparedTornado,
   options: { signal?: AbortSignal; onProgress?: (evaluationsDone: number) => void } = {},
 ): Promise<TornadoOutcome> {
-  const merged = emptyMerge(prepared);
-  const summary = await executor.run(tornadoTask, prepared.job, prepared.chunks, {
-    onResult: (chunk, r) => {
-      mergeChunk(merged, prepared.job, chunk, r);
-      options.onProgress?.(1 + 2 * merged.inputsDone);
-    },
-    ...(options.signal ? { signal: options.signal } : {}),
+  const { signal, onProgress } = options;
+  const run = await runAnalysis(executor, tornadoChunks(prepared), {
+    signal,
+    ...(onProgress ? { onProgress: (done: number) => onProgress(done) } : {}),
   });
-  return { ...merged, partial: summary.aborted };
+  return run.result;
 }
 
-/** The tornado in process, synchronously (the server and the scenario report use it). */
+/** The tornado in process, synchronously (tests compare it with the chunked runs). */
 export function runTornado(
   scenario: Scenario,
   runs: readonly ModelRun[],

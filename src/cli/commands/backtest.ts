@@ -10,17 +10,11 @@ import {
 import { localBaselineColumns } from '../../analysis/backtest/baselines.ts';
 import { pairedBootstrap } from '../../analysis/backtest/bootstrap.ts';
 import { fitEnsemble } from '../../analysis/backtest/fit.ts';
-import { prepareBacktest, runBacktestModels } from '../../analysis/backtest/run.ts';
+import { backtestChunks, prepareBacktest } from '../../analysis/backtest/run.ts';
 import { predictiveSamples } from '../../analysis/backtest/stacking.ts';
-import {
-  type CapabilityRule,
-  type CouncilVoteRow,
-  type DeuCases,
-  type DeuData,
-  deuCases,
-  parseCouncilVotes,
-  parseDeu,
-} from '../../formats/deu.ts';
+import { type CapabilityRule, type DeuCases, deuCases } from '../../formats/deu-cases.ts';
+import { type CouncilVoteRow, parseCouncilVotes } from '../../formats/deu-council-votes.ts';
+import { type DeuData, parseDeu } from '../../formats/deu.ts';
 import {
   type EnsembleSpec,
   createEnsembleModel,
@@ -34,7 +28,7 @@ import { renderBacktestText } from '../../report/backtest-text.ts';
 import { io } from '../io.ts';
 import { readCheckedJson, readTextFile, sha256Text } from '../load.ts';
 import { INTERRUPTED_EXIT_CODE } from '../progress.ts';
-import { executorFor, inlineByDefault, runJob } from './jobs.ts';
+import { executorFor, inlineByDefault, runAnalysisJob } from './jobs.ts';
 import { resolveModelRuns } from './model-runs.ts';
 
 /** The Council votes table shipped with Entente (see its README for the source). */
@@ -170,16 +164,10 @@ async function backtest(file: string, flags: BacktestFlags): Promise<BacktestRes
   // otherwise); the fit above and the scoring below are cheap and stay here.
   const prepared = prepareBacktest(backtestRuns, flags.seed);
   const executor = executorFor(inlineByDefault(flags), prepared.chunks, flags);
-  const models = await runJob(
-    executor,
-    {
-      label: 'backtest',
-      unit: 'issues',
-      total: prepared.job.issueIds.length,
-      progress: flags.progress,
-    },
-    (job) => runBacktestModels(executor, prepared, job),
-  );
+  const { result: models } = await runAnalysisJob(executor, backtestChunks(prepared), {
+    label: 'backtest',
+    progress: flags.progress,
+  });
   if (models.partial) {
     io.err(
       `backtest interrupted: ${models.issuesDone} of ${prepared.job.issueIds.length} issues forecast; nothing printed`,

@@ -1,10 +1,10 @@
 /** `entente commitment`: each candidate's decision to join (options: program/commitment.ts). */
+import { commitmentChunks } from '../../analysis/commitment.ts';
 import type { DistributionName } from '../../analysis/uncertainty/distributions.ts';
 import {
   prepareCommitment,
   assembleCommitment,
 } from '../../coalitions/commitment/commitment-result.ts';
-import { runCommitmentJobs } from '../../coalitions/commitment/run.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Scenario } from '../../core/scenario.ts';
 import { io } from '../io.ts';
@@ -12,7 +12,7 @@ import { loadScenario } from '../load.ts';
 import { renderOverlayLine } from '../render/compare.ts';
 import { INTERRUPTED_EXIT_CODE } from '../progress.ts';
 import { renderCommitment } from '../render/commitment.ts';
-import { executorFor, inlineByDefault, runJob } from './jobs.ts';
+import { executorFor, inlineByDefault, runAnalysisJob } from './jobs.ts';
 
 export interface CommitmentFlags {
   draws: number;
@@ -77,12 +77,10 @@ export async function commitmentCommand(
   });
   const chunks = Math.max(1, ...prepared.jobs.map((j) => j.chunks));
   const executor = executorFor(inlineByDefault(flags), chunks, flags);
-  const total = prepared.jobs.reduce((t, j) => t + j.job.runs, 0);
-  const outcome = await runJob(
-    executor,
-    { label: 'commitment', unit: 'draws', total, progress: flags.progress && total > 0 },
-    (job) => runCommitmentJobs(executor, prepared, job),
-  );
+  const { result: outcome } = await runAnalysisJob(executor, commitmentChunks(prepared), {
+    label: 'commitment',
+    progress: flags.progress,
+  });
   if (outcome.partial) {
     io.err('interrupted: nothing printed');
     process.exitCode = INTERRUPTED_EXIT_CODE;

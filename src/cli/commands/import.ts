@@ -25,6 +25,11 @@ function defaultId(file: string): string {
   );
 }
 
+/** Today's date (UTC, ISO): an imported scenario's `asOf` until the analyst sets it. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 /** Re-reads what an importer produced, so an import never writes a scenario Entente would reject. */
 function checkedYaml(yamlText: string, file: string): string {
   parseScenarioText(yamlText, `${file} (converted)`);
@@ -34,6 +39,7 @@ function checkedYaml(yamlText: string, file: string): string {
 export function importCsvCommand(file: string, flags: ImportCsvFlags): void {
   const scenario = actorCsvToScenario(readTextFile(file), file, {
     id: flags.id ?? defaultId(file),
+    asOf: today(),
     issueId: flags.issueId,
     ...(flags.title ? { title: flags.title } : {}),
     ...(flags.issueName ? { issueName: flags.issueName } : {}),
@@ -47,7 +53,7 @@ export function importKtabCommand(file: string, flags: { out?: string; id?: stri
   const text = readTextFile(file);
   const isXml = extname(file).toLowerCase() === '.xml' || text.trimStart().startsWith('<');
   const data = isXml ? parseKtabXml(text, file) : parseKtabCsv(text, file);
-  const scenario = ktabToScenario(data, { id: flags.id ?? defaultId(file), file });
+  const scenario = ktabToScenario(data, { id: flags.id ?? defaultId(file), asOf: today(), file });
   let yamlText = checkedYaml(scenarioToYaml(scenario), file);
   const params = Object.entries(data.parameters ?? {});
   if (params.length) {

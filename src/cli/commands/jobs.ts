@@ -1,5 +1,7 @@
 /** The executor a command's chunks run on, from `--workers` and `--executor`. */
 import { availableParallelism } from 'node:os';
+import { type Analysis, type AnalysisOutcome, runAnalysis } from '../../analysis/analysis.ts';
+import { ANALYSIS_TASKS } from '../../analysis/tasks.ts';
 import { createExecutor, executorSpec } from '../../executors/create.ts';
 import type { Executor } from '../../executors/executor.ts';
 import { io } from '../io.ts';
@@ -28,18 +30,22 @@ export function executorFor(
   flags: { executor?: string; progress?: boolean } = {},
 ): Executor {
   const quiet = flags.progress === false || process.env.ENTENTE_PROGRESS === 'never';
-  return createExecutor(Math.min(workers ?? availableParallelism(), Math.max(1, chunks)), {
-    spec: executorSpec(flags.executor),
-    redis: {
-      onStatus: (s) => {
-        if (!s.event || quiet) return;
-        const clear = process.stderr.isTTY ? '\r\x1b[2K' : '';
-        io.err(
-          `${clear}redis: ${s.event} · ${s.chunksDone}/${s.chunks} chunks done · ${s.workersOnline} worker(s) online`,
-        );
+  return createExecutor(
+    Math.min(workers ?? availableParallelism(), Math.max(1, chunks)),
+    ANALYSIS_TASKS,
+    {
+      spec: executorSpec(flags.executor),
+      redis: {
+        onStatus: (s) => {
+          if (!s.event || quiet) return;
+          const clear = process.stderr.isTTY ? '\r\x1b[2K' : '';
+          io.err(
+            `${clear}redis: ${s.event} · ${s.chunksDone}/${s.chunks} chunks done · ${s.workersOnline} worker(s) online`,
+          );
+        },
       },
     },
-  });
+  );
 }
 
 /** What a long job's body gets: Ctrl-C as an abort signal, and the progress bar's update. */
@@ -75,4 +81,22 @@ export async function runJob<T>(
     interrupt.dispose();
     await executor.close();
   }
+}
+
+/**
+ * Runs an analysis (`src/analysis/analysis.ts`) on the executor as a long job: Ctrl-C stops it,
+ * the bar counts the analysis's own work (`--no-progress`, or no work at all, turns it off), and
+ * the executor is closed however it ends.
+ */
+export function runAnalysisJob<R>(
+  executor: Executor,
+  analysis: Analysis<R>,
+  bar: { label: string; progress: boolean | undefined },
+): Promise<AnalysisOutcome<R>> {
+  const { unit, total } = analysis.work;
+  return runJob(
+    executor,
+    { label: bar.label, unit, total, progress: total > 0 ? bar.progress : false },
+    (job) => runAnalysis(executor, analysis, job),
+  );
 }

@@ -3,8 +3,12 @@
  * and to pairs that make a model meet it, each verified by re-running the model.
  * Options and help: program/levers.ts.
  */
-import { runCommitmentLevers } from '../../analysis/levers/commitment.ts';
-import { type LeverRange, type LeversResult, runLevers } from '../../analysis/levers/levers.ts';
+import { commitmentLeversAnalysis } from '../../analysis/levers/commitment.ts';
+import {
+  type LeverRange,
+  type LeversResult,
+  leversAnalysis,
+} from '../../analysis/levers/levers.ts';
 import {
   COMMITMENT_TARGET_SYNTAX,
   TARGET_SYNTAX,
@@ -18,7 +22,7 @@ import { defaultLeverModel } from '../program/levers.ts';
 import { splitList } from '../program/options.ts';
 import { INTERRUPTED_EXIT_CODE } from '../progress.ts';
 import { renderLevers } from '../render/levers.ts';
-import { executorFor, runJob } from './jobs.ts';
+import { executorFor, runAnalysisJob } from './jobs.ts';
 import { resolveModelRuns } from './model-runs.ts';
 
 export interface LeversFlags {
@@ -62,19 +66,17 @@ export async function leversCommand(ref: string | undefined, flags: LeversFlags)
         path: '--model',
         message: `${target.text} is a target of the commitment model; got --model ${ids.join(', ')}`,
       });
+    const analysis = commitmentLeversAnalysis(scenario, target, {
+      seed: flags.seed,
+      draws: flags.draws,
+      beyondRange: within === 'scale',
+      ...(flags.measure !== undefined ? { measure: flags.measure } : {}),
+    });
     const executor = executorFor(1, Number.POSITIVE_INFINITY, flags);
-    const result = await runJob(
-      executor,
-      { label: 'levers', unit: 'inputs', total: 1, progress: flags.progress },
-      (job) =>
-        runCommitmentLevers(scenario, target, {
-          seed: flags.seed,
-          draws: flags.draws,
-          beyondRange: within === 'scale',
-          ...(flags.measure !== undefined ? { measure: flags.measure } : {}),
-          ...job,
-        }),
-    );
+    const { result } = await runAnalysisJob(executor, analysis, {
+      label: 'levers',
+      progress: flags.progress,
+    });
     output(result, flags);
     return;
   }
@@ -86,17 +88,15 @@ export async function leversCommand(ref: string | undefined, flags: LeversFlags)
     });
   }
   const executor = executorFor(flags.workers, Number.POSITIVE_INFINITY, flags);
-  const result = await runJob(
-    executor,
-    { label: 'levers', unit: 'searches', total: 1, progress: flags.progress },
-    (job) =>
-      runLevers(executor, scenario, runs[0]!, target, {
-        seed: flags.seed,
-        ...(within !== undefined ? { within } : {}),
-        pairCandidates: flags.pairs,
-        ...job,
-      }),
-  );
+  const analysis = leversAnalysis(scenario, runs[0]!, target, {
+    seed: flags.seed,
+    ...(within !== undefined ? { within } : {}),
+    pairCandidates: flags.pairs,
+  });
+  const { result } = await runAnalysisJob(executor, analysis, {
+    label: 'levers',
+    progress: flags.progress,
+  });
   output(result, flags);
 }
 

@@ -1,11 +1,13 @@
 /** `entente report`: a self-contained HTML/MD/PDF report of a scenario (options: program/report.ts). */
 import { writeFileSync } from 'node:fs';
 import { InputError } from '../../core/errors.ts';
-import { assembleReport } from '../../report/scenario-report/assemble.ts';
+import { reportAnalysis } from '../../report/scenario-report/assemble.ts';
 import { ChromiumMissingError } from '../../report/scenario-report/print-pdf.ts';
 import { type ReportFormat, renderReport } from '../../report/scenario-report/render.ts';
 import { io } from '../io.ts';
 import { loadScenario } from '../load.ts';
+import { INTERRUPTED_EXIT_CODE } from '../progress.ts';
+import { executorFor, inlineByDefault, runAnalysisJob } from './jobs.ts';
 import { resolveModelRuns } from './model-runs.ts';
 
 export interface ReportFlags {
@@ -22,7 +24,7 @@ export interface ReportFlags {
 
 export async function reportCommand(ref: string | undefined, flags: ReportFlags): Promise<void> {
   const { scenario } = loadScenario(ref);
-  const report = await assembleReport(scenario, {
+  const analysis = reportAnalysis(scenario, {
     models: resolveModelRuns(flags),
     seed: flags.seed,
     monteCarloRuns: flags.runs,
@@ -30,6 +32,17 @@ export async function reportCommand(ref: string | undefined, flags: ReportFlags)
     ...(flags.target !== undefined ? { leversTarget: flags.target } : {}),
     generatedAt: new Date().toISOString(),
   });
+  // Inline unless ENTENTE_EXECUTOR names an executor; Ctrl-C stops it, and nothing is written.
+  const executor = executorFor(inlineByDefault({}), Number.POSITIVE_INFINITY);
+  const { result: report, partial } = await runAnalysisJob(executor, analysis, {
+    label: 'report',
+    progress: undefined,
+  });
+  if (partial) {
+    io.err('report interrupted: nothing written');
+    process.exitCode = INTERRUPTED_EXIT_CODE;
+    return;
+  }
   let body: string | Uint8Array;
   try {
     body = await renderReport(report, flags.format);

@@ -4,7 +4,7 @@ import { InputError } from '../../core/errors.ts';
 import { parseScenarioText } from '../../formats/scenario-file.ts';
 import { io } from '../io.ts';
 import { builtinScenarioFiles, readTextFile } from '../load.ts';
-import { renderTable } from '../render/table.ts';
+import { renderTable } from '../../report/text/table.ts';
 
 export function scenariosCommand(flags: { json?: boolean }): void {
   const rows = builtinScenarioFiles().map((file) => {

@@ -5,11 +5,11 @@
  * executor (`--workers`, `--executor`); the tornado, being short, inline unless told otherwise.
  * Options and help: program/sensitivity.ts.
  */
-import { prepareSobol, runSobol, summarizeSobol } from '../../analysis/sensitivity/sobol.ts';
+import { prepareSobol, sobolAnalysis } from '../../analysis/sensitivity/sobol.ts';
 import {
   prepareTornado,
-  runTornadoOn,
   summarizeTornado,
+  tornadoChunks,
 } from '../../analysis/sensitivity/tornado.ts';
 import type { DistributionName } from '../../analysis/uncertainty/distributions.ts';
 import { io } from '../io.ts';
@@ -17,7 +17,7 @@ import { loadScenario } from '../load.ts';
 import { INTERRUPTED_EXIT_CODE } from '../progress.ts';
 import { renderSobol, renderTornado } from '../render/uncertainty.ts';
 import { resolveIssues } from './issues.ts';
-import { executorFor, inlineByDefault, runJob } from './jobs.ts';
+import { executorFor, inlineByDefault, runAnalysisJob } from './jobs.ts';
 import { resolveModelRuns } from './model-runs.ts';
 
 export interface SensitivityFlags {
@@ -49,16 +49,10 @@ export async function sensitivityCommand(
       ...(issueIds ? { issueIds } : {}),
     });
     const executor = executorFor(inlineByDefault(flags), prepared.chunks, flags);
-    const outcome = await runJob(
-      executor,
-      {
-        label: 'tornado',
-        unit: 'evaluations',
-        total: 1 + 2 * prepared.inputs.length,
-        progress: flags.progress,
-      },
-      (job) => runTornadoOn(executor, prepared, job),
-    );
+    const { result: outcome } = await runAnalysisJob(executor, tornadoChunks(prepared), {
+      label: 'tornado',
+      progress: flags.progress,
+    });
     if (outcome.partial) {
       io.err(
         `tornado interrupted: ${outcome.inputsDone} of ${prepared.inputs.length} inputs done; nothing printed`,
@@ -78,18 +72,11 @@ export async function sensitivityCommand(
     ...(issueIds ? { issueIds } : {}),
   });
   const executor = executorFor(flags.workers, prepared.chunks, flags);
-  const outcome = await runJob(
-    executor,
-    {
-      label: 'sobol',
-      unit: 'runs',
-      total: flags.samples * (prepared.job.space.k + 2),
-      progress: flags.progress,
-    },
-    (job) => runSobol(executor, prepared, job),
-  );
-  const result = summarizeSobol(scenario, prepared, outcome);
+  const { result, partial } = await runAnalysisJob(executor, sobolAnalysis(scenario, prepared), {
+    label: 'sobol',
+    progress: flags.progress,
+  });
   if (flags.json) io.json(result);
   else io.out(renderSobol(result, flags.top));
-  if (outcome.partial) process.exitCode = INTERRUPTED_EXIT_CODE;
+  if (partial) process.exitCode = INTERRUPTED_EXIT_CODE;
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { ANALYSIS_TASKS } from '../../analysis/tasks.ts';
 import { createExecutor, executorSpec } from '../../executors/create.ts';
 import { PoolExecutor } from '../../executors/pool.ts';
 import { RedisExecutor } from '../../executors/redis/executor.ts';
@@ -76,8 +77,8 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   // Always a pool by default, even of one thread: a Monte Carlo chunk must not block the
   // event loop. With Redis the server only coordinates; workers elsewhere compute.
   const executor = spec
-    ? createExecutor(flags.workers, { spec })
-    : new PoolExecutor({ workers: flags.workers });
+    ? createExecutor(flags.workers, ANALYSIS_TASKS, { spec })
+    : new PoolExecutor({ workers: flags.workers, tasks: ANALYSIS_TASKS });
   let store: Awaited<ReturnType<typeof openStore>>;
   let webDir: string | null;
   try {

@@ -5,15 +5,14 @@
  * Options and help: program/simulate.ts.
  */
 import { prepareMonteCarlo } from '../../analysis/monte-carlo/job.ts';
-import { runMonteCarlo } from '../../analysis/monte-carlo/run.ts';
-import { summarizeMonteCarlo } from '../../analysis/monte-carlo/summarize.ts';
+import { monteCarloAnalysis } from '../../analysis/monte-carlo/run.ts';
 import type { DistributionName } from '../../analysis/uncertainty/distributions.ts';
 import { io } from '../io.ts';
 import { loadScenario } from '../load.ts';
 import { INTERRUPTED_EXIT_CODE } from '../progress.ts';
 import { renderSimulation } from '../render/uncertainty.ts';
 import { resolveIssues } from './issues.ts';
-import { executorFor, runJob } from './jobs.ts';
+import { executorFor, runAnalysisJob } from './jobs.ts';
 import { resolveModelRuns } from './model-runs.ts';
 
 export interface SimulateFlags {
@@ -45,13 +44,12 @@ export async function simulateCommand(
     ...(issueIds ? { issueIds } : {}),
   });
   const executor = executorFor(flags.workers, prepared.chunks, flags);
-  const outcome = await runJob(
+  const { result, partial } = await runAnalysisJob(
     executor,
-    { label: 'simulate', unit: 'runs', total: flags.runs, progress: flags.progress },
-    (job) => runMonteCarlo(executor, prepared, job),
+    monteCarloAnalysis(scenario, prepared),
+    { label: 'simulate', progress: flags.progress },
   );
-  const result = summarizeMonteCarlo(scenario, prepared, outcome);
   if (flags.json) io.json(result);
   else io.out(renderSimulation(result));
-  if (outcome.partial) process.exitCode = INTERRUPTED_EXIT_CODE;
+  if (partial) process.exitCode = INTERRUPTED_EXIT_CODE;
 }

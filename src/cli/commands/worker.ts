@@ -29,9 +29,13 @@ export async function workerCommand(flags: WorkerFlags): Promise<void> {
     });
   }
   const target = parseRedisTarget(url, '--redis');
-  const { RedisWorker } = await import('../../executors/redis/worker.ts');
+  const [{ RedisWorker }, { ANALYSIS_TASKS }] = await Promise.all([
+    import('../../executors/redis/worker.ts'),
+    import('../../analysis/tasks.ts'),
+  ]);
   const worker = new RedisWorker({
     target,
+    tasks: ANALYSIS_TASKS,
     concurrency: flags.concurrency ?? availableParallelism(),
     ...(flags.name ? { name: flags.name } : {}),
     lockMs: flags.lockTimeout * 1000,

@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_SEED } from '../../core/rng.ts';
-import { CAPABILITY_RULES, type CapabilityRule } from '../../formats/deu.ts';
+import { CAPABILITY_RULES, type CapabilityRule } from '../../formats/deu-cases.ts';
 import type { BacktestFlags } from '../commands/backtest.ts';
 import type { BacktestJoinsFlags } from '../commands/backtest-joins.ts';
 import { addModelFlags, executorOption, parsePositiveInt, parseSeed } from './options.ts';

@@ -13,7 +13,7 @@ import type { Scenario } from '../../core/scenario.ts';
 import { coalitionAnswer } from '../../analysis/forecast.ts';
 import type { CommitmentResult } from '../../coalitions/commitment/commitment-result.ts';
 import { nearestToJoin } from '../../coalitions/commitment/explain.ts';
-import { type Cell, formatNumber, renderTable } from './table.ts';
+import { type Cell, formatNumber, renderTable } from '../../report/text/table.ts';
 
 /** A fraction shown beside its decimal when it is short enough to read. */
 function withFraction(x: number, exact: string): string {

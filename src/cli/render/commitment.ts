@@ -1,7 +1,7 @@
 /** Text of `entente commitment`: who commits how far, why, and what would change it. Pure. */
 import type { CommitmentResult } from '../../coalitions/commitment/commitment-result.ts';
 import { nearestToJoin } from '../../coalitions/commitment/explain.ts';
-import { renderTable } from './table.ts';
+import { renderTable } from '../../report/text/table.ts';
 
 const TERM_WORDS: Record<string, string> = {
   security: 'security (protection kept)',

@@ -1,7 +1,7 @@
 /** Text of `entente compare`: the base and each variant side by side, differences from the base. Pure. */
 import type { CompareResult } from '../../analysis/compare.ts';
 import type { OverlaySummary } from '../load.ts';
-import { renderTable } from './table.ts';
+import { renderTable } from '../../report/text/table.ts';
 
 /** The header line of a result computed on a variant or with overrides (`--variant`, `--set`…). */
 export function renderOverlayLine(o: OverlaySummary): string {

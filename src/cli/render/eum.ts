@@ -6,7 +6,7 @@
 import { InputError } from '../../core/errors.ts';
 import type { EumDyad, EumIssueDetail, EumRoundDetail } from '../../models/eum/detail.ts';
 import type { EumOctant } from '../../models/eum/octant.ts';
-import { renderTable } from './table.ts';
+import { renderTable } from '../../report/text/table.ts';
 
 /** Digits for positions: two on short scales (EC: 0–10 years), one otherwise. */
 function positionDigits(detail: EumIssueDetail): number {

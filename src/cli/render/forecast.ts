@@ -5,7 +5,7 @@
  */
 import { forecastHeadline, headlineLines } from '../../analysis/headline.ts';
 import type { ForecastResult, IssueForecast } from '../../analysis/forecast.ts';
-import { type Cell, formatNumber, renderTable } from './table.ts';
+import { type Cell, formatNumber, renderTable } from '../../report/text/table.ts';
 
 function verdictCell(issue: IssueForecast, modelId: string): string {
   const v = issue.verdicts[modelId];

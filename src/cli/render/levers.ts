@@ -4,7 +4,7 @@
  * out.
  */
 import type { LeverChange, LeversResult } from '../../analysis/levers/levers.ts';
-import { type Cell, formatNumber, renderTable } from './table.ts';
+import { type Cell, formatNumber, renderTable } from '../../report/text/table.ts';
 import { grouped, header, num, pct, signed } from './uncertainty.ts';
 
 const isCommitment = (r: LeversResult) => r.model.id === 'commitment';

@@ -3,7 +3,7 @@
  * eight columns: the start, evenly spaced turns, the last), and why the model stopped.
  */
 import type { SmpDetail } from '../../models/smp/detail.ts';
-import { type Cell, renderTable } from './table.ts';
+import { type Cell, renderTable } from '../../report/text/table.ts';
 
 const STOP_WORDS: Record<string, string> = {
   converged: 'converged',

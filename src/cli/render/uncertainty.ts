@@ -7,7 +7,7 @@ import type { MonteCarloResult } from '../../analysis/monte-carlo/summarize.ts';
 import type { ResultHeader, ResultScenario } from '../../core/result.ts';
 import type { SobolResult, SobolTable } from '../../analysis/sensitivity/sobol.ts';
 import type { TornadoResult } from '../../analysis/sensitivity/tornado.ts';
-import { type Cell, formatNumber, renderTable } from './table.ts';
+import { type Cell, formatNumber, renderTable } from '../../report/text/table.ts';
 
 const STRIP = ' ▁▂▃▄▅▆▇█';
 export const grouped = (x: number) => Math.round(x).toLocaleString('en-US');

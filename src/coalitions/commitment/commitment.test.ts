@@ -8,7 +8,8 @@ import { compileCommitment } from './commitment-input.ts';
 import { assembleCommitment, prepareCommitment } from './commitment-result.ts';
 import { selectEquilibrium } from './equilibria.ts';
 import { createTables, fillTables } from './game.ts';
-import { runCommitmentJobs } from './run.ts';
+import { runCommitmentJobs } from '../../analysis/commitment.ts';
+import { ANALYSIS_TASKS } from '../../analysis/tasks.ts';
 
 const FIXTURE = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'commitment.yaml');
 const scenario = () => parseScenarioText(readFileSync(FIXTURE, 'utf8'), 'commitment.yaml');
@@ -92,7 +93,7 @@ describe('the commitment analysis of the test question', () => {
   });
 
   it('gives the same counts, bit for bit, inline and on two worker threads', async () => {
-    const pool = new PoolExecutor({ workers: 2 });
+    const pool = new PoolExecutor({ workers: 2, tasks: ANALYSIS_TASKS });
     try {
       const s = scenario();
       const prepared = prepareCommitment(s, { draws: 5000, seed: 3, knockout: false });

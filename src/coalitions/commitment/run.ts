@@ -1,54 +1,17 @@
 /**
- * Runs a prepared commitment analysis's Monte Carlo jobs on an executor, one after the other, and
- * merges each job's chunks in chunk order (bit-identical totals for any executor or worker count).
+ * The commitment model's jobs chunk by chunk on this thread, for quick questions inside a
+ * synchronous command (the forecast's coalition answer). On an executor, they run as an analysis:
+ * `src/analysis/commitment.ts`.
  */
-import type { Executor } from '../../executors/executor.ts';
 import type { PreparedCommitment } from './commitment-result.ts';
 import {
   type CommitmentMcChunk,
-  commitmentTask,
   emptyCommitmentChunk,
   mergeCommitmentChunk,
   runCommitmentChunk,
 } from './monte-carlo.ts';
 
-export interface CommitmentRunOptions {
-  readonly signal?: AbortSignal;
-  /** Runs done so far across every job, and the total. */
-  readonly onProgress?: (done: number, total: number) => void;
-}
-
-export interface CommitmentRunOutcome {
-  readonly totals: Map<string, CommitmentMcChunk>;
-  /** True when stopped before every chunk ran. */
-  readonly partial: boolean;
-}
-
-export async function runCommitmentJobs(
-  executor: Executor,
-  prepared: PreparedCommitment,
-  options: CommitmentRunOptions = {},
-): Promise<CommitmentRunOutcome> {
-  const totals = new Map<string, CommitmentMcChunk>();
-  const all = prepared.jobs.reduce((t, j) => t + j.job.runs, 0);
-  let before = 0;
-  for (const planned of prepared.jobs) {
-    const total = emptyCommitmentChunk(planned.job);
-    const summary = await executor.run(commitmentTask, planned.job, planned.chunks, {
-      onResult: (_chunk, result) => {
-        mergeCommitmentChunk(total, result);
-        options.onProgress?.(before + total.runs, all);
-      },
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    totals.set(planned.key, total);
-    if (summary.aborted) return { totals, partial: true };
-    before += total.runs;
-  }
-  return { totals, partial: false };
-}
-
-/** The same jobs, chunk by chunk on this thread (for quick questions inside a synchronous command). */
+/** Every job's chunks merged in chunk order: the totals by job key. */
 export function runCommitmentJobsInline(
   prepared: PreparedCommitment,
 ): Map<string, CommitmentMcChunk> {

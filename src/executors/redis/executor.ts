@@ -9,14 +9,15 @@
  */
 import { InternalError } from '../../core/errors.ts';
 import type { ChunkRunOptions, ChunkRunSummary, Executor } from '../executor.ts';
-import type { Task } from '../task.ts';
-import { TASKS } from '../tasks.ts';
+import { type Task, type TaskSet, isRegistered } from '../task.ts';
 import type { RedisCoordinator, RedisRunStatus } from './coordinator.ts';
 import { type RedisTarget, parseRedisTarget } from './target.ts';
 
 export type { RedisRunStatus } from './coordinator.ts';
 
 export interface RedisExecutorOptions {
+  /** The tasks the workers can run (`src/analysis/tasks.ts`); a task outside it is refused. */
+  readonly tasks: TaskSet;
   /** Lifetime of a job's inputs and finished chunks in Redis without activity, s. Default 1 day. */
   readonly ttlSeconds?: number;
   /** Called when a run's status changes (chunks done, workers seen, notable events). */
@@ -34,7 +35,7 @@ export class RedisExecutor implements Executor {
   #workers = 1;
 
   /** `url`: `redis://[user:pass@]host[:port][/db][?queue=NAME]` or `rediss://…` (TLS). */
-  constructor(url: string | RedisTarget, options: RedisExecutorOptions = {}) {
+  constructor(url: string | RedisTarget, options: RedisExecutorOptions) {
     this.target = typeof url === 'string' ? parseRedisTarget(url) : url;
     this.#options = options;
   }
@@ -67,8 +68,10 @@ export class RedisExecutor implements Executor {
     options: ChunkRunOptions<R>,
   ): Promise<ChunkRunSummary> {
     if (this.#closed) throw new InternalError('the Redis executor is closed');
-    if ((TASKS as Record<string, unknown>)[task.name] !== task) {
-      throw new InternalError(`task "${task.name}" is not registered in executors/tasks.ts`);
+    if (!isRegistered(this.#options.tasks, task)) {
+      throw new InternalError(
+        `task "${task.name}" is not in the executor's task set (analysis/tasks.ts)`,
+      );
     }
     if (options.signal?.aborted) return { completed: 0, aborted: chunks > 0 };
     if (chunks === 0) return { completed: 0, aborted: false };

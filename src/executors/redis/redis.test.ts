@@ -25,7 +25,8 @@ import {
   summarizeTornado,
 } from '../../analysis/sensitivity/tornado.ts';
 import { InputError } from '../../core/errors.ts';
-import { deuCases, parseDeu } from '../../formats/deu.ts';
+import { deuCases } from '../../formats/deu-cases.ts';
+import { parseDeu } from '../../formats/deu.ts';
 import { getModel } from '../../models/registry.ts';
 import { VERSION } from '../../version.ts';
 import { contractScenario, executorContract } from '../contract.ts';
@@ -38,6 +39,7 @@ import { freePort, testRedis } from './local-server.ts';
 import { noteIfLive } from './notes.ts';
 import { CHUNK_QUEUE, jobKeys, parseRedisTarget } from './target.ts';
 import { RedisWorker } from './worker.ts';
+import { ANALYSIS_TASKS } from '../../analysis/tasks.ts';
 
 describe('parseRedisTarget(url)', () => {
   it('takes the queue from ?queue= and hides the password in what it shows', () => {
@@ -67,6 +69,7 @@ const urlFor = (suffix: string) => `${redisUrl}?queue=${namespace}-${suffix}`;
 const workers: RedisWorker[] = [];
 async function startWorker(suffix: string, name: string, concurrency = 1): Promise<RedisWorker> {
   const worker = new RedisWorker({
+    tasks: ANALYSIS_TASKS,
     target: parseRedisTarget(urlFor(suffix)),
     concurrency,
     name,
@@ -114,10 +117,20 @@ describe.skipIf(skip !== null)('redis executor', () => {
     await Promise.all([startWorker('main', 'alpha'), startWorker('main', 'beta')]);
   }, 120_000);
 
-  executorContract('redis', () => new RedisExecutor(urlFor('main'), { checkEveryMs: 200 }));
+  executorContract(
+    'redis',
+    () =>
+      new RedisExecutor(urlFor('main'), {
+        tasks: ANALYSIS_TASKS,
+        checkEveryMs: 200,
+      }),
+  );
 
   it('gives bit-identical Monte Carlo, Sobol and lever results to the inline executor', async () => {
-    const executor = new RedisExecutor(urlFor('main'), { checkEveryMs: 200 });
+    const executor = new RedisExecutor(urlFor('main'), {
+      tasks: ANALYSIS_TASKS,
+      checkEveryMs: 200,
+    });
     try {
       const prepared = mcJob(2400, 150);
       const inline = await mcJson(new InlineExecutor(), prepared);
@@ -142,7 +155,10 @@ describe.skipIf(skip !== null)('redis executor', () => {
   });
 
   it('gives bit-identical backtest and tornado results to the inline executor', async () => {
-    const executor = new RedisExecutor(urlFor('main'), { checkEveryMs: 200 });
+    const executor = new RedisExecutor(urlFor('main'), {
+      tasks: ANALYSIS_TASKS,
+      checkEveryMs: 200,
+    });
     try {
       const text = [
         'issue_id,proposal_id,actor,position,salience,outcome,reference_point',
@@ -188,6 +204,7 @@ describe.skipIf(skip !== null)('redis executor', () => {
     await redis.quit();
     const statuses: RedisRunStatus[] = [];
     const executor = new RedisExecutor(urlFor('main'), {
+      tasks: ANALYSIS_TASKS,
       checkEveryMs: 200,
       onStatus: (s) => statuses.push(s),
     });
@@ -214,9 +231,13 @@ describe.skipIf(skip !== null)('redis executor', () => {
   it('cancels the job on every worker when aborted, and the same job then resumes', async () => {
     const [a, b] = workers;
     const prepared = mcJob(10 * 8000, 8000, ['mean', 'median', 'nash'], 31);
-    const executor = new RedisExecutor(urlFor('main'), { checkEveryMs: 200 });
+    const executor = new RedisExecutor(urlFor('main'), {
+      tasks: ANALYSIS_TASKS,
+      checkEveryMs: 200,
+    });
     const statuses: RedisRunStatus[] = [];
     const resumer = new RedisExecutor(urlFor('main'), {
+      tasks: ANALYSIS_TASKS,
       checkEveryMs: 200,
       onStatus: (s) => statuses.push(s),
     });
@@ -263,6 +284,7 @@ describe.skipIf(skip !== null)('redis executor', () => {
     const prepared = mcJob(6 * 8000, 8000, ['mean', 'median', 'nash'], 41);
     const statuses: RedisRunStatus[] = [];
     const executor = new RedisExecutor(urlFor('handback'), {
+      tasks: ANALYSIS_TASKS,
       checkEveryMs: 200,
       onStatus: (s) => statuses.push(s),
     });
@@ -319,7 +341,9 @@ describe.skipIf(skip !== null)('redis executor', () => {
 
   it('reports an unreachable Redis as an input error naming it', async () => {
     const port = await freePort();
-    const executor = new RedisExecutor(`redis://127.0.0.1:${port}`);
+    const executor = new RedisExecutor(`redis://127.0.0.1:${port}`, {
+      tasks: ANALYSIS_TASKS,
+    });
     const p = mcJob(100, 100);
     await expect(
       executor.run(monteCarloTask, p.job, p.chunks, { onResult: () => {} }),

@@ -20,7 +20,8 @@ import { Redis } from 'ioredis';
 import { InputError, type SerializedError, serializeError } from '../../core/errors.ts';
 import { VERSION } from '../../version.ts';
 import type { PoolTaskMessage } from '../pool.ts';
-import { chunkFailure, failureOf, threadEntry } from '../thread-entry.ts';
+import type { TaskSet } from '../task.ts';
+import { chunkFailure, failureOf } from '../thread-entry.ts';
 import { type JobEnvelope, decodeValue, encodeValue } from './codec.ts';
 import { noteIfLive } from './notes.ts';
 import {
@@ -43,6 +44,8 @@ const JOB_CACHE = 8;
 
 export interface RedisWorkerOptions {
   readonly target: RedisTarget;
+  /** The tasks the threads can run, and the module they load (`src/analysis/tasks.ts`). */
+  readonly tasks: TaskSet;
   /** Chunks run at once (= worker threads). Default: one per core. */
   readonly concurrency?: number;
   /** Shown on the coordinator's progress. Default `<hostname>-<pid>`. */
@@ -67,6 +70,7 @@ export class RedisWorker {
   readonly name: string;
   readonly concurrency: number;
   readonly target: RedisTarget;
+  readonly #tasks: TaskSet;
   readonly #lockMs: number;
   readonly #log: (line: string) => void;
   readonly #active = new Map<string, Active>();
@@ -83,6 +87,7 @@ export class RedisWorker {
 
   constructor(options: RedisWorkerOptions) {
     this.target = options.target;
+    this.#tasks = options.tasks;
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? availableParallelism()));
     this.name = options.name ?? `${hostname()}-${process.pid}`;
     this.#lockMs = Math.max(500, options.lockMs ?? 30_000);
@@ -111,8 +116,8 @@ export class RedisWorker {
       throw new Error((lastError || (err as Error).message).replace(/\.$/, ''), { cause: err });
     }
 
-    // The thread entry shared with the pool executor (compiled or through tsx).
-    const { filename, execArgv } = threadEntry();
+    // The thread module shared with the pool executor (compiled or through tsx).
+    const { filename, execArgv } = this.#tasks.thread;
     this.#pool = new Piscina({
       filename,
       minThreads: this.concurrency,

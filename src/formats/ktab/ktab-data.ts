@@ -4,7 +4,7 @@
  * (KAPSARC, MIT licence), `examples/smp/libsrc/smp.cpp`, `SMPModel::readCSVStream` and
  * `SMPModel::readXML`.
  */
-import type { SmpOptions } from '../../models/smp/options.ts';
+import type { KtabModelParameters } from './ktab-vocabulary.ts';
 
 /** A 1-based place in the file. */
 export interface KtabPlace {
@@ -46,7 +46,7 @@ export interface KtabData {
   /** XML `<prngSeed>` (decimal text, KTAB's 64-bit seed), when given. */
   readonly seed?: string;
   /** XML `<ModelParameters>`, translated to SMP option names. */
-  readonly parameters?: Partial<SmpOptions>;
+  readonly parameters?: Partial<KtabModelParameters>;
   /** Notes on what was read but not used (e.g. XML ideal adjustments). */
   readonly notes?: readonly string[];
 }

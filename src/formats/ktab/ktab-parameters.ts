@@ -1,11 +1,12 @@
 /**
- * KTAB's `<ModelParameters>` element names and values, mapped to and from the SMP's options.
+ * KTAB's `<ModelParameters>` element names and values (`ktab-vocabulary.ts`), mapped to and from
+ * the parameter names our SMP's options use.
  * Values are read case-insensitively with KTAB's enum spellings as aliases (e.g. `Proportional`,
  * `ConditionalPCM`, `DeterminsticSTM`). Source: KTAB `smp.cpp`, `SMPModel::readXML`; `smp.h` and
  * `kmodel.h` for the enums.
  */
 import {
-  type SmpOptions,
+  type KtabModelParameters,
   BARGAIN_MODELS,
   BIG_R_ADJUSTS,
   BIG_R_RANGES,
@@ -15,9 +16,9 @@ import {
   TRANSITIONS,
   VICTORY_PROB_MODELS,
   VOTING_RULES,
-} from '../../models/smp/options.ts';
+} from './ktab-vocabulary.ts';
 
-type ParamKey = Exclude<keyof SmpOptions, 'maxTurns' | 'ktabCompat'>;
+type ParamKey = keyof KtabModelParameters;
 
 export interface KtabParameter {
   /** The XML element name under `<ModelParameters>`. */

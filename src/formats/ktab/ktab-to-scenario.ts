@@ -14,8 +14,8 @@ export interface KtabToScenarioOptions {
   readonly title?: string;
   /** Default: the KTAB description (KTAB has no separate question). */
   readonly question?: string;
-  /** ISO date the scenario describes. Default: today. */
-  readonly asOf?: string;
+  /** ISO date the scenario describes (the shell gives today's: formats never read the clock). */
+  readonly asOf: string;
   /** The file the data came from, named in the evidence locators. */
   readonly file?: string;
   /** The source to cite for every number. Default: the input file itself. */
@@ -93,7 +93,7 @@ export function ktabToScenario(data: KtabData, opts: KtabToScenarioOptions): Sce
     id: opts.id,
     title,
     question: opts.question ?? (data.description || `Where do the actors of ${title} settle?`),
-    asOf: opts.asOf ?? new Date().toISOString().slice(0, 10),
+    asOf: opts.asOf,
     ...(data.description ? { description: data.description } : {}),
     sources: [source],
     issues,

@@ -6,7 +6,7 @@
  * elements are ignored. Source: KTAB `smp.cpp`, `SMPModel::readXML`.
  */
 import { InputError, type Problem } from '../../core/errors.ts';
-import type { SmpOptions } from '../../models/smp/options.ts';
+import type { KtabModelParameters } from './ktab-vocabulary.ts';
 import { checkKtabActor } from './check-ktab.ts';
 import type { KtabActor, KtabData } from './ktab-data.ts';
 import { KTAB_PARAMETERS, readParameter } from './ktab-parameters.ts';
@@ -32,7 +32,7 @@ export function parseKtabXml(text: string, file?: string): KtabData {
   }
   const textOf = (el: XmlElement | undefined) => (el ? el.text.trim() : '');
 
-  const parameters: Partial<Record<keyof SmpOptions, string>> = {};
+  const parameters: Partial<Record<keyof KtabModelParameters, string>> = {};
   const params = child(root, 'ModelParameters');
   if (params) {
     for (const p of KTAB_PARAMETERS) {
@@ -146,7 +146,7 @@ export function parseKtabXml(text: string, file?: string): KtabData {
     dimensions,
     actors,
     ...(seed === '' ? {} : { seed }),
-    parameters: parameters as Partial<SmpOptions>,
+    parameters: parameters as Partial<KtabModelParameters>,
     ...(notes.length > 0 ? { notes } : {}),
   };
 }

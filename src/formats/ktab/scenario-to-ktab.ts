@@ -7,7 +7,7 @@
  */
 import { InputError, type Problem } from '../../core/errors.ts';
 import { type ScenarioInput, valueOf } from '../../core/scenario.ts';
-import { SMP_DEFAULTS, type SmpOptions } from '../../models/smp/options.ts';
+import { KTAB_DEFAULT_PARAMETERS, type KtabModelParameters } from './ktab-vocabulary.ts';
 import { KTAB_SCALE } from './check-ktab.ts';
 import type { KtabActor, KtabData } from './ktab-data.ts';
 import { KTAB_PARAMETERS, writeParameter } from './ktab-parameters.ts';
@@ -100,10 +100,10 @@ export function ktabDataToCsv(data: KtabData): string {
 
 export function ktabDataToXml(
   data: KtabData,
-  options: Partial<SmpOptions> = {},
+  options: Partial<KtabModelParameters> = {},
   seed?: string,
 ): string {
-  const o = { ...SMP_DEFAULTS, ...options } satisfies SmpOptions;
+  const o = { ...KTAB_DEFAULT_PARAMETERS, ...options } satisfies KtabModelParameters;
   const tag = (indent: number, name: string, value: string) =>
     `${' '.repeat(indent)}<${name}>${escapeXml(value)}</${name}>`;
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<Scenario>'];
@@ -149,7 +149,7 @@ export function scenarioToKtabCsv(s: ScenarioInput, warnings: string[] = []): st
  */
 export function scenarioToKtabXml(
   s: ScenarioInput,
-  smpOptions: Partial<SmpOptions> = {},
+  smpOptions: Partial<KtabModelParameters> = {},
   extra: { seed?: string; warnings?: string[] } = {},
 ): string {
   return ktabDataToXml(scenarioToKtabData(s, extra.warnings ?? []), smpOptions, extra.seed);

@@ -6,16 +6,11 @@
 import type { ForecastResult } from '../../analysis/forecast.ts';
 import type { EumDetail } from '../../models/eum/detail.ts';
 import type { SmpDetail } from '../../models/smp/detail.ts';
+import type { Pressure } from '../../charts/network.ts';
+import type { Trajectory } from '../../charts/trajectories.ts';
 
-export interface Trajectory {
-  readonly model: string;
-  readonly issueId: string;
-  /** Rounds shown: values[0] the starting positions, values[t] after round t. */
-  readonly rounds: number;
-  readonly series: { actorId: string; values: (number | null)[] }[];
-  /** The model's forecast after each round (round 0 included), when the model reports it. */
-  readonly forecast: (number | null)[] | null;
-}
+// The data shapes are the charts' (src/charts draws them; this module reads them out of results).
+export type { Pressure, Trajectory };
 
 function isEum(detail: unknown): detail is EumDetail {
   return (
@@ -79,18 +74,6 @@ export function trajectories(
     }
   }
   return out;
-}
-
-export interface Pressure {
-  /** The actor making the offer (pressing). */
-  readonly from: string;
-  /** The actor pressed to move. */
-  readonly to: string;
-  readonly type: 'confrontation' | 'compromise' | 'capitulation';
-  /** How far the offer would move `to`, on the issue's scale. */
-  readonly shift: number;
-  /** True when `to` took this offer. */
-  readonly taken: boolean;
 }
 
 /** The EUM's offers in round 1 of an issue: who pressures whom, strongest first. */

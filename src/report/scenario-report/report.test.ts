@@ -8,6 +8,7 @@ import { escapeHtml, escapeMarkdown, safeUrl } from './escape.ts';
 import { renderReportHtml } from './html.ts';
 import { renderReportMarkdown } from './markdown.ts';
 import { buildReport } from './report-data.ts';
+import { InlineExecutor } from '../../executors/inline.ts';
 
 const GOOD = readFileSync(join(import.meta.dirname, '../../../test/fixtures/good.yaml'), 'utf8');
 const EVIL = '<script>alert(1)</script>"\'&';
@@ -93,6 +94,7 @@ describe('the report of a scenario with a commitment question', () => {
     const scenario = parseScenarioText(text);
     const { assembleReport } = await import('./assemble.ts');
     const r = await assembleReport(scenario, {
+      executor: new InlineExecutor(),
       models: [{ model: getModel('mean'), options: { ...getModel('mean').defaults } }],
       seed: 3,
       monteCarloRuns: 300,

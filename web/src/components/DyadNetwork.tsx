@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { filterPressures, networkChart } from '../../../src/charts/network.ts';
 import type { Actor } from '../../../src/charts/palette.ts';
-import type { Pressure } from '../../../src/report/scenario-report/model-detail.ts';
+import type { Pressure } from '../../../src/charts/network.ts';
 import { PlotView } from './PlotView.tsx';
 
 export default function DyadNetwork(props: {

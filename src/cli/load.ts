@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import type { Scenario } from '../core/scenario.ts';
-import { parseScenarioText } from '../formats/scenario-file.ts';
+import { parseScenarioText, validateScenarioObject } from '../formats/scenario-file.ts';
 import {
   type Change,
   type VariantEntry,
@@ -18,7 +18,7 @@ import {
   variantChanges,
   variantEntries,
 } from '../formats/variants.ts';
-import { builtinScenarioFiles } from '../io/builtin-scenarios.ts';
+import { builtinScenarioFiles, cachedBuiltinObject } from '../io/builtin-scenarios.ts';
 import { readTextFile } from '../io/text-file.ts';
 import { io } from './io.ts';
 
@@ -120,7 +120,10 @@ export function loadScenario(ref: string | undefined): LoadedScenario {
   }
   const shown = join('scenarios', basename(builtin));
   const text = readTextFile(builtin);
-  const over = applyProcessOverlay(parseScenarioText(text, shown), text, shown);
+  const cached = cachedBuiltinObject(builtin, text);
+  const checked = cached === null ? null : validateScenarioObject(cached);
+  const scenario = checked?.ok ? checked.scenario : parseScenarioText(text, shown);
+  const over = applyProcessOverlay(scenario, text, shown);
   return { ...over, file: shown, builtin: true };
 }
 

@@ -50,7 +50,7 @@ export function commitmentHtml(r: CommitmentResult, charts: Charts): string {
     `<section id="commitment"><h2>Who commits</h2><p>${e(r.lead)}’s coalition against ${e(r.rival)}: each candidate chooses a level on the ladder ${r.levels.map((l) => e(l.label)).join(' &lt; ')}; joining = ${e(r.joinLevel)} or above. Selected equilibrium: <strong>${r.selected.members.length ? r.selected.members.map(e).join(', ') : 'nobody'}</strong> ${r.selected.members.length > 1 ? 'join' : 'joins'} (${e(r.selected.ruleText)}); chance the coalition prevails ${r.selected.prevail.toFixed(2)} on ${e(r.capabilityMeasure)}.${r.equilibria ? ` ${r.equilibria.count} pure equilibri${r.equilibria.count === 1 ? 'um' : 'a'}.` : ''}</p>`,
   );
   out.push(
-    '<div style="overflow-x:auto"><table style="min-width:44rem"><thead><tr><th>Candidate</th><th>Today</th><th>Chooses</th><th>Runner-up</th><th>P(commits)</th><th>Why (chosen minus runner-up)</th><th>What would flip it</th></tr></thead><tbody>',
+    '<div style="overflow-x:auto"><table><thead><tr><th>Candidate</th><th>Today</th><th>Chooses</th><th>Runner-up</th><th>P(commits)</th><th>Why (chosen minus runner-up)</th><th>What would flip it</th></tr></thead><tbody>',
   );
   for (const c of r.candidates) {
     const p = c.probabilities?.commits;

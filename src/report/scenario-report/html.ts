@@ -17,7 +17,8 @@ h3 { font-size: 1.05rem; margin-top: 1.4rem; }
 .question { font-size: 1.15rem; font-style: italic; }
 .meta { color: #555; font-size: .85rem; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0; font-size: .85rem; }
-th, td { border: 1px solid #ccc; padding: .25rem .45rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #ccc; padding: .25rem .45rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+@media screen { table { display: block; max-width: 100%; overflow-x: auto; } }
 th { background: #f1f4f8; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .flag { color: #a40; font-weight: 600; font-size: .75rem; }
@@ -31,6 +32,7 @@ blockquote { margin: .3rem 0 .3rem 1rem; padding-left: .6rem; border-left: 3px s
 .caveats li { margin-bottom: .3rem; }
 .caveat-kind { font-size: .75rem; text-transform: uppercase; color: #a40; letter-spacing: .03em; }
 code { font-size: .8rem; word-break: break-all; }
+a, .meta { overflow-wrap: anywhere; }
 @page { size: A4; margin: 16mm 14mm; }
 @media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; } a { color: inherit; } }
 `;

@@ -17,7 +17,7 @@ h3 { font-size: 1.05rem; margin-top: 1.4rem; }
 .question { font-size: 1.15rem; font-style: italic; }
 .meta { color: #555; font-size: .85rem; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0; font-size: .85rem; }
-th, td { border: 1px solid #ccc; padding: .25rem .45rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #ccc; padding: .25rem .45rem; text-align: left; vertical-align: top; }
 @media screen { table { display: block; max-width: 100%; overflow-x: auto; } }
 th { background: #f1f4f8; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

@@ -63,6 +63,11 @@ export interface RunKind {
   readonly kind: string;
   /** True when the run is quick enough to finish inside the request. */
   readonly immediate: boolean;
+  /**
+   * What the kind itself was made with (a report's `generatedAt`): stored with a job so that
+   * {@link runKindOf} makes the same kind again when the job resumes after a restart.
+   */
+  readonly params?: Readonly<Record<string, unknown>>;
   plan(scenario: Scenario, request: AnalysisRequest): PlannedRun;
 }
 
@@ -284,6 +289,7 @@ export function reportRun(generatedAt: string): RunKind {
   return {
     kind: 'report',
     immediate: false,
+    params: { generatedAt },
     plan(scenario, req) {
       const models = modelRunsFromRequest(req.models);
       const seed = req.seed ?? DEFAULT_SEED;
@@ -319,3 +325,13 @@ export const ANALYSES: Readonly<Record<string, RunKind>> = {
 };
 
 export type { ForecastResult, MonteCarloResult };
+
+/** The kind of run a stored job names, made with its stored `params`; undefined if unknown. */
+export function runKindOf(
+  kind: string,
+  params: Readonly<Record<string, unknown>> | undefined,
+): RunKind | undefined {
+  if (kind === 'report')
+    return typeof params?.generatedAt === 'string' ? reportRun(params.generatedAt) : undefined;
+  return Object.hasOwn(ANALYSES, kind) ? ANALYSES[kind] : undefined;
+}

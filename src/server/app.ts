@@ -20,7 +20,7 @@ import { bearerAuth } from './auth.ts';
 import type { App, ServerDeps } from './context.ts';
 import { DOCS_HTML } from './docs-page.ts';
 import { type ErrorBody, errorResponse } from './errors.ts';
-import { Jobs } from './jobs.ts';
+import { type JobLimits, Jobs } from './jobs.ts';
 import type { Executor } from '../executors/executor.ts';
 import { registerReportRoutes } from './routes-reports.ts';
 import { registerRunRoutes } from './routes-runs.ts';
@@ -50,6 +50,8 @@ export interface AppOptions {
    * default the loopback names {@link LOOPBACK_HOSTS}. Others get 403 (DNS rebinding).
    */
   readonly allowedHosts?: readonly string[] | undefined;
+  /** Long jobs queued or running, in all and per client (docs/hardening.md, "Jobs"). */
+  readonly jobLimits?: Partial<JobLimits> | undefined;
 }
 
 export interface Server {
@@ -70,7 +72,10 @@ function zodProblems(error: ZodError, target: string) {
 }
 
 export function createServer(options: AppOptions): Server {
-  const jobs = new Jobs(options.store, options.executor ? { executor: options.executor } : {});
+  const jobs = new Jobs(options.store, {
+    ...(options.executor ? { executor: options.executor } : {}),
+    ...(options.jobLimits ? { limits: options.jobLimits } : {}),
+  });
   const deps: ServerDeps = {
     store: options.store,
     jobs,
@@ -106,8 +111,8 @@ export function createServer(options: AppOptions): Server {
       };
       return c.json(body, err.status);
     }
-    const { status, body } = errorResponse(err, options.debug ?? false);
-    return c.json(body, status);
+    const { status, body, headers } = errorResponse(err, options.debug ?? false);
+    return c.json(body, status, headers);
   });
   app.notFound((c) => {
     const body: ErrorBody = {

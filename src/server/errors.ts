@@ -16,6 +16,7 @@ export type ErrorType =
   | 'unauthorized'
   | 'forbidden'
   | 'too-large'
+  | 'too-many-requests'
   | 'not-implemented'
   | 'unavailable'
   | 'internal';
@@ -28,7 +29,7 @@ export interface ErrorBody {
   };
 }
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500 | 501 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 501 | 503;
 
 /** An error with its HTTP status, thrown by routes (not found, conflict, not implemented…). */
 export class HttpError extends Error {
@@ -37,6 +38,8 @@ export class HttpError extends Error {
     readonly type: ErrorType,
     message: string,
     readonly problems?: readonly Problem[],
+    /** Sent with the response (e.g. `Retry-After` on a 429). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = 'HttpError';
@@ -50,10 +53,11 @@ export const notFound = (what: string): HttpError =>
 export function errorResponse(
   err: unknown,
   debug = false,
-): { status: ErrorStatus; body: ErrorBody } {
+): { status: ErrorStatus; body: ErrorBody; headers?: Readonly<Record<string, string>> } {
   if (err instanceof HttpError) {
     return {
       status: err.status,
+      headers: err.headers,
       body: {
         error: {
           type: err.type,

@@ -18,6 +18,7 @@ import { buildReport, type Report } from '../report/scenario-report/report-data.
 import type { App, ServerDeps } from './context.ts';
 import { reportRun, type AnalysisRequest } from './analyses.ts';
 import { HttpError, notFound } from './errors.ts';
+import { clientOf } from './routes-runs.ts';
 import { modelRunsFromRequest, type ModelRequest } from './model-runs.ts';
 import {
   ReportFormatSchema,
@@ -59,8 +60,11 @@ export function registerReportRoutes(app: App, deps: ServerDeps): void {
     resolved: ResolvedScenario,
     request: AnalysisRequest,
     signal: AbortSignal | undefined,
+    client: string,
   ): Promise<Report> => {
-    const run = await jobs.submit(reportRun(deps.now().toISOString()), resolved, request);
+    const run = await jobs.submit(reportRun(deps.now().toISOString()), resolved, request, {
+      client,
+    });
     const onAbort = () => void jobs.cancel(run.id);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -118,7 +122,7 @@ export function registerReportRoutes(app: App, deps: ServerDeps): void {
     async (c) => {
       const body = c.req.valid('json');
       const resolved = await resolveScenario(body, store);
-      const report = await reportOf(resolved, body, c.req.raw.signal);
+      const report = await reportOf(resolved, body, c.req.raw.signal, clientOf(c));
       return fileResponse(await send(report, body.format ?? 'html', resolved.scenario.id));
     },
   );
@@ -139,7 +143,10 @@ export function registerReportRoutes(app: App, deps: ServerDeps): void {
     async (c) => {
       const body = c.req.valid('json');
       const resolved = await resolveScenario(body, store);
-      return c.json(await jobs.submit(reportRun(deps.now().toISOString()), resolved, body), 202);
+      const run = await jobs.submit(reportRun(deps.now().toISOString()), resolved, body, {
+        client: clientOf(c),
+      });
+      return c.json(run, 202);
     },
   );
 
@@ -217,7 +224,7 @@ export function registerReportRoutes(app: App, deps: ServerDeps): void {
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');
       const resolved = await resolveScenario({ scenarioId: id, version: q.version }, store);
-      const report = await reportOf(resolved, {}, c.req.raw.signal);
+      const report = await reportOf(resolved, {}, c.req.raw.signal, clientOf(c));
       return fileResponse(await send(report, q.format ?? 'html', resolved.scenario.id));
     },
   );

@@ -176,6 +176,23 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       ).toBeUndefined();
     });
 
+    it('keeps a run request apart from the run, and lists unfinished runs oldest first', async () => {
+      const request = { kind: 'simulate', scenario: { text: 'id: x\n' }, request: { runs: 500 } };
+      const a = await store.createRun({ ...runFor(null, null), request });
+      const b = await store.createRun({ ...runFor(null, null), status: 'running' });
+      const c = await store.createRun(runFor(null, null));
+      await store.updateRun(c.id, { status: 'done', result: 1 });
+      expect(await store.getRunRequest(a.id)).toEqual(request);
+      expect(await store.getRunRequest(b.id)).toBeNull();
+      expect(await store.getRunRequest('00000000-0000-0000-0000-000000000000')).toBeUndefined();
+      expect(a).not.toHaveProperty('request');
+      expect(await store.getRun(a.id)).not.toHaveProperty('request');
+      expect((await store.listUnfinishedRuns()).map((r) => [r.id, r.status])).toEqual([
+        [a.id, 'queued'],
+        [b.id, 'running'],
+      ]);
+    });
+
     it('lists runs newest first, by scenario, without results, up to a limit', async () => {
       await store.saveVersion(version('a', 1));
       await store.saveVersion(version('b', 1));

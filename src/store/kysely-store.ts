@@ -218,6 +218,7 @@ export class KyselyStore implements Store {
       created_at: createdAt,
       started_at: status === 'queued' ? null : createdAt,
       finished_at: FINISHED.has(status) ? createdAt : null,
+      request: run.request === undefined ? null : JSON.stringify(run.request),
     };
     await this.#db.transaction().execute((trx) => trx.insertInto('runs').values(row).execute());
     return toRun(row);
@@ -268,9 +269,33 @@ export class KyselyStore implements Store {
       .limit(Math.max(1, Math.min(filter.limit ?? 100, 1000)))
       .execute();
     return rows.map((r) => {
-      const { result: _r, ...rest } = toRun({ ...r, result: null });
+      const { result: _r, ...rest } = toRun({ ...r, result: null, request: null });
       return rest;
     });
+  }
+
+  async listUnfinishedRuns(): Promise<RunSummary[]> {
+    const rows = await this.#db
+      .selectFrom('runs')
+      .select([...RUN_SUMMARY_COLUMNS])
+      .where('status', 'in', ['queued', 'running'])
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => {
+      const { result: _r, ...rest } = toRun({ ...r, result: null, request: null });
+      return rest;
+    });
+  }
+
+  async getRunRequest(id: string): Promise<unknown> {
+    const row = await this.#db
+      .selectFrom('runs')
+      .select('request')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return row.request === null ? null : (JSON.parse(row.request) as unknown);
   }
 
   async close(): Promise<void> {

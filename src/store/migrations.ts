@@ -62,6 +62,18 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropTable('scenarios').execute();
     },
   },
+  // A job's request (its scenario, or where it is stored, and its options), written with the run
+  // before the run is acknowledged, so a server that restarts can run it again (server/jobs.ts).
+  '0002-run-requests': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('runs').addColumn('request', 'text').execute();
+      await db.schema.createIndex('runs_status').on('runs').column('status').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('runs_status').execute();
+      await db.schema.alterTable('runs').dropColumn('request').execute();
+    },
+  },
 };
 
 /** Applies every pending migration; throws with the failing migration's name and cause. */

@@ -39,6 +39,8 @@ export interface RunsTable {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+  /** JSON text: what a job needs to run again after a restart (server/jobs.ts); null before 0002. */
+  request: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface Database {

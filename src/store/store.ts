@@ -54,6 +54,11 @@ export interface NewRun {
   readonly seed: number;
   readonly entente: string;
   readonly result?: unknown;
+  /**
+   * What is needed to run it again (plain JSON), stored with the run in the same write and never
+   * sent with it: a server restarted after a crash resumes unfinished runs from it.
+   */
+  readonly request?: unknown;
 }
 
 export interface RunPatch {
@@ -87,6 +92,10 @@ export interface Store {
   getRun(id: string): Promise<StoredRun | undefined>;
   /** Newest first. */
   listRuns(filter?: { scenarioId?: string; limit?: number }): Promise<RunSummary[]>;
+  /** Every queued or running run, oldest first (a restarted server resumes them). */
+  listUnfinishedRuns(): Promise<RunSummary[]>;
+  /** The request stored with a run; null when it has none, undefined when there is no run. */
+  getRunRequest(id: string): Promise<unknown>;
   close(): Promise<void>;
 }
 

@@ -25,6 +25,19 @@ export interface ServeFlags {
   executor?: string;
   web: boolean;
   allowedHosts?: string;
+  maxJobs?: number;
+  maxJobsPerClient?: number;
+}
+
+/** A job limit from its flag, else its environment variable (a positive integer), else none. */
+function jobLimit(flag: number | undefined, name: string): number | undefined {
+  if (flag !== undefined) return flag;
+  const text = process.env[name];
+  if (text === undefined || text === '') return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InputError({ path: name, message: `expected a positive integer, got "${text}"` });
+  return n;
 }
 
 /**
@@ -73,6 +86,8 @@ export function allowedHostsFor(host: string, extra: string | undefined): string
 
 export async function serveCommand(flags: ServeFlags): Promise<void> {
   const token = process.env.ENTENTE_TOKEN || undefined;
+  const maxJobs = jobLimit(flags.maxJobs, 'ENTENTE_MAX_JOBS');
+  const maxJobsPerClient = jobLimit(flags.maxJobsPerClient, 'ENTENTE_MAX_JOBS_PER_CLIENT');
   const spec = executorSpec(flags.executor);
   // Always a pool by default, even of one thread: a Monte Carlo chunk must not block the
   // event loop. With Redis the server only coordinates; workers elsewhere compute.
@@ -99,8 +114,14 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
       flags.host,
       flags.allowedHosts ?? (process.env.ENTENTE_ALLOWED_HOSTS || undefined),
     ),
+    jobLimits: {
+      ...(maxJobs !== undefined ? { maxJobs } : {}),
+      ...(maxJobsPerClient !== undefined ? { maxJobsPerClient } : {}),
+    },
   });
-  const stale = await server.jobs.recover();
+  // Runs the last server left unfinished (a crash, kill -9, a stop) run again from their
+  // stored requests; those that cannot are failed with the reason.
+  const resumed = await server.jobs.resume();
   const { serve } = await import('@hono/node-server');
   await new Promise<void>((resolve, reject) => {
     const http = serve(
@@ -115,7 +136,12 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
         );
         if (executor instanceof RedisExecutor)
           io.out(`  executor: ${executor.target.display} (long jobs run on entente workers)`);
-        if (stale) io.out(`  marked ${stale} run(s) interrupted by the last shutdown as failed`);
+        if (resumed.resumed)
+          io.out(`  resumed ${resumed.resumed} run(s) the last server left unfinished`);
+        if (resumed.failed)
+          io.out(
+            `  ${resumed.failed} unfinished run(s) could not resume and are marked failed (see each run's error)`,
+          );
         if (!token && !isLoopback(flags.host))
           io.err(
             'warning: listening beyond this machine without ENTENTE_TOKEN; anyone who can reach it can edit scenarios',

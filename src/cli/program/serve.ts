@@ -38,6 +38,16 @@ export function registerServe(program: Command): void {
       '--allowed-hosts <names>',
       'also answer to these Host names, comma-separated (name, name:port, .domain for its subdomains, * for any; default $ENTENTE_ALLOWED_HOSTS); loopback names and --host always',
     )
+    .option(
+      '--max-jobs <n>',
+      'long jobs (simulations, sensitivity, levers, commitment, reports) queued or running at once; more get 429 (default $ENTENTE_MAX_JOBS or 100)',
+      parsePositiveInt,
+    )
+    .option(
+      '--max-jobs-per-client <n>',
+      'long jobs queued or running for one client address; more get 429 (default $ENTENTE_MAX_JOBS_PER_CLIENT or 10)',
+      parsePositiveInt,
+    )
     .option('--no-web', 'serve the API only')
     .addHelpText(
       'after',
@@ -48,6 +58,7 @@ Environment:
   ENTENTE_TOKEN   require "Authorization: Bearer <token>" on /api/*
   ENTENTE_EXECUTOR  redis://host:6379: simulations and levers run on entente workers
   ENTENTE_ALLOWED_HOSTS  Host names to answer to besides loopback and --host (e.g. entente.example.org)
+  ENTENTE_MAX_JOBS, ENTENTE_MAX_JOBS_PER_CLIENT  as --max-jobs, --max-jobs-per-client
 
 Examples:
   $ entente serve                       # http://127.0.0.1:8377

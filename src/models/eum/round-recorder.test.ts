@@ -90,7 +90,15 @@ describe('EUM traced dyads: every pair up to 100 participants, a summary beyond'
         final: { eum: x.result.finalPositions[i]! },
       })),
     });
-    const model = (x: ReturnType<typeof run>) => ({ id: 'eum', detail: x.result.detail });
+    const model = (x: ReturnType<typeof run>) => ({
+      id: 'eum',
+      name: 'EUM',
+      options: {},
+      rounds: x.result.rounds,
+      converged: x.result.converged,
+      warnings: [],
+      detail: x.result.detail,
+    });
     const a = run(m, false);
     const b = run(m, true);
     const sa = explainEum(issueOf(a), model(a), actors);

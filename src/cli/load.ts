@@ -3,10 +3,11 @@
  * The only place the CLI touches scenario files.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../core/errors.ts';
+import { checkBytes } from '../core/limits.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { parseScenarioText } from '../formats/scenario-file.ts';
 import {
@@ -60,6 +61,15 @@ export function decodeText(bytes: Uint8Array, file: string): string {
 /** Reads a text file, turning a missing or unreadable file into an input error naming it. */
 export function readTextFile(file: string): string {
   let bytes: Buffer;
+  let size = 0;
+  try {
+    const stat = statSync(file);
+    if (stat.isFile()) size = stat.size;
+  } catch {
+    // Reported by the read below, with the reason.
+  }
+  // Refused by its size before a byte is read (ENTENTE_MAX_BYTES).
+  checkBytes(size, file);
   try {
     bytes = readFileSync(file);
   } catch (err) {

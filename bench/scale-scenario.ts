@@ -35,5 +35,7 @@ export function scaleScenario(n: number, issues = 1, seed = 17): object {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [n = '2000', issues = '1', seed = '17'] = process.argv.slice(2);
-  process.stdout.write(JSON.stringify(scaleScenario(Number(n), Number(issues), Number(seed))) + '\n');
+  process.stdout.write(
+    JSON.stringify(scaleScenario(Number(n), Number(issues), Number(seed))) + '\n',
+  );
 }

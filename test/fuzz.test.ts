@@ -62,6 +62,7 @@ function onlyInputErrors(fn: () => unknown): boolean {
     if (!(err instanceof InputError)) {
       throw new Error(
         `not an InputError: ${err instanceof Error ? `${err.name}: ${err.message}\n${err.stack}` : String(err)}`,
+        { cause: err },
       );
     }
     expect(err.message).not.toMatch(STACK);

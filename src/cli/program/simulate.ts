@@ -5,7 +5,6 @@ import {
   addModelFlags,
   distributionOption,
   parseCorrelation,
-  parsePositiveInt,
   parseRunCount,
 } from './options.ts';
 

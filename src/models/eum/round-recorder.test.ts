@@ -4,7 +4,9 @@ import { createRng } from '../../core/rng.ts';
 import { explainEum } from '../../analysis/explain/eum.ts';
 import type { EumDetail, EumRoundDetail } from './detail.ts';
 import { eum } from './eum.ts';
-import { FULL_DYADS_UP_TO, STRONGEST_PER_RECEIVER } from './round-recorder.ts';
+import fc from 'fast-check';
+import { dyadOctant, TIE_EPS } from './octant.ts';
+import { FULL_DYADS_UP_TO, STRONGEST_PER_RECEIVER, isPressure } from './round-recorder.ts';
 
 function randomInput(n: number, seed: number) {
   const rng = createRng(seed);
@@ -104,5 +106,20 @@ describe('EUM traced dyads: every pair up to 100 participants, a summary beyond'
     const sa = explainEum(issueOf(a), model(a), actors);
     expect(sa.length).toBeGreaterThan(0);
     expect(sa).toEqual(explainEum(issueOf(b), model(b), actors));
+  });
+});
+
+describe('isPressure(a, b) is dyadOctant without the strings', () => {
+  it('agrees with dyadOctant on every pair, ties and near-zeros included', () => {
+    const near = fc.constantFrom(0, TIE_EPS, -TIE_EPS, 2 * TIE_EPS, -2 * TIE_EPS, 0.5 * TIE_EPS);
+    const value = fc.oneof(fc.double({ min: -2, max: 2, noNaN: true }), near);
+    fc.assert(
+      fc.property(value, value, fc.boolean(), (a, b, tie) => {
+        const bb = tie ? a + (b % (3 * TIE_EPS)) : b;
+        const octant = dyadOctant(a, bb, false);
+        expect(isPressure(a, bb)).toBe(!['stalemate', 'indeterminate'].includes(octant));
+      }),
+      { seed: 17, numRuns: 2000 },
+    );
   });
 });

@@ -10,7 +10,7 @@
  * otherwise hold four million dyads (≈ 600 MB of JSON over ten rounds).
  */
 import type { EumDyad, EumMove, EumOfferType } from './detail.ts';
-import { type EumOctant, dyadOctant } from './octant.ts';
+import { TIE_EPS, dyadOctant } from './octant.ts';
 import {
   CAPITULATION,
   COMPROMISE,
@@ -30,11 +30,16 @@ export const FULL_DYADS_UP_TO = 100;
 /** Strongest pressures kept per receiver in a summarised round. */
 export const STRONGEST_PER_RECEIVER = 3;
 
-const NOT_PRESSURE: ReadonlySet<EumOctant> = new Set([
-  'stalemate',
-  'same-position',
-  'indeterminate',
-]);
+/**
+ * Whether a dyad of two different positions is a pressure: any octant but `stalemate` and
+ * `indeterminate` (the tests of `dyadOctant`, written out).
+ */
+export function isPressure(a: number, b: number): boolean {
+  const sa = a > TIE_EPS ? 1 : a < -TIE_EPS ? -1 : 0;
+  const sb = b > TIE_EPS ? 1 : b < -TIE_EPS ? -1 : 0;
+  if (sa === 0 || sb === 0 || (sa < 0 && sb < 0)) return false;
+  return !(sa > 0 && sb > 0 && !(a > b + TIE_EPS) && !(b > a + TIE_EPS));
+}
 
 export class RoundRecorder implements OfferRecorder {
   readonly dyads: EumDyad[] = [];
@@ -53,8 +58,12 @@ export class RoundRecorder implements OfferRecorder {
   readonly #rowTo: Float64Array;
   readonly #rowKind: Int8Array;
   readonly #rowSame: Uint8Array;
-  readonly #rowSeen: Uint8Array;
   #rowTaken = -1;
+  /** The current row's selection so far: first compelling j, strongest pressures, and the
+   * |a − b| a pair must beat to enter the full short list. */
+  #compelled = -1;
+  #strongest: number[] = [];
+  #floor = -1;
 
   constructor(
     /** Original actor index of each participant. */
@@ -72,7 +81,6 @@ export class RoundRecorder implements OfferRecorder {
     this.#rowTo = new Float64Array(len);
     this.#rowKind = new Int8Array(len);
     this.#rowSame = new Uint8Array(len);
-    this.#rowSeen = new Uint8Array(len);
   }
 
   dyad(
@@ -94,7 +102,21 @@ export class RoundRecorder implements OfferRecorder {
       this.#rowTo[j] = to;
       this.#rowKind[j] = kind;
       this.#rowSame[j] = same ? 1 : 0;
-      this.#rowSeen[j] = 1;
+      if (same) return;
+      // The selection, as the pairs stream by (the octants' sign tests written out: this runs
+      // for every pair, so no strings). The first dyad in which j compels i…
+      if (this.#compelled < 0 && a < -TIE_EPS && b > TIE_EPS && !(b > -a + TIE_EPS))
+        this.#compelled = j;
+      // …and the strongest pressures, largest |a − b| first (the lower j on ties).
+      const strength = Math.abs(a - b);
+      if (strength <= this.#floor || !isPressure(a, b)) return;
+      const strongest = this.#strongest;
+      let at = strongest.length;
+      while (at > 0 && strength > this.#strength(strongest[at - 1]!)) at--;
+      strongest.splice(at, 0, j);
+      if (strongest.length > STRONGEST_PER_RECEIVER) strongest.pop();
+      if (strongest.length === STRONGEST_PER_RECEIVER)
+        this.#floor = this.#strength(strongest[STRONGEST_PER_RECEIVER - 1]!);
       return;
     }
     this.#dyadOf.set(i * this.original.length + j, this.dyads.length);
@@ -150,34 +172,10 @@ export class RoundRecorder implements OfferRecorder {
   #flushRow(next: number): void {
     const i = this.#rowI;
     if (i >= 0) {
-      const m = this.#rowSeen.length;
       const keep = new Set<number>();
       if (this.#rowTaken >= 0) keep.add(this.#rowTaken);
-      const strongest: number[] = [];
-      let compelled = -1;
-      const rowA = this.#rowA;
-      const rowB = this.#rowB;
-      /** |a − b| of the weakest in the short list once it is full (a cheap test before the octant). */
-      let floor = -1;
-      for (let j = 0; j < m; j++) {
-        if (!this.#rowSeen[j] || this.#rowSame[j] === 1) continue;
-        const a = rowA[j]!;
-        const b = rowB[j]!;
-        const s = Math.abs(a - b);
-        if (compelled >= 0 && s <= floor) continue;
-        const octant = dyadOctant(a, b, false);
-        if (compelled < 0 && octant === 'j-compels-i') compelled = j;
-        if (s <= floor || NOT_PRESSURE.has(octant)) continue;
-        // Insert j into the short list of the strongest, largest |a − b| first (lower j on ties).
-        let at = strongest.length;
-        while (at > 0 && s > Math.abs(rowA[strongest[at - 1]!]! - rowB[strongest[at - 1]!]!)) at--;
-        strongest.splice(at, 0, j);
-        if (strongest.length > STRONGEST_PER_RECEIVER) strongest.pop();
-        if (strongest.length === STRONGEST_PER_RECEIVER) {
-          const last = strongest[STRONGEST_PER_RECEIVER - 1]!;
-          floor = Math.abs(rowA[last]! - rowB[last]!);
-        }
-      }
+      const compelled = this.#compelled;
+      const strongest = this.#strongest;
       if (compelled >= 0) keep.add(compelled);
       for (const j of strongest) keep.add(j);
       for (const j of [...keep].sort((x, y) => x - y)) {
@@ -195,9 +193,16 @@ export class RoundRecorder implements OfferRecorder {
           ),
         );
       }
-      this.#rowSeen.fill(0);
     }
     this.#rowI = next;
     this.#rowTaken = -1;
+    this.#compelled = -1;
+    this.#strongest = [];
+    this.#floor = -1;
+  }
+
+  /** |a − b| of the current row's dyad with j. */
+  #strength(j: number): number {
+    return Math.abs(this.#rowA[j]! - this.#rowB[j]!);
   }
 }

@@ -20,6 +20,7 @@ const suites: Suite[] = [
   { name: 'joins', load: async () => (await import('./joins.bench.ts')).benchJoins },
   { name: 'evidence', load: async () => (await import('./evidence.bench.ts')).benchEvidence },
   { name: 'server', load: async () => (await import('./server.bench.ts')).benchServer },
+  { name: 'scale', load: async () => (await import('./scale.bench.ts')).benchScale },
   { name: 'startup', load: async () => (await import('./startup.bench.ts')).benchStartup },
   {
     name: 'distributed',

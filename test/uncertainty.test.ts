@@ -228,7 +228,8 @@ describe('entente simulate', () => {
       ],
       {
         cwd: ROOT,
-        env: { ...process.env, ENTENTE_PROGRESS: 'always' },
+        // 20 million runs: more than the default limit of a job (docs/hardening.md), so raised.
+        env: { ...process.env, ENTENTE_PROGRESS: 'always', ENTENTE_MAX_RUNS: '20000000' },
       },
     );
     let out = '';

@@ -78,6 +78,8 @@ export function runForecast(
     seed: number;
     issueIds?: readonly string[];
     trace?: boolean;
+    /** With `trace`: every dyad of every round, whatever the size (`RunContext.fullDetail`). */
+    fullDetail?: boolean;
     /** Draws behind the coalition answer (default 500; 0: the point analysis only). */
     coalitionDraws?: number;
   },
@@ -94,7 +96,11 @@ export function runForecast(
   const results = runs.map((r, idx) => ({
     run: r,
     // Each model gets its own stream of the seed, so adding a model never changes another's draws.
-    result: r.model.run(input, r.options, { rng: createRng(opts.seed, idx), trace }),
+    result: r.model.run(input, r.options, {
+      rng: createRng(opts.seed, idx),
+      trace,
+      ...(opts.fullDetail ? { fullDetail: true } : {}),
+    }),
   }));
   const d = input.d;
   const notFinite = notFiniteWarnings(issues, results);

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { InputError, ModelError } from '../core/errors.ts';
+import { currentLimits, limitsFromEnv, setLimits } from '../core/limits.ts';
 import { VERSION } from '../version.ts';
 import { type CliStreams, io, redirectIo } from './io.ts';
 import { extractOverlayArgs, overlayUnused, setProcessOverlay } from './overlay.ts';
@@ -125,7 +126,10 @@ export async function main(argv: readonly string[], streams?: CliStreams): Promi
   const exitCodeBefore = process.exitCode;
   process.exitCode = undefined;
   const restoreIo = redirectIo(streams);
+  // The limits of this invocation (ENTENTE_MAX_*; core/limits.ts), put back when it returns.
+  const limitsBefore = currentLimits();
   try {
+    setLimits(limitsFromEnv(process.env));
     // --variant, --set and --overlay apply to every scenario a command loads (cli/overlay.ts).
     const { argv: rest, overlay } = extractOverlayArgs(argv);
     setProcessOverlay(overlay);
@@ -139,6 +143,7 @@ export async function main(argv: readonly string[], streams?: CliStreams): Promi
     return reportError(err);
   } finally {
     setProcessOverlay(null);
+    setLimits(limitsBefore);
     restoreIo();
     process.exitCode = exitCodeBefore;
   }

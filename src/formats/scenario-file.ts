@@ -6,6 +6,7 @@
 import { stringify } from 'yaml';
 import type { ZodError } from 'zod';
 import { InputError, type Problem } from '../core/errors.ts';
+import { countProblems } from '../core/limits.ts';
 import { formatPath } from '../core/path.ts';
 import { Scenario, type ScenarioInput } from '../core/scenario.ts';
 import { validateScenario } from '../core/validate.ts';
@@ -44,6 +45,13 @@ export function parseScenarioText(text: string, file?: string): Scenario {
       path: '',
       message: 'expected a scenario: a mapping with id, title, issues, actors…',
     });
+  }
+  // Too many actors or issues: refused before the schema looks at every one (core/limits.ts).
+  const over = countProblems(raw);
+  if (over.length > 0) {
+    throw new InputError(
+      over.map((p) => ({ ...locate(p.path, true), path: formatPath(p.path), message: p.message })),
+    );
   }
   const checked = validateScenarioObject(raw, locate);
   if (!checked.ok) throw new InputError(checked.problems);

@@ -2,8 +2,9 @@
  * Reading text files for the shells (CLI and server): UTF-8 or UTF-16 with a byte-order mark,
  * with a missing or unreadable file as an input error naming it.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../core/errors.ts';
+import { checkBytes } from '../core/limits.ts';
 
 /**
  * Text from a file's bytes: UTF-8, or UTF-16 when the file starts with a UTF-16 byte-order mark
@@ -27,6 +28,15 @@ export function decodeText(bytes: Uint8Array, file: string): string {
 /** Reads a text file, turning a missing or unreadable file into an input error naming it. */
 export function readTextFile(file: string): string {
   let bytes: Buffer;
+  let size = 0;
+  try {
+    const stat = statSync(file);
+    if (stat.isFile()) size = stat.size;
+  } catch {
+    // Reported by the read below, with the reason.
+  }
+  // Refused by its size before a byte is read (ENTENTE_MAX_BYTES).
+  checkBytes(size, file);
   try {
     bytes = readFileSync(file);
   } catch (err) {

@@ -18,6 +18,12 @@ export interface RunContext {
    * Carlo runs set it false so the hot path allocates nothing it does not need.
    */
   readonly trace: boolean;
+  /**
+   * With `trace`: record every pairwise table whatever the number of actors. Without it, a model
+   * whose detail grows as n² per round keeps a summary beyond a size (the EUM's dyads above 100
+   * participants, `eum/round-recorder.ts`), so memory grows with what the result must hold.
+   */
+  readonly fullDetail?: boolean;
 }
 
 export interface ModelResult {

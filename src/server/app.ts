@@ -27,16 +27,17 @@ import { registerRunRoutes } from './routes-runs.ts';
 import { registerScenarioRoutes } from './routes-scenarios.ts';
 import { registerToolRoutes } from './routes-tools.ts';
 import { modelOptionComponents } from './schemas.ts';
+import { LIMITS, currentLimits } from '../core/limits.ts';
 import { LOOPBACK_HOSTS, hostCheck, securityHeaders } from './security-headers.ts';
 import { serveWeb } from './static-files.ts';
 
-export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
+export const DEFAULT_BODY_LIMIT = LIMITS.bodyBytes.default;
 
 export interface AppOptions {
   readonly store: Store;
   /** Bearer token required on /api/* (default: none; `entente serve` reads ENTENTE_TOKEN). */
   readonly token?: string | undefined;
-  /** Largest request body in bytes; default 2 MiB. */
+  /** Largest request body in bytes; default the limit in force (2 MiB; ENTENTE_MAX_BODY_BYTES). */
   readonly maxBodyBytes?: number;
   /** Folder of the built web UI to serve at `/`. */
   readonly webDir?: string | undefined;
@@ -124,14 +125,17 @@ export function createServer(options: AppOptions): Server {
     return c.json(body, 404);
   });
 
-  const limit = options.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
+  const limit = options.maxBodyBytes ?? currentLimits().bodyBytes;
   app.use(
     '/api/*',
     bodyLimit({
       maxSize: limit,
       onError: (c) => {
         const body: ErrorBody = {
-          error: { type: 'too-large', message: `the request body is larger than ${limit} bytes` },
+          error: {
+            type: 'too-large',
+            message: `the request body is larger than the limit of ${limit.toLocaleString('en-US')} ${LIMITS.bodyBytes.unit} (raise it with ${LIMITS.bodyBytes.env}=N; docs/hardening.md)`,
+          },
         };
         return c.json(body, 413);
       },

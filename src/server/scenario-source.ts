@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { contentHash } from '../core/hash.ts';
+import { checkRuns } from '../core/limits.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { parseScenarioText } from '../formats/scenario-file.ts';
 import { builtinScenarioFiles } from '../io/builtin-scenarios.ts';
@@ -113,6 +114,9 @@ export async function resolveScenario(
         : `give only one of text, scenario, scenarioId or builtin (got ${given.join(', ')})`,
     );
   }
+  // A job's runs, when the request asks for some, within the limit (core/limits.ts).
+  const runs = (ref as { runs?: unknown }).runs;
+  if (typeof runs === 'number') checkRuns(runs, 'runs');
   if (ref.text !== undefined) return parseText(ref.text, ref.file);
   if (ref.scenario !== undefined) return parseObject(ref.scenario, ref.file);
   if (ref.builtin !== undefined) {

@@ -83,17 +83,19 @@ export function explainEum(
     );
     return out;
   }
-  /** `${round},${actor}` of every move. */
-  const moved = new Set<string>();
-  for (const r of d.rounds) {
-    const view = new Map(r.dyads.map((x) => [`${x.i},${x.j}`, x]));
+  // Each round's dyads by receiver (they are receiver-major): one pass, no key per pair, so a
+  // round of m² dyads costs O(m²) once rather than a string per pair or a scan per actor.
+  const byReceiver = d.rounds.map((r) => receiverIndex(r.dyads));
+  /** Per round, the actors that moved. */
+  const moved = d.rounds.map((r) => new Set(r.moves.map((mv) => mv.actor)));
+  d.rounds.forEach((r, t) => {
     const start = d.trajectory[r.round - 1]!;
+    const view = byReceiver[t]!;
     for (const mv of r.moves) {
-      moved.add(`${r.round},${mv.actor}`);
       out.push(
         moveSentence(
           mv,
-          view.get(`${mv.actor},${mv.from}`),
+          view.get(mv.actor)?.find((x) => x.j === mv.from),
           r.round,
           start[mv.from] ?? NaN,
           {
@@ -106,14 +108,14 @@ export function explainEum(
         ),
       );
     }
-  }
+  });
   // Compelled but not moved (the first such round per actor): the dyad table says "capitulation
   // is off"; say what that means for the actor.
   if (!detail.options.capitulation) {
     for (const i of d.participants) {
-      for (const r of d.rounds) {
-        if (moved.has(`${r.round},${i}`)) continue;
-        const compelled = r.dyads.find((x) => x.i === i && x.octant === 'j-compels-i');
+      for (const [t, r] of d.rounds.entries()) {
+        if (moved[t]!.has(i)) continue;
+        const compelled = byReceiver[t]!.get(i)?.find((x) => x.octant === 'j-compels-i');
         if (!compelled) continue;
         const I = actors[i]?.name ?? `actor ${i + 1}`;
         const J = actors[compelled.j]?.name ?? `actor ${compelled.j + 1}`;
@@ -129,6 +131,17 @@ export function explainEum(
         break;
       }
     }
+  }
+  return out;
+}
+
+/** Receiver → its dyads, in their order. */
+function receiverIndex(dyads: readonly EumDyad[]): Map<number, EumDyad[]> {
+  const out = new Map<number, EumDyad[]>();
+  for (const x of dyads) {
+    const list = out.get(x.i);
+    if (list) list.push(x);
+    else out.set(x.i, [x]);
   }
   return out;
 }

@@ -65,7 +65,7 @@ export function compareCommand(ref: string | undefined, flags: CompareFlags): vo
     });
   }
   const result = compareScenarios(inputs, {
-    models: resolveModelRuns(flags),
+    models: resolveModelRuns(flags, loaded.scenario.actors.length),
     seed: flags.seed,
     draws: flags.draws,
     commitmentDraws: flags.commitmentDraws,

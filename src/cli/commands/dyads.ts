@@ -31,6 +31,8 @@ export function dyadsCommand(ref: string | undefined, flags: DyadsFlags): void {
     seed: DEFAULT_SEED,
     issueIds: [flags.issue],
     trace: true,
+    // The dyad table shows every pair, whatever the number of actors.
+    fullDetail: true,
   });
   const detail = (result.models[0]!.detail as EumDetail).issues[0] as EumIssueDetail;
   if (flags.json) {

@@ -37,7 +37,7 @@ export function forecastCommand(ref: string | undefined, flags: ForecastFlags): 
       });
     }
   }
-  const runs = resolveModelRuns(flags);
+  const runs = resolveModelRuns(flags, scenario.actors.length);
   const result = runForecast(scenario, runs, {
     seed: flags.seed,
     ...(issueIds.length ? { issueIds } : {}),

@@ -1,17 +1,34 @@
 /** Which models a command runs, with which options: `--model`, `--option`, `--<model>-option`. */
 import type { ModelRun } from '../../analysis/forecast.ts';
 import { InputError } from '../../core/errors.ts';
+import { LIMITS, currentLimits } from '../../core/limits.ts';
+import { io } from '../io.ts';
 import { optionsFromText } from '../../models/options.ts';
 import { defaultModelIds, getModel, listModels } from '../../models/registry.ts';
 import { optionFlagPath, splitList, splitOptionPairs } from '../program/options.ts';
 
-/** Resolves `--model` and the `--option MODEL.KEY=VALUE` / `--<model>-option KEY=VALUE` flags. */
-export function resolveModelRuns(flags: {
-  model: string[];
-  option: string[];
-  [k: string]: unknown;
-}): ModelRun[] {
-  const ids = flags.model.length ? flags.model.flatMap(splitList) : defaultModelIds();
+/**
+ * Resolves `--model` and the `--option MODEL.KEY=VALUE` / `--<model>-option KEY=VALUE` flags.
+ * With `actors` (the scenario's count) and no `--model`, the SMP is left out of the default
+ * models, with a note, when the scenario has more actors than its limit (core/limits.ts); named
+ * with `--model`, the SMP refuses such a scenario itself.
+ */
+export function resolveModelRuns(
+  flags: {
+    model: string[];
+    option: string[];
+    [k: string]: unknown;
+  },
+  actors?: number,
+): ModelRun[] {
+  let ids = flags.model.length ? flags.model.flatMap(splitList) : defaultModelIds();
+  const smpLimit = currentLimits().smpActors;
+  if (!flags.model.length && actors !== undefined && actors > smpLimit) {
+    ids = ids.filter((id) => id !== 'smp');
+    io.err(
+      `note: the SMP is left out: ${actors.toLocaleString('en-US')} actors is more than its limit of ${smpLimit.toLocaleString('en-US')} (its work grows as actors³ per turn; raise the limit with ${LIMITS.smpActors.env}=N)`,
+    );
+  }
   const runs = [...new Set(ids)].map((id) => ({
     model: getModel(id, '--model'),
     pairs: [] as string[],

@@ -25,7 +25,7 @@ export interface ReportFlags {
 export async function reportCommand(ref: string | undefined, flags: ReportFlags): Promise<void> {
   const { scenario } = loadScenario(ref);
   const analysis = reportAnalysis(scenario, {
-    models: resolveModelRuns(flags),
+    models: resolveModelRuns(flags, scenario.actors.length),
     seed: flags.seed,
     monteCarloRuns: flags.runs,
     ...(flags.tornado ? { tornado: true } : {}),

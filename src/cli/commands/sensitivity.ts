@@ -42,7 +42,7 @@ export async function sensitivityCommand(
 ): Promise<void> {
   const { scenario } = loadScenario(ref);
   const issueIds = resolveIssues(scenario, flags.issue);
-  const runs = resolveModelRuns(flags);
+  const runs = resolveModelRuns(flags, scenario.actors.length);
   if (flags.method === 'tornado') {
     const prepared = prepareTornado(scenario, runs, {
       seed: flags.seed,

@@ -36,7 +36,7 @@ export async function simulateCommand(
 ): Promise<void> {
   const { scenario } = loadScenario(ref);
   const issueIds = resolveIssues(scenario, flags.issue);
-  const runs = resolveModelRuns(flags);
+  const runs = resolveModelRuns(flags, scenario.actors.length);
   const prepared = prepareMonteCarlo(scenario, runs, {
     runs: flags.runs,
     seed: flags.seed,

@@ -8,6 +8,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { availableParallelism } from 'node:os';
 import { DISTRIBUTIONS } from '../../analysis/uncertainty/distributions.ts';
 import { InputError } from '../../core/errors.ts';
+import { checkRuns } from '../../core/limits.ts';
 import { DEFAULT_SEED } from '../../core/rng.ts';
 
 /** Commander helper: repeatable option values collected into an array. */
@@ -37,9 +38,18 @@ export function parsePositiveInt(value: string): number {
   return n;
 }
 
-/** Parses a non-negative integer count of draws. */
+/** Parses a non-negative integer count of draws, at most the runs limit (core/limits.ts). */
 export function parseDraws(value: string): number {
-  return value === '0' ? 0 : parsePositiveInt(value);
+  const n = value === '0' ? 0 : parsePositiveInt(value);
+  checkRuns(n, '--draws');
+  return n;
+}
+
+/** Parses a positive number of Monte Carlo runs, at most the runs limit (core/limits.ts). */
+export function parseRunCount(value: string): number {
+  const n = parsePositiveInt(value);
+  checkRuns(n, '--runs');
+  return n;
 }
 
 export function parseCorrelation(value: string): number {

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { checkRuns } from '../../core/limits.ts';
 import { DEFAULT_SEED } from '../../core/rng.ts';
 import type { ReportFormat } from '../../report/scenario-report/render.ts';
 import type { ReportFlags } from '../commands/report.ts';
@@ -13,6 +14,7 @@ function parseRuns(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 1_000_000)
     throw new InvalidArgumentError('expected an integer from 0 to 1000000');
+  checkRuns(n, '--runs');
   return n;
 }
 

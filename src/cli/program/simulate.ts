@@ -5,7 +5,7 @@ import {
   addModelFlags,
   distributionOption,
   parseCorrelation,
-  parsePositiveInt,
+  parseRunCount,
 } from './options.ts';
 
 export function registerSimulate(program: Command): void {
@@ -19,7 +19,7 @@ export function registerSimulate(program: Command): void {
       'a scenario file (YAML/JSON) or a built-in id; default: the East Asia coalition scenario',
     );
   addModelFlags(cmd)
-    .option('-n, --runs <n>', 'number of runs (draws)', parsePositiveInt, 10_000)
+    .option('-n, --runs <n>', 'number of runs (draws)', parseRunCount, 10_000)
     .addOption(distributionOption())
     .option(
       '-c, --correlation <rho>',

@@ -58,8 +58,15 @@ export interface EumRoundDetail {
   readonly security: (number | null)[];
   /** r_i in [0.5, 2] (step 6). Indexed by original actor. */
   readonly riskExponent: (number | null)[];
-  /** Every ordered pair (i, j), i ≠ j, of actors taking part; receiver-major in input order. */
+  /**
+   * Every ordered pair (i, j), i ≠ j, of actors taking part; receiver-major in input order. With
+   * more than 100 participants (and no request for every dyad), a summary instead: per receiver
+   * the dyad it took, the first that compels it and its three strongest pressures
+   * (`round-recorder.ts`); `dyadsTotal` then says how many pairs there were.
+   */
   readonly dyads: EumDyad[];
+  /** Present only when `dyads` is a summary: the number of ordered pairs computed. */
+  readonly dyadsTotal?: number;
   readonly moves: EumMove[];
 }
 

@@ -28,7 +28,15 @@ export const eum = defineModel({
     let rounds = 0;
     let converged = true;
     for (let k = 0; k < input.d; k++) {
-      const r = runEumIssue(input, k, o, ctx.trace, finalPositions, warnings);
+      const r = runEumIssue(
+        input,
+        k,
+        o,
+        ctx.trace,
+        finalPositions,
+        warnings,
+        ctx.fullDetail === true,
+      );
       forecast[k] = r.forecast;
       rounds = Math.max(rounds, r.rounds);
       converged &&= r.converged;

@@ -16,10 +16,19 @@ export class IssueTracer {
   readonly #medians: number[] = [];
   readonly #means: number[] = [];
   readonly #rounds: EumRoundDetail[] = [];
+  readonly #fullDetail: boolean;
   #recorder: RoundRecorder | null = null;
 
-  constructor(input: NumericInput, k: number, ws: EumWorkspace, excluded: number[]) {
+  constructor(
+    input: NumericInput,
+    k: number,
+    ws: EumWorkspace,
+    excluded: number[],
+    /** Keep every dyad whatever the number of participants (see `RoundRecorder`). */
+    fullDetail = false,
+  ) {
     this.#input = input;
+    this.#fullDetail = fullDetail;
     this.#k = k;
     this.#ws = ws;
     this.#excluded = excluded;
@@ -28,13 +37,14 @@ export class IssueTracer {
 
   /** A recorder for the round about to run (reads the start-of-round positions now). */
   startRound(): RoundRecorder {
-    this.#recorder = new RoundRecorder(this.#ws.original, this.#ws.x.slice());
+    this.#recorder = new RoundRecorder(this.#ws.original, this.#ws.x.slice(), this.#fullDetail);
     return this.#recorder;
   }
 
   /** Call after the moves were applied to `ws.x`; `ws.security` and `ws.risk` still hold the round's. */
   endRound(startMedian: number, median: number, mean: number): void {
     const recorder = this.#recorder!;
+    recorder.finish();
     this.#trajectory.push(this.#positions());
     this.#medians.push(median);
     this.#means.push(mean);
@@ -46,6 +56,7 @@ export class IssueTracer {
       security: this.#perActor(this.#ws.security),
       riskExponent: this.#perActor(this.#ws.risk),
       dyads: recorder.dyads,
+      ...(recorder.summary ? { dyadsTotal: recorder.total } : {}),
       moves: recorder.moves,
     });
     this.#recorder = null;

@@ -37,6 +37,8 @@ export function runEumIssue(
   trace: boolean,
   finalPositions: Float64Array,
   warnings: string[],
+  /** With `trace`: keep every dyad whatever the size (`RoundRecorder`). */
+  fullDetail = false,
 ): EumIssueResult {
   const { n, d, present, capability, salience, position } = input;
   const issueName = input.issueIds[k] ?? `issue ${k + 1}`;
@@ -90,7 +92,7 @@ export function runEumIssue(
   }
   const range = hi - lo;
   resetWorkspace(ws, range, o);
-  const tracer = trace ? new IssueTracer(input, k, ws, excluded) : null;
+  const tracer = trace ? new IssueTracer(input, k, ws, excluded, fullDetail) : null;
 
   if (range === 0) {
     // Step 1: everybody taking part starts at one position; nobody can move.

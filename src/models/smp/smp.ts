@@ -15,7 +15,8 @@
  * Forecast: the capability × salience weighted mean of the actors' final positions per issue (KTAB
  * itself reports only positions; this is our single-number summary).
  */
-import { ModelError } from '../../core/errors.ts';
+import { InputError, ModelError } from '../../core/errors.ts';
+import { currentLimits, overLimitMessage } from '../../core/limits.ts';
 import type { NumericInput } from '../../core/numeric-input.ts';
 import { type ModelResult, type RunContext, defineModel } from '../model.ts';
 import { INTERP_CODE } from './bargain.ts';
@@ -188,6 +189,14 @@ export function runSmp(
 ): ModelResult {
   const o = checkOptions('smp', SMP_OPTIONS, options);
   const { n, d } = input;
+  const limit = currentLimits().smpActors;
+  if (n > limit) {
+    // Each turn costs about n³ contests (docs/spec/smp.md): 200 actors take seconds, 2,000 hours.
+    throw new InputError({
+      path: '',
+      message: `smp: ${overLimitMessage('smpActors', n, 'actors')}; its work grows as actors³ per turn, so leave the SMP out of the models for a scenario this large`,
+    });
+  }
   const st = settingsOf(o);
   const ws = createWorkspace(n, d, st.election.vote, COMMIT_CODE[o.thirdPartyCommit]);
   const warnings = load(input, ws);

@@ -26,7 +26,12 @@ function bitLength(x: bigint): number {
 export function ratioToNumber(num: bigint, den: bigint): number {
   if (num === 0n) return 0;
   const shift = Math.max(0, 64 + bitLength(den) - bitLength(num));
-  const q = Number((num << BigInt(shift)) / den);
+  const scaled = num << BigInt(shift);
+  let big = scaled / den;
+  // The quotient has ≥ 64 bits, so Number() rounds it once at bit ~53; a non-zero remainder
+  // must still count there (a "sticky" low bit), or a truncated tie rounds the wrong way.
+  if (big * den !== scaled) big |= 1n;
+  const q = Number(big);
   // Two factors so that 2^−shift never underflows on its own (shift can exceed 1074).
   const half = Math.floor(shift / 2);
   return q * 2 ** -half * 2 ** -(shift - half);

@@ -14,10 +14,12 @@ import {
   type ScenarioSource,
   type StoredRun,
   api,
+  onUnauthorized,
   setToken,
   waitForRun,
 } from './api.ts';
 import { type Draft, newScenario } from './doc.ts';
+import { Dashboard } from './components/Dashboard.tsx';
 import { Editor, type Focus } from './components/Editor.tsx';
 import { EvidencePanel } from './components/EvidencePanel.tsx';
 import { Results } from './components/Results.tsx';
@@ -25,6 +27,7 @@ import { type OpenRequest, ScenarioList } from './components/ScenarioList.tsx';
 import { Versions } from './components/Versions.tsx';
 import { Problems, WhatIfPanel } from './components/WhatIfPanel.tsx';
 import { useWhatIf } from './useWhatIf.ts';
+import { forecastHeadline } from '../../src/analysis/headline.ts';
 
 type Origin =
   | { kind: 'builtin'; id: string }
@@ -38,8 +41,9 @@ interface Doc {
   dirty: boolean;
 }
 
-type Tab = 'edit' | 'results' | 'versions';
+type Tab = 'dashboard' | 'edit' | 'results' | 'versions';
 const TABS: { id: Tab; label: string }[] = [
+  { id: 'dashboard', label: 'Dashboard' },
   { id: 'edit', label: 'Editor' },
   { id: 'results', label: 'Results' },
   { id: 'versions', label: 'Versions' },
@@ -73,9 +77,9 @@ function download(blob: Blob, name: string) {
 
 export function App() {
   const [doc, setDoc] = useState<Doc | null>(null);
-  const [tab, setTab] = useState<Tab>('edit');
+  const [tab, setTab] = useState<Tab>('dashboard');
   const [focus, setFocus] = useState<Focus | null>(null);
-  const [showRanges, setShowRanges] = useState(false);
+  const [showRanges, setShowRanges] = useState(true);
   const [status, setStatus] = useState<string>('');
   const [error, setError] = useState<string | null>(null);
   const [needToken, setNeedToken] = useState(false);
@@ -90,6 +94,16 @@ export function App() {
   const whatIf = useWhatIf(doc?.draft ?? null);
 
   useEffect(() => localStorage.setItem('entente.author', author), [author]);
+  // Any call answering 401 (the scenario list included) shows the token field.
+  useEffect(() => onUnauthorized(() => setNeedToken(true)), []);
+  // Unsaved edits: the browser asks before the page is left or reloaded.
+  const dirty = doc?.dirty === true;
+  useEffect(() => {
+    if (!dirty) return;
+    const ask = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [dirty]);
 
   const fail = useCallback((e: unknown) => {
     if (e instanceof ApiError && e.status === 401) setNeedToken(true);
@@ -98,10 +112,22 @@ export function App() {
   }, []);
 
   const open = async (r: OpenRequest | { kind: 'stored'; id: string; version: number }) => {
+    if (
+      doc?.dirty &&
+      !window.confirm(
+        `“${title || 'This scenario'}” has unsaved changes. Open another and lose them?`,
+      )
+    )
+      return;
     setError(null);
     try {
-      if (r.kind === 'new') setDoc({ origin: { kind: 'new' }, draft: newScenario(), dirty: true });
-      else if (r.kind === 'builtin') {
+      if (r.kind === 'new') {
+        // A fresh id, not one a stored scenario has (a second "New scenario → Save" must work).
+        const taken = new Set((await api.scenarios()).map((x) => x.id));
+        let id = 'my-scenario';
+        for (let n = 2; taken.has(id); n++) id = `my-scenario-${n}`;
+        setDoc({ origin: { kind: 'new' }, draft: { ...newScenario(), id }, dirty: true });
+      } else if (r.kind === 'builtin') {
         const b = await api.builtin(r.id);
         setDoc({ origin: { kind: 'builtin', id: r.id }, draft: b.scenario as Draft, dirty: false });
       } else {
@@ -114,8 +140,11 @@ export function App() {
       }
       setServer(NO_RESULTS);
       setFocus(null);
-      setTab('edit');
+      setTab('dashboard');
       setStatus('');
+      // Nothing carries over from the scenario open before: levers target, Monte Carlo runs.
+      setTarget('');
+      setMcRuns(500);
     } catch (e) {
       fail(e);
     }
@@ -185,6 +214,14 @@ export function App() {
     } catch (e) {
       fail(e);
     }
+  };
+
+  /** An edit: the draft changes, and a status about a finished run no longer describes it. */
+  const edit = (draft: Draft) => {
+    if (!doc) return;
+    setDoc({ ...doc, draft, dirty: true });
+    if (job === null)
+      setStatus((s) => (s && !s.endsWith('(edited since)') ? `${s} (edited since)` : s));
   };
 
   const exportReport = async (format: 'html' | 'pdf' | 'md') => {
@@ -263,6 +300,7 @@ export function App() {
             Access token{' '}
             <input
               type="password"
+              data-testid="token"
               onChange={(e) => {
                 setToken(e.target.value);
                 setListRefresh((n) => n + 1);
@@ -274,9 +312,14 @@ export function App() {
           API docs
         </a>
       </header>
-      <div className="layout">
+      <div className={`layout${doc ? ' has-doc' : ''}`}>
         <nav aria-label="Scenarios" className="side">
-          <ScenarioList onOpen={(r) => void open(r)} refresh={listRefresh} current={currentKey} />
+          <ScenarioList
+            onOpen={(r) => void open(r)}
+            refresh={listRefresh}
+            current={currentKey}
+            onError={fail}
+          />
         </nav>
         <main id="main" tabIndex={-1}>
           {!doc ? (
@@ -434,6 +477,18 @@ export function App() {
                 aria-labelledby={`tab-${tab}`}
                 className="panel"
               >
+                {tab === 'dashboard' && (
+                  <Dashboard
+                    question={typeof doc.draft.question === 'string' ? doc.draft.question : ''}
+                    forecast={analyses.forecast}
+                    headline={serverForecast ? forecastHeadline(serverForecast) : whatIf.headline}
+                    source={analyses.forecastSource}
+                    monteCarlo={analyses.monteCarlo}
+                    stale={!serverForecast && whatIf.stale}
+                    busy={whatIf.busy}
+                    onOpen={(v) => setTab(v)}
+                  />
+                )}
                 {tab === 'edit' && (
                   <div className="edit-layout">
                     <div>
@@ -447,8 +502,9 @@ export function App() {
                       </label>
                       <Editor
                         draft={doc.draft}
-                        onChange={(draft) => setDoc({ ...doc, draft, dirty: true })}
+                        onChange={edit}
                         problems={whatIf.problems}
+                        warnings={whatIf.warnings}
                         showRanges={showRanges}
                         onFocus={setFocus}
                         focus={focus}
@@ -459,9 +515,22 @@ export function App() {
                       aria-label="Live forecast, problems and evidence"
                     >
                       <WhatIfPanel whatIf={whatIf} modelNames={modelNames} />
-                      <Problems problems={whatIf.problems} />
+                      <Problems
+                        problems={whatIf.problems}
+                        warnings={whatIf.warnings}
+                        modelError={whatIf.error}
+                      />
                       <EvidencePanel draft={doc.draft} focus={focus} />
                     </aside>
+                    {/* On a phone: the what-if of the issue being edited, docked under the field. */}
+                    <div className="whatif-dock">
+                      <WhatIfPanel
+                        whatIf={whatIf}
+                        modelNames={modelNames}
+                        issues={focus?.issue ? [focus.issue] : undefined}
+                        compact
+                      />
+                    </div>
                   </div>
                 )}
                 {tab === 'results' && <Results analyses={analyses} actorIds={actorIds} />}

@@ -263,6 +263,17 @@ export function App() {
         : [],
     [doc?.draft.actors],
   );
+  const actorNames = useMemo(
+    () =>
+      new Map(
+        (Array.isArray(doc?.draft.actors) ? doc.draft.actors : []).flatMap((a) =>
+          a && typeof a === 'object' && !Array.isArray(a) && typeof a.id === 'string'
+            ? [[a.id, typeof a.name === 'string' ? a.name : a.id] as [string, string]]
+            : [],
+        ),
+      ),
+    [doc?.draft.actors],
+  );
   const currentKey = doc
     ? doc.origin.kind === 'new'
       ? 'new'
@@ -480,6 +491,7 @@ export function App() {
                 {tab === 'dashboard' && (
                   <Dashboard
                     question={typeof doc.draft.question === 'string' ? doc.draft.question : ''}
+                    actorNames={actorNames}
                     forecast={analyses.forecast}
                     headline={serverForecast ? forecastHeadline(serverForecast) : whatIf.headline}
                     source={analyses.forecastSource}

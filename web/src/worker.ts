@@ -5,7 +5,7 @@
  * (src/analysis/headline.ts). Values outside their evidence range are warnings, never a wall.
  * Only the latest request matters: older ones still queued are answered as superseded.
  */
-import { runForecast } from '../../src/analysis/forecast.ts';
+import { COALITION_DRAWS, runForecast } from '../../src/analysis/forecast.ts';
 import { forecastHeadline } from '../../src/analysis/headline.ts';
 import { ModelError } from '../../src/core/errors.ts';
 import { DEFAULT_SEED } from '../../src/core/rng.ts';
@@ -13,8 +13,11 @@ import { listModels } from '../../src/models/registry.ts';
 import { checkScenario } from './validate-object.ts';
 import type { WhatIfReply, WhatIfRequest } from './whatif-types.ts';
 
-/** Draws behind the live coalition answer: enough for P(commit) to ±0.03, fast enough to type. */
-export const WHATIF_COALITION_DRAWS = 200;
+/**
+ * Draws behind the live coalition answer: the CLI's and the server's number, so the what-if's
+ * P(commit) is theirs (≈ 15 ms on the built-in: the models dominate).
+ */
+const WHATIF_COALITION_DRAWS = COALITION_DRAWS;
 
 let latest = 0;
 

@@ -15,6 +15,8 @@ const pct = (p: number | null | undefined) =>
 
 export function Dashboard(props: {
   question: string;
+  /** Actor id → name, from the draft (the lead and rival need not be candidates). */
+  actorNames: ReadonlyMap<string, string>;
   forecast: ForecastResult | null;
   headline: Headline | null;
   source: string;
@@ -26,7 +28,7 @@ export function Dashboard(props: {
   const { forecast: r, headline: h, monteCarlo: mc } = props;
   const c = r?.coalition ?? null;
   const names = new Map((c?.candidates ?? []).map((x) => [x.id, x.name]));
-  const name = (id: string) => names.get(id) ?? id;
+  const name = (id: string) => names.get(id) ?? props.actorNames.get(id) ?? id;
   const levelLabel = new Map((c?.levels ?? []).map((l) => [l.id, l.label]));
   return (
     <div className="dashboard" data-testid="dashboard">
@@ -60,7 +62,9 @@ export function Dashboard(props: {
 
       {c && (
         <section className="card coalition-card" aria-labelledby="dash-c" data-testid="coalition">
-          <h3 id="dash-c">Who joins {c.lead ? `${c.lead}` : 'the coalition'}</h3>
+          <h3 id="dash-c">
+            Who joins {name(c.lead)} against {name(c.rival)}
+          </h3>
           <p>
             Selected equilibrium ({c.selected.ruleText}):{' '}
             <strong data-testid="coalition-members">

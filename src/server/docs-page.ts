@@ -1,7 +1,7 @@
 /**
  * `/docs`: interactive API docs that work offline — one page, no CDN, that reads `/openapi.json`,
  * lists every operation with its parameters and body schema, and sends requests ("Try it").
- * (Swagger UI, which loads its code from a CDN, is at `/docs/swagger` for connected machines.)
+ * (`/docs/swagger` redirects here: Swagger UI needed a CDN and was blank offline.)
  */
 export const DOCS_HTML = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

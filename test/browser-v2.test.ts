@@ -212,6 +212,34 @@ describe.skipIf(skipReason !== null)('workbench v2 in Chromium', () => {
     await page.context().close();
   }, 120_000);
 
+  it('deletes a stored scenario with its versions and runs, after asking', async () => {
+    const page = await newPage();
+    await page.goto(base);
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await page.getByTestId('headline').waitFor();
+    await page.getByTestId('save').click();
+    await expect.poll(() => status(page)).toMatch(/^saved [\w-]+ as version 1$/);
+    const id = /^saved ([\w-]+) /.exec((await status(page)) ?? '')![1]!;
+    await page.getByTestId('run').click();
+    await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/forecast done/);
+    expect((await store.listRuns()).some((r) => r.scenarioId === id)).toBe(true);
+    // Dismissed: nothing happens.
+    page.once('dialog', (d) => void d.dismiss());
+    await page.getByTestId('delete').click();
+    expect(await store.getVersion(id)).toBeTruthy();
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.accept();
+    });
+    await page.getByTestId('delete').click();
+    await expect.poll(() => status(page)).toBe(`deleted ${id}`);
+    expect(asked[0]).toMatch(/every version and run/);
+    expect(await store.getVersion(id)).toBeFalsy();
+    expect((await store.listRuns()).some((r) => r.scenarioId === id)).toBe(false);
+    await page.context().close();
+  }, 90_000);
+
   it('a new scenario does not keep the previous target and run count', async () => {
     const page = await newPage();
     await openBuiltin(page);

@@ -216,6 +216,28 @@ export function App() {
     }
   };
 
+  /** Deletes the stored scenario with its versions and runs, after asking. */
+  const remove = async () => {
+    if (!doc || doc.origin.kind !== 'stored') return;
+    const id = doc.origin.id;
+    if (
+      !window.confirm(
+        `Delete “${title || id}” (${id}) with every version and run? This cannot be undone.`,
+      )
+    )
+      return;
+    setError(null);
+    try {
+      await api.remove(id);
+      setDoc(null);
+      setServer(NO_RESULTS);
+      setStatus(`deleted ${id}`);
+      setListRefresh((n) => n + 1);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
   /** An edit: the draft changes, and a status about a finished run no longer describes it. */
   const edit = (draft: Draft) => {
     if (!doc) return;
@@ -340,6 +362,14 @@ export function App() {
                 Pick a built-in scenario on the left, or start a new one. Change any number and the
                 forecasts update as you type.
               </p>
+              <p className="status" role="status" aria-live="polite" data-testid="status">
+                {status}
+              </p>
+              {error && (
+                <pre className="error" role="alert" data-testid="error">
+                  {error}
+                </pre>
+              )}
             </div>
           ) : (
             <>
@@ -354,6 +384,19 @@ export function App() {
                     : doc.origin.kind === 'builtin'
                       ? 'built-in (save to keep your changes)'
                       : 'new, not saved'}
+                  {doc.origin.kind === 'stored' && (
+                    <>
+                      {' · '}
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => void remove()}
+                        data-testid="delete"
+                      >
+                        Delete scenario…
+                      </button>
+                    </>
+                  )}
                 </p>
               </div>
               <div className="toolbar" role="toolbar" aria-label="Actions">

@@ -115,8 +115,9 @@ describe.skipIf(skipReason !== null)('workbench v2 in Chromium', () => {
   };
   /** The page scrolls sideways: its content is wider than the window. */
   const overflowX = (page: Page) =>
-    page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    // A string, so this Node-side file needs no DOM types.
+    page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
     );
   const status = (page: Page) => page.getByTestId('status').textContent();
 

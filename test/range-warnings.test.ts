@@ -50,7 +50,7 @@ describe('a value outside its evidence range', () => {
   it('leaves a valid file’s --json as it was (no warnings key)', async () => {
     const r = await entente('validate', fixture('good.yaml'), '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)[0]).not.toHaveProperty('warnings');
+    expect((JSON.parse(r.out) as object[])[0]).not.toHaveProperty('warnings');
   });
 
   it('off the scale or not a number is still an error', async () => {

@@ -328,6 +328,7 @@ export function Editor(props: {
                   <th scope="row">
                     <input
                       aria-label={`Actor ${a + 1} name`}
+                      title={str(actor.name)}
                       value={str(actor.name)}
                       onChange={(e) => set(['actors', a, 'name'], e.target.value)}
                     />

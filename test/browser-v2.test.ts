@@ -15,6 +15,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../src/report/scenario-report/print
 import { createServer, type Server } from '../src/server/app.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { Store } from '../src/store/store.ts';
+import { resolveIdPath } from '../web/src/doc.ts';
 import { fmtAgainst } from '../web/src/format.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -30,6 +31,34 @@ describe('numbers next to a threshold verdict', () => {
     expect(fmtAgainst(49.94, 50, false)).toBe('49.9');
     expect(fmtAgainst(62.34, 50, true)).toBe('62.3');
     expect(fmtAgainst(62.34, null, undefined)).toBe('62.3');
+  });
+});
+
+describe('a lever’s path in the draft', () => {
+  it('finds list elements by id, ids and keys with dots included', () => {
+    const draft = {
+      actors: [
+        { id: 'a', stances: { deal: { position: 1 } } },
+        { id: 'b.c', stances: { 'x.y': { salience: 2 } }, capability: 3 },
+      ],
+    };
+    expect(resolveIdPath(draft, 'actors.a.stances.deal.position')).toEqual([
+      'actors',
+      0,
+      'stances',
+      'deal',
+      'position',
+    ]);
+    expect(resolveIdPath(draft, 'actors.b.c.stances.x.y.salience')).toEqual([
+      'actors',
+      1,
+      'stances',
+      'x.y',
+      'salience',
+    ]);
+    expect(resolveIdPath(draft, 'actors.b.c.capability')).toEqual(['actors', 1, 'capability']);
+    expect(resolveIdPath(draft, 'actors.z.capability')).toBeNull();
+    expect(resolveIdPath(draft, 'actors.a.stances.nope.position')).toBeNull();
   });
 });
 
@@ -240,6 +269,47 @@ describe.skipIf(skipReason !== null)('workbench v2 in Chromium', () => {
     expect((await store.listRuns()).some((r) => r.scenarioId === id)).toBe(false);
     await page.context().close();
   }, 90_000);
+
+  it('applies a lever with one click: the input takes the lever’s value, the what-if follows', async () => {
+    const page = await newPage();
+    await page.goto(base);
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await page.getByTestId('headline').waitFor();
+    await page.getByLabel('Levers target').fill('deal>=70');
+    await page.getByRole('button', { name: 'Levers', exact: true }).click();
+    await expect.poll(() => status(page), { timeout: 60_000 }).toMatch(/levers done/);
+    // A lever that moves its input (from ≠ to), with its row's numbers.
+    const buttons = page.locator('[data-testid^="apply-actors."]');
+    let apply = buttons.first();
+    let to = '';
+    for (let k = 0; k < (await buttons.count()); k++) {
+      const b = buttons.nth(k);
+      const text = (await b.locator('xpath=ancestor::tr').textContent()) ?? '';
+      const mm = /: ([\d.]+) → ([\d.]+)/.exec(text);
+      if (mm && mm[1] !== mm[2]) {
+        apply = b;
+        to = mm[2]!;
+        break;
+      }
+    }
+    expect(to).not.toBe('');
+    const path = ((await apply.getAttribute('data-testid')) ?? '').slice('apply-'.length);
+    const m = /^actors\.([\w-]+)\.(?:stances\.([\w-]+)\.)?(position|salience|capability)$/.exec(
+      path,
+    );
+    expect(m).not.toBeNull();
+    await apply.click();
+    expect(await page.getByRole('tab', { name: 'Dashboard' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    await expect.poll(() => status(page)).toMatch(/^applied: /);
+    await page.getByRole('tab', { name: 'Editor' }).click();
+    const cell = page.getByTestId(
+      m![2] ? `cell-${m![1]}-${m![2]}-${m![3]}` : `cell-${m![1]}-${m![3]}`,
+    );
+    expect(Math.abs(Number(await cell.inputValue()) - Number(to))).toBeLessThanOrEqual(0.05);
+    await page.context().close();
+  }, 120_000);
 
   it('a new scenario does not keep the previous target and run count', async () => {
     const page = await newPage();

@@ -18,7 +18,7 @@ import {
   setToken,
   waitForRun,
 } from './api.ts';
-import { type Draft, newScenario } from './doc.ts';
+import { type Draft, getIn, newScenario, resolveIdPath, setIn, writeMeasure } from './doc.ts';
 import { Dashboard } from './components/Dashboard.tsx';
 import { Editor, type Focus } from './components/Editor.tsx';
 import { EvidencePanel } from './components/EvidencePanel.tsx';
@@ -236,6 +236,20 @@ export function App() {
     } catch (e) {
       fail(e);
     }
+  };
+
+  /** One click on a lever: its input set to the lever's value (rounded to 0.01); the what-if follows. */
+  const applyLever = (path: string, to: number) => {
+    if (!doc) return;
+    const at = resolveIdPath(doc.draft, path);
+    if (!at) {
+      setError(`the lever's input ${path} is not in this draft`);
+      return;
+    }
+    const value = Math.round(to * 100) / 100;
+    edit(setIn(doc.draft, at, writeMeasure(getIn(doc.draft, at), 'value', value)));
+    setStatus(`applied: ${path} = ${value} (the what-if and the dashboard follow)`);
+    setTab('dashboard');
   };
 
   /** An edit: the draft changes, and a status about a finished run no longer describes it. */
@@ -588,7 +602,9 @@ export function App() {
                     </div>
                   </div>
                 )}
-                {tab === 'results' && <Results analyses={analyses} actorIds={actorIds} />}
+                {tab === 'results' && (
+                  <Results analyses={analyses} actorIds={actorIds} onApplyLever={applyLever} />
+                )}
                 {tab === 'versions' && doc.origin.kind === 'stored' && (
                   <Versions
                     scenarioId={doc.origin.id}

@@ -15,7 +15,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../src/report/scenario-report/print
 import { createServer, type Server } from '../src/server/app.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { Store } from '../src/store/store.ts';
-import { resolveIdPath } from '../web/src/doc.ts';
+import { type Json, resolveIdPath } from '../web/src/doc.ts';
 import { fmtAgainst } from '../web/src/format.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -36,7 +36,7 @@ describe('numbers next to a threshold verdict', () => {
 
 describe('a lever’s path in the draft', () => {
   it('finds list elements by id, ids and keys with dots included', () => {
-    const draft = {
+    const draft: Json = {
       actors: [
         { id: 'a', stances: { deal: { position: 1 } } },
         { id: 'b.c', stances: { 'x.y': { salience: 2 } }, capability: 3 },

@@ -276,8 +276,11 @@ describe.skipIf(skipReason !== null)('workbench v2 in Chromium', () => {
     await page.getByRole('button', { name: 'New scenario' }).click();
     await page.getByTestId('headline').waitFor();
     await page.getByLabel('Levers target').fill('deal>=70');
+    // Levers choose their model.
+    await page.getByLabel('Levers model').selectOption('median');
     await page.getByRole('button', { name: 'Levers', exact: true }).click();
     await expect.poll(() => status(page), { timeout: 60_000 }).toMatch(/levers done/);
+    expect(await page.locator('#levers-h').textContent()).toMatch(/\(Weighted median\)/);
     // A lever that moves its input (from ≠ to), with its row's numbers.
     const buttons = page.locator('[data-testid^="apply-actors."]');
     let apply = buttons.first();

@@ -87,6 +87,8 @@ export function App() {
   const [message, setMessage] = useState('');
   const [mcRuns, setMcRuns] = useState(500);
   const [target, setTarget] = useState('');
+  /** The model the levers search (empty: the server's default). */
+  const [leverModel, setLeverModel] = useState('');
   const [job, setJob] = useState<StoredRun | null>(null);
   const [server, setServer] = useState<Server>(NO_RESULTS);
   const [listRefresh, setListRefresh] = useState(0);
@@ -144,6 +146,7 @@ export function App() {
       setStatus('');
       // Nothing carries over from the scenario open before: levers target, Monte Carlo runs.
       setTarget('');
+      setLeverModel('');
       setMcRuns(500);
     } catch (e) {
       fail(e);
@@ -163,7 +166,11 @@ export function App() {
     setStatus(`${kind}: starting…`);
     try {
       const extra: Record<string, unknown> =
-        kind === 'simulate' ? { runs: mcRuns } : kind === 'levers' ? { target } : {};
+        kind === 'simulate'
+          ? { runs: mcRuns }
+          : kind === 'levers'
+            ? { target, ...(leverModel ? { models: [{ id: leverModel }] } : {}) }
+            : {};
       const started = await api.startRun(kind, ref(doc), extra);
       setJob(started);
       const done = await waitForRun(started.id, (r) => {
@@ -459,6 +466,21 @@ export function App() {
                       placeholder="coalition>=75"
                       aria-label="Levers target"
                     />
+                  </label>
+                  <label className="small">
+                    model{' '}
+                    <select
+                      value={leverModel}
+                      onChange={(e) => setLeverModel(e.target.value)}
+                      aria-label="Levers model"
+                    >
+                      <option value="">default</option>
+                      {[...modelNames].map(([id, name]) => (
+                        <option key={id} value={id}>
+                          {name}
+                        </option>
+                      ))}
+                    </select>
                   </label>
                   <button
                     type="button"

@@ -394,6 +394,25 @@ describe.skipIf(skipReason !== null)('workbench v2 in Chromium', () => {
     await page.context().close();
   }, 60_000);
 
+  it('at 1440×900 the what-if and the evidence stay beside a field far down the grid', async () => {
+    const page = await newPage();
+    await openBuiltin(page);
+    await page.getByRole('tab', { name: 'Editor' }).click();
+    const cells = page.locator('[data-testid$="-capability"]');
+    const last = cells.nth((await cells.count()) - 1);
+    await last.scrollIntoViewIfNeeded();
+    await last.focus();
+    const box = (await last.boundingBox())!;
+    expect(box.y).toBeGreaterThan(0);
+    // The what-if's numbers are on screen with the field.
+    const number = (await page.getByTestId('whatif-usfk-flexibility-smp').boundingBox())!;
+    expect(number.y).toBeGreaterThanOrEqual(0);
+    expect(number.y + number.height).toBeLessThanOrEqual(DESKTOP.height);
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'editor-bottom-1440');
+    await page.context().close();
+  }, 60_000);
+
   it('on a 390×844 phone: the dashboard first, no sideways page, the what-if docked by the field', async () => {
     const page = await newPage(PHONE);
     await openBuiltin(page);

@@ -603,6 +603,8 @@ export function App() {
                     </div>
                     <aside
                       className="side-panels"
+                      // Scrolls on its own on wide screens: reachable by keyboard.
+                      tabIndex={0}
                       aria-label="Live forecast, problems and evidence"
                     >
                       <WhatIfPanel whatIf={whatIf} modelNames={modelNames} />

@@ -147,12 +147,19 @@ async function whatIfRows(webDir: string): Promise<BenchRow[]> {
   });
   try {
     const page = await context.newPage();
-    // Load → the scenario's dashboard with its headline (the what-if's first answer).
-    const t0 = Date.now();
-    await page.goto(base);
-    await page.getByTestId('builtin-east-asia-coalition-2025').click();
-    await page.getByTestId('headline').waitFor();
-    const dashboardMs = Date.now() - t0;
+    // Load → the scenario's dashboard with its headline (the what-if's first answer): the first
+    // navigation of a freshly started browser (cold), then a new tab (warm HTTP cache).
+    const toDashboard = async (p: typeof page) => {
+      const t0 = Date.now();
+      await p.goto(base);
+      await p.getByTestId('builtin-east-asia-coalition-2025').click();
+      await p.getByTestId('headline').waitFor();
+      return Date.now() - t0;
+    };
+    const dashboardCold = await toDashboard(page);
+    const second = await context.newPage();
+    const dashboardWarm = await toDashboard(second);
+    await second.close();
     await page.getByRole('tab', { name: 'Editor' }).click();
     await page.getByTestId('whatif-usfk-flexibility-smp').waitFor();
     // In the page: set the salience, and time until the what-if's latency figure is replaced.
@@ -183,8 +190,13 @@ async function whatIfRows(webDir: string): Promise<BenchRow[]> {
     }
     return [
       {
-        name: 'dashboard: open the page, click the built-in, headline shown (target < 1500)',
-        value: dashboardMs,
+        name: 'dashboard: load, click the built-in, headline shown; new browser (target < 1500)',
+        value: dashboardCold,
+        unit: 'ms',
+      },
+      {
+        name: 'dashboard: the same in a second tab (HTTP cache warm)',
+        value: dashboardWarm,
         unit: 'ms',
       },
       {

@@ -147,14 +147,26 @@ async function whatIfRows(webDir: string): Promise<BenchRow[]> {
   });
   try {
     const page = await context.newPage();
-    await page.goto(base);
-    await page.getByTestId('builtin-east-asia-coalition-2025').click();
-    await page.getByTestId('whatif-coalition-smp').waitFor();
+    // Load → the scenario's dashboard with its headline (the what-if's first answer): the first
+    // navigation of a freshly started browser (cold), then a new tab (warm HTTP cache).
+    const toDashboard = async (p: typeof page) => {
+      const t0 = Date.now();
+      await p.goto(base);
+      await p.getByTestId('builtin-east-asia-coalition-2025').click();
+      await p.getByTestId('headline').waitFor();
+      return Date.now() - t0;
+    };
+    const dashboardCold = await toDashboard(page);
+    const second = await context.newPage();
+    const dashboardWarm = await toDashboard(second);
+    await second.close();
+    await page.getByRole('tab', { name: 'Editor' }).click();
+    await page.getByTestId('whatif-usfk-flexibility-smp').waitFor();
     // In the page: set the salience, and time until the what-if's latency figure is replaced.
     // (A string, so this Node-side file needs no DOM types.)
     const edit = (value: number) =>
       page.evaluate<{ endToEnd: number; worker: number }>(`(async (v) => {
-        const input = document.querySelector('[data-testid="cell-korea-gov-coalition-salience"]');
+        const input = document.querySelector('[data-testid="cell-korea-gov-usfk-flexibility-salience"]');
         const before = document.querySelector('[data-testid="whatif-ms"]')?.parentElement?.textContent;
         const t0 = performance.now();
         Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, String(v));
@@ -170,7 +182,7 @@ async function whatIfRows(webDir: string): Promise<BenchRow[]> {
     const worker: number[] = [];
     const endToEnd: number[] = [];
     for (let i = 0; i < 40; i++) {
-      const r = await edit(35 + (i % 16));
+      const r = await edit(50 + (i % 16));
       if (i >= 10) {
         worker.push(r.worker);
         endToEnd.push(r.endToEnd);
@@ -178,7 +190,17 @@ async function whatIfRows(webDir: string): Promise<BenchRow[]> {
     }
     return [
       {
-        name: 'what-if, built-in scenario, all point models: median (worker)',
+        name: 'dashboard: load, click the built-in, headline shown; new browser (target < 1500)',
+        value: dashboardCold,
+        unit: 'ms',
+      },
+      {
+        name: 'dashboard: the same in a second tab (HTTP cache warm)',
+        value: dashboardWarm,
+        unit: 'ms',
+      },
+      {
+        name: 'what-if, built-in scenario, all point models + coalition answer: median (worker)',
         value: quantile(worker, 0.5),
         unit: 'ms',
       },
@@ -189,7 +211,7 @@ async function whatIfRows(webDir: string): Promise<BenchRow[]> {
         unit: 'ms',
       },
       {
-        name: 'what-if: 95th percentile, edit → page updated',
+        name: 'what-if: 95th percentile, edit → page updated (target < 100)',
         value: quantile(endToEnd, 0.95),
         unit: 'ms',
       },

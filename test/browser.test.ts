@@ -109,6 +109,8 @@ describe.skipIf(skipReason !== null)('the workbench in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('doc-title').textContent())
       .toMatch(/coalition in East Asia/);
+    // A scenario opens on its dashboard; the what-if sits beside the editor.
+    await page.getByRole('tab', { name: 'Editor' }).click();
     await page.getByTestId('whatif-usfk-flexibility-smp').waitFor();
 
     await page.getByTestId('run').click();

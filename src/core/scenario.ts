@@ -475,10 +475,14 @@ export function valueOf(m: MeasureValue | CapabilityValue): number {
   return typeof m === 'number' ? m : m.value;
 }
 
-/** The range of a measure: [low, high], equal to the value when no range is given. */
+/**
+ * The range of a measure for draws and searches: [low, high], equal to the value when no range is
+ * given, widened to hold the value when the analyst set it outside its evidence range (allowed,
+ * with a warning: `scenarioWarnings`).
+ */
 export function rangeOf(m: MeasureValue | CapabilityValue): [number, number] {
   if (typeof m === 'number') return [m, m];
-  return [m.low ?? m.value, m.high ?? m.value];
+  return [Math.min(m.low ?? m.value, m.value), Math.max(m.high ?? m.value, m.value)];
 }
 
 /** Evidence ids cited directly on a measure. */

@@ -45,8 +45,23 @@ const COMMITMENT_TERMS = [
   ['publicDependence', 'public dependence'],
 ] as const;
 
+/** The errors of a scenario (an empty list: the scenario can be run). */
 export function validateScenario(s: Scenario): PathProblem[] {
+  return checkScenarioRules(s).problems;
+}
+
+/**
+ * What is allowed but worth saying: point values outside their own evidence range (an analyst
+ * trying a value the evidence does not back). They never block a run: the range for draws is
+ * widened to hold the value (`rangeOf`), and the value is shown as outside the evidence.
+ */
+export function scenarioWarnings(s: Scenario): PathProblem[] {
+  return checkScenarioRules(s).warnings;
+}
+
+function checkScenarioRules(s: Scenario): { problems: PathProblem[]; warnings: PathProblem[] } {
   const problems: PathProblem[] = [];
+  const warnings: PathProblem[] = [];
   const add = (path: FieldPath, message: string) => problems.push({ path, message });
 
   const uniqueIds = (list: readonly { id: string }[], key: string, what: string): Set<string> => {
@@ -108,10 +123,10 @@ export function validateScenario(s: Scenario): PathProblem[] {
           `low ${low} is greater than high ${high}: expected low <= value <= high`,
         );
       else if (m.value < low || m.value > high) {
-        add(
-          [...path, 'value'],
-          `value ${m.value} is outside its range ${low}..${high}: expected low <= value <= high`,
-        );
+        warnings.push({
+          path: [...path, 'value'],
+          message: `value ${m.value} is outside its evidence range ${low}..${high}: kept; the range for draws is widened to ${Math.min(low, m.value)}..${Math.max(high, m.value)}`,
+        });
       }
       (m.evidence ?? []).forEach((id, k) => {
         if (!evidenceIds.has(id))
@@ -400,7 +415,7 @@ export function validateScenario(s: Scenario): PathProblem[] {
     });
   }
 
-  return problems;
+  return { problems, warnings };
 }
 
 /** Every evidence id cited on a number or claimed by an evidence item for it. */

@@ -9,7 +9,7 @@ import { InputError, type Problem } from '../core/errors.ts';
 import { countProblems } from '../core/limits.ts';
 import { formatPath } from '../core/path.ts';
 import { Scenario, type ScenarioInput } from '../core/scenario.ts';
-import { validateScenario } from '../core/validate.ts';
+import { scenarioWarnings, validateScenario } from '../core/validate.ts';
 import { type Locate, readYamlDocument } from './yaml-document.ts';
 import { checkVariants } from './variants.ts';
 
@@ -37,6 +37,14 @@ function zodProblems(error: ZodError, locate: Locate): Problem[] {
 
 /** Parses and validates scenario text. `file` names the file in messages. */
 export function parseScenarioText(text: string, file?: string): Scenario {
+  return readScenarioText(text, file).scenario;
+}
+
+/** {@link parseScenarioText} with the warnings (file:line:column), for `entente validate`. */
+export function readScenarioText(
+  text: string,
+  file?: string,
+): { scenario: Scenario; warnings: Problem[] } {
   const at = file === undefined ? {} : { file };
   const { raw, locate } = readYamlDocument(text, file);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -55,10 +63,12 @@ export function parseScenarioText(text: string, file?: string): Scenario {
   }
   const checked = validateScenarioObject(raw, locate);
   if (!checked.ok) throw new InputError(checked.problems);
-  return checked.scenario;
+  return { scenario: checked.scenario, warnings: checked.warnings };
 }
 
-export type CheckedScenario = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+/** `warnings`: allowed but worth saying (values outside their evidence range), never blocking. */
+export type CheckedScenario =
+  { ok: true; scenario: Scenario; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 /**
  * Validates an already-parsed scenario object (e.g. the workbench editor's state) with the same
@@ -82,7 +92,12 @@ export function validateScenarioObject(raw: unknown, locate: Locate = NOWHERE): 
   // Each variant applied and validated again: a broken variant is a problem of the file.
   const variantProblems = checkVariants(parsed.data, locate);
   if (variantProblems.length > 0) return { ok: false, problems: variantProblems };
-  return { ok: true, scenario: parsed.data };
+  const warnings = scenarioWarnings(parsed.data).map((p) => ({
+    ...locate(p.path),
+    path: formatPath(p.path),
+    message: p.message,
+  }));
+  return { ok: true, scenario: parsed.data, warnings };
 }
 
 /** Writes a scenario as YAML, with a schema comment for editors. */

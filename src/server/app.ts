@@ -4,11 +4,10 @@
  *
  *   /api/*          the API (optional bearer token, request size limit)
  *   /openapi.json   the OpenAPI 3 document
- *   /docs           interactive docs (offline); /docs/swagger Swagger UI (needs a CDN)
+ *   /docs           interactive docs (self-contained, works offline; /docs/swagger redirects here)
  *   /*              the web workbench (web/dist), when `webDir` is set
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { swaggerUI } from '@hono/swagger-ui';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import type { ZodError } from 'zod';
@@ -167,7 +166,8 @@ export function createServer(options: AppOptions): Server {
     ...(options.token ? { security: [{ bearer: [] }] } : {}),
   });
   app.get('/docs', (c) => c.html(DOCS_HTML));
-  app.get('/docs/swagger', swaggerUI({ url: '/openapi.json' }));
+  // Swagger UI loaded its code from a CDN and stayed blank offline: /docs does the same offline.
+  app.get('/docs/swagger', (c) => c.redirect('/docs', 301));
   if (options.webDir) app.use('/*', serveWeb(options.webDir));
 
   return {

@@ -1,7 +1,7 @@
 /**
  * `/docs`: interactive API docs that work offline — one page, no CDN, that reads `/openapi.json`,
  * lists every operation with its parameters and body schema, and sends requests ("Try it").
- * (Swagger UI, which loads its code from a CDN, is at `/docs/swagger` for connected machines.)
+ * (`/docs/swagger` redirects here: Swagger UI needed a CDN and was blank offline.)
  */
 export const DOCS_HTML = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -12,7 +12,7 @@ h1{margin:.2rem 0} .op{border:1px solid #ccd;border-radius:6px;margin:.6rem 0}
 .op>summary{cursor:pointer;padding:.5rem .7rem;list-style:none;display:flex;gap:.7rem;align-items:baseline}
 .op>summary:focus-visible{outline:3px solid #0072B2}
 .m{font:600 12px ui-monospace,monospace;padding:.1rem .4rem;border-radius:3px;color:#fff;min-width:3.5rem;text-align:center}
-.get{background:#0072B2}.post{background:#009E73}.put{background:#E69F00}.delete{background:#D55E00}
+.get{background:#0072B2}.post{background:#00704F}.put{background:#8A5A00}.delete{background:#A63A00}
 .path{font-family:ui-monospace,monospace}.body{padding:.2rem .9rem .9rem}
 textarea{width:100%;min-height:8rem;font:12px ui-monospace,monospace}
 pre{background:#f5f6f8;padding:.6rem;overflow:auto;max-height:24rem;font-size:12px}

@@ -1,7 +1,7 @@
 /** Stored scenarios and their versions: list, create, read, save a new version, delete. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { InputError } from '../core/errors.ts';
-import type { ScenarioVersion } from '../store/store.ts';
+import { type ScenarioVersion, StoreConflictError } from '../store/store.ts';
 import type { App, ServerDeps } from './context.ts';
 import { HttpError, notFound } from './errors.ts';
 import {
@@ -109,8 +109,18 @@ export function registerScenarioRoutes(app: App, { store }: ServerDeps): void {
     async (c) => {
       const body = c.req.valid('json');
       const parsed = parseBody(body);
-      // A new scenario: version 0 expected, so an existing id is refused with 409.
-      return c.json(await save(parsed, body, c.req.header('x-entente-author'), 0), 201);
+      // A new scenario: version 0 expected, so an existing id is refused with 409 — saying so,
+      // not "someone saved since you opened it" (nobody did: the id is taken).
+      try {
+        return c.json(await save(parsed, body, c.req.header('x-entente-author'), 0), 201);
+      } catch (err) {
+        if (!(err instanceof StoreConflictError)) throw err;
+        throw new HttpError(
+          409,
+          'conflict',
+          `a scenario with id "${err.scenarioId}" exists (version ${err.latestVersion}): give this one another id, or open "${err.scenarioId}" and save a new version of it`,
+        );
+      }
     },
   );
 

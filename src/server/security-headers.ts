@@ -42,11 +42,8 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 export const REPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
 
-/** The Swagger UI page loads its code from this CDN (see @hono/swagger-ui). */
-const SWAGGER_CDN = 'https://cdn.jsdelivr.net';
-
 /**
- * A page of the server's own (`/docs`, `/docs/swagger`): its inline scripts and style elements
+ * A page of the server's own (`/docs`): its inline scripts and style elements
  * allowed by their hashes, taken from the page itself so the policy follows the page.
  */
 export function ownPageCsp(html: string, cdn?: string): string {
@@ -92,10 +89,10 @@ export function securityHeaders(): MiddlewareHandler {
     const html = (res.headers.get('Content-Type') ?? '').toLowerCase().startsWith('text/html');
     let csp: string;
     if (isApi(path)) csp = html ? REPORT_CSP : API_CSP;
-    else if ((path === '/docs' || path === '/docs/swagger') && html) {
+    else if (path === '/docs' && html) {
       const text = await res.clone().text();
       const key = `${path}\n${text}`;
-      csp = cache.get(key) ?? ownPageCsp(text, path === '/docs/swagger' ? SWAGGER_CDN : undefined);
+      csp = cache.get(key) ?? ownPageCsp(text);
       if (cache.size < 8) cache.set(key, csp);
     } else csp = UI_CSP;
     res.headers.set('Content-Security-Policy', csp);

@@ -14,10 +14,12 @@ import {
   type ScenarioSource,
   type StoredRun,
   api,
+  onUnauthorized,
   setToken,
   waitForRun,
 } from './api.ts';
-import { type Draft, newScenario } from './doc.ts';
+import { type Draft, getIn, newScenario, resolveIdPath, setIn, writeMeasure } from './doc.ts';
+import { Dashboard } from './components/Dashboard.tsx';
 import { Editor, type Focus } from './components/Editor.tsx';
 import { EvidencePanel } from './components/EvidencePanel.tsx';
 import { Results } from './components/Results.tsx';
@@ -25,6 +27,7 @@ import { type OpenRequest, ScenarioList } from './components/ScenarioList.tsx';
 import { Versions } from './components/Versions.tsx';
 import { Problems, WhatIfPanel } from './components/WhatIfPanel.tsx';
 import { useWhatIf } from './useWhatIf.ts';
+import { forecastHeadline } from '../../src/analysis/headline.ts';
 
 type Origin =
   | { kind: 'builtin'; id: string }
@@ -38,8 +41,9 @@ interface Doc {
   dirty: boolean;
 }
 
-type Tab = 'edit' | 'results' | 'versions';
+type Tab = 'dashboard' | 'edit' | 'results' | 'versions';
 const TABS: { id: Tab; label: string }[] = [
+  { id: 'dashboard', label: 'Dashboard' },
   { id: 'edit', label: 'Editor' },
   { id: 'results', label: 'Results' },
   { id: 'versions', label: 'Versions' },
@@ -73,9 +77,9 @@ function download(blob: Blob, name: string) {
 
 export function App() {
   const [doc, setDoc] = useState<Doc | null>(null);
-  const [tab, setTab] = useState<Tab>('edit');
+  const [tab, setTab] = useState<Tab>('dashboard');
   const [focus, setFocus] = useState<Focus | null>(null);
-  const [showRanges, setShowRanges] = useState(false);
+  const [showRanges, setShowRanges] = useState(true);
   const [status, setStatus] = useState<string>('');
   const [error, setError] = useState<string | null>(null);
   const [needToken, setNeedToken] = useState(false);
@@ -83,6 +87,8 @@ export function App() {
   const [message, setMessage] = useState('');
   const [mcRuns, setMcRuns] = useState(500);
   const [target, setTarget] = useState('');
+  /** The model the levers search (empty: the server's default). */
+  const [leverModel, setLeverModel] = useState('');
   const [job, setJob] = useState<StoredRun | null>(null);
   const [server, setServer] = useState<Server>(NO_RESULTS);
   const [listRefresh, setListRefresh] = useState(0);
@@ -90,6 +96,16 @@ export function App() {
   const whatIf = useWhatIf(doc?.draft ?? null);
 
   useEffect(() => localStorage.setItem('entente.author', author), [author]);
+  // Any call answering 401 (the scenario list included) shows the token field.
+  useEffect(() => onUnauthorized(() => setNeedToken(true)), []);
+  // Unsaved edits: the browser asks before the page is left or reloaded.
+  const dirty = doc?.dirty === true;
+  useEffect(() => {
+    if (!dirty) return;
+    const ask = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [dirty]);
 
   const fail = useCallback((e: unknown) => {
     if (e instanceof ApiError && e.status === 401) setNeedToken(true);
@@ -98,10 +114,22 @@ export function App() {
   }, []);
 
   const open = async (r: OpenRequest | { kind: 'stored'; id: string; version: number }) => {
+    if (
+      doc?.dirty &&
+      !window.confirm(
+        `“${title || 'This scenario'}” has unsaved changes. Open another and lose them?`,
+      )
+    )
+      return;
     setError(null);
     try {
-      if (r.kind === 'new') setDoc({ origin: { kind: 'new' }, draft: newScenario(), dirty: true });
-      else if (r.kind === 'builtin') {
+      if (r.kind === 'new') {
+        // A fresh id, not one a stored scenario has (a second "New scenario → Save" must work).
+        const taken = new Set((await api.scenarios()).map((x) => x.id));
+        let id = 'my-scenario';
+        for (let n = 2; taken.has(id); n++) id = `my-scenario-${n}`;
+        setDoc({ origin: { kind: 'new' }, draft: { ...newScenario(), id }, dirty: true });
+      } else if (r.kind === 'builtin') {
         const b = await api.builtin(r.id);
         setDoc({ origin: { kind: 'builtin', id: r.id }, draft: b.scenario as Draft, dirty: false });
       } else {
@@ -114,8 +142,12 @@ export function App() {
       }
       setServer(NO_RESULTS);
       setFocus(null);
-      setTab('edit');
+      setTab('dashboard');
       setStatus('');
+      // Nothing carries over from the scenario open before: levers target, Monte Carlo runs.
+      setTarget('');
+      setLeverModel('');
+      setMcRuns(500);
     } catch (e) {
       fail(e);
     }
@@ -134,7 +166,11 @@ export function App() {
     setStatus(`${kind}: starting…`);
     try {
       const extra: Record<string, unknown> =
-        kind === 'simulate' ? { runs: mcRuns } : kind === 'levers' ? { target } : {};
+        kind === 'simulate'
+          ? { runs: mcRuns }
+          : kind === 'levers'
+            ? { target, ...(leverModel ? { models: [{ id: leverModel }] } : {}) }
+            : {};
       const started = await api.startRun(kind, ref(doc), extra);
       setJob(started);
       const done = await waitForRun(started.id, (r) => {
@@ -187,6 +223,50 @@ export function App() {
     }
   };
 
+  /** Deletes the stored scenario with its versions and runs, after asking. */
+  const remove = async () => {
+    if (!doc || doc.origin.kind !== 'stored') return;
+    const id = doc.origin.id;
+    if (
+      !window.confirm(
+        `Delete “${title || id}” (${id}) with every version and run? This cannot be undone.`,
+      )
+    )
+      return;
+    setError(null);
+    try {
+      await api.remove(id);
+      setDoc(null);
+      setServer(NO_RESULTS);
+      setStatus(`deleted ${id}`);
+      setListRefresh((n) => n + 1);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  /** One click on a lever: its input set to the lever's value (rounded to 0.01); the what-if follows. */
+  const applyLever = (path: string, to: number) => {
+    if (!doc) return;
+    const at = resolveIdPath(doc.draft, path);
+    if (!at) {
+      setError(`the lever's input ${path} is not in this draft`);
+      return;
+    }
+    const value = Math.round(to * 100) / 100;
+    edit(setIn(doc.draft, at, writeMeasure(getIn(doc.draft, at), 'value', value)));
+    setStatus(`applied: ${path} = ${value} (the what-if and the dashboard follow)`);
+    setTab('dashboard');
+  };
+
+  /** An edit: the draft changes, and a status about a finished run no longer describes it. */
+  const edit = (draft: Draft) => {
+    if (!doc) return;
+    setDoc({ ...doc, draft, dirty: true });
+    if (job === null)
+      setStatus((s) => (s && !s.endsWith('(edited since)') ? `${s} (edited since)` : s));
+  };
+
   const exportReport = async (format: 'html' | 'pdf' | 'md') => {
     if (!doc) return;
     setError(null);
@@ -226,6 +306,17 @@ export function App() {
         : [],
     [doc?.draft.actors],
   );
+  const actorNames = useMemo(
+    () =>
+      new Map(
+        (Array.isArray(doc?.draft.actors) ? doc.draft.actors : []).flatMap((a) =>
+          a && typeof a === 'object' && !Array.isArray(a) && typeof a.id === 'string'
+            ? [[a.id, typeof a.name === 'string' ? a.name : a.id] as [string, string]]
+            : [],
+        ),
+      ),
+    [doc?.draft.actors],
+  );
   const currentKey = doc
     ? doc.origin.kind === 'new'
       ? 'new'
@@ -263,6 +354,7 @@ export function App() {
             Access token{' '}
             <input
               type="password"
+              data-testid="token"
               onChange={(e) => {
                 setToken(e.target.value);
                 setListRefresh((n) => n + 1);
@@ -274,9 +366,14 @@ export function App() {
           API docs
         </a>
       </header>
-      <div className="layout">
+      <div className={`layout${doc ? ' has-doc' : ''}`}>
         <nav aria-label="Scenarios" className="side">
-          <ScenarioList onOpen={(r) => void open(r)} refresh={listRefresh} current={currentKey} />
+          <ScenarioList
+            onOpen={(r) => void open(r)}
+            refresh={listRefresh}
+            current={currentKey}
+            onError={fail}
+          />
         </nav>
         <main id="main" tabIndex={-1}>
           {!doc ? (
@@ -286,6 +383,14 @@ export function App() {
                 Pick a built-in scenario on the left, or start a new one. Change any number and the
                 forecasts update as you type.
               </p>
+              <p className="status" role="status" aria-live="polite" data-testid="status">
+                {status}
+              </p>
+              {error && (
+                <pre className="error" role="alert" data-testid="error">
+                  {error}
+                </pre>
+              )}
             </div>
           ) : (
             <>
@@ -300,6 +405,19 @@ export function App() {
                     : doc.origin.kind === 'builtin'
                       ? 'built-in (save to keep your changes)'
                       : 'new, not saved'}
+                  {doc.origin.kind === 'stored' && (
+                    <>
+                      {' · '}
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => void remove()}
+                        data-testid="delete"
+                      >
+                        Delete scenario…
+                      </button>
+                    </>
+                  )}
                 </p>
               </div>
               <div className="toolbar" role="toolbar" aria-label="Actions">
@@ -348,6 +466,21 @@ export function App() {
                       placeholder="coalition>=75"
                       aria-label="Levers target"
                     />
+                  </label>
+                  <label className="small">
+                    model{' '}
+                    <select
+                      value={leverModel}
+                      onChange={(e) => setLeverModel(e.target.value)}
+                      aria-label="Levers model"
+                    >
+                      <option value="">default</option>
+                      {[...modelNames].map(([id, name]) => (
+                        <option key={id} value={id}>
+                          {name}
+                        </option>
+                      ))}
+                    </select>
                   </label>
                   <button
                     type="button"
@@ -434,6 +567,19 @@ export function App() {
                 aria-labelledby={`tab-${tab}`}
                 className="panel"
               >
+                {tab === 'dashboard' && (
+                  <Dashboard
+                    question={typeof doc.draft.question === 'string' ? doc.draft.question : ''}
+                    actorNames={actorNames}
+                    forecast={analyses.forecast}
+                    headline={serverForecast ? forecastHeadline(serverForecast) : whatIf.headline}
+                    source={analyses.forecastSource}
+                    monteCarlo={analyses.monteCarlo}
+                    stale={!serverForecast && whatIf.stale}
+                    busy={whatIf.busy}
+                    onOpen={(v) => setTab(v)}
+                  />
+                )}
                 {tab === 'edit' && (
                   <div className="edit-layout">
                     <div>
@@ -447,8 +593,9 @@ export function App() {
                       </label>
                       <Editor
                         draft={doc.draft}
-                        onChange={(draft) => setDoc({ ...doc, draft, dirty: true })}
+                        onChange={edit}
                         problems={whatIf.problems}
+                        warnings={whatIf.warnings}
                         showRanges={showRanges}
                         onFocus={setFocus}
                         focus={focus}
@@ -456,15 +603,32 @@ export function App() {
                     </div>
                     <aside
                       className="side-panels"
+                      // Scrolls on its own on wide screens: reachable by keyboard.
+                      tabIndex={0}
                       aria-label="Live forecast, problems and evidence"
                     >
                       <WhatIfPanel whatIf={whatIf} modelNames={modelNames} />
-                      <Problems problems={whatIf.problems} />
+                      <Problems
+                        problems={whatIf.problems}
+                        warnings={whatIf.warnings}
+                        modelError={whatIf.error}
+                      />
                       <EvidencePanel draft={doc.draft} focus={focus} />
                     </aside>
+                    {/* On a phone: the what-if of the issue being edited, docked under the field. */}
+                    <div className="whatif-dock">
+                      <WhatIfPanel
+                        whatIf={whatIf}
+                        modelNames={modelNames}
+                        issues={focus?.issue ? [focus.issue] : undefined}
+                        compact
+                      />
+                    </div>
                   </div>
                 )}
-                {tab === 'results' && <Results analyses={analyses} actorIds={actorIds} />}
+                {tab === 'results' && (
+                  <Results analyses={analyses} actorIds={actorIds} onApplyLever={applyLever} />
+                )}
                 {tab === 'versions' && doc.origin.kind === 'stored' && (
                   <Versions
                     scenarioId={doc.origin.id}

@@ -40,6 +40,14 @@ export function setToken(token: string): void {
   else sessionStorage.removeItem(TOKEN_KEY);
 }
 
+const unauthorizedListeners = new Set<() => void>();
+
+/** Calls `cb` whenever any API call answers 401 (the page then asks for the token). */
+export function onUnauthorized(cb: () => void): () => void {
+  unauthorizedListeners.add(cb);
+  return () => unauthorizedListeners.delete(cb);
+}
+
 async function request(method: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = {};
   const token = sessionStorage.getItem(TOKEN_KEY);
@@ -51,6 +59,7 @@ async function request(method: string, path: string, body?: unknown): Promise<Re
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   if (!res.ok) {
+    if (res.status === 401) for (const cb of unauthorizedListeners) cb();
     let err: { error?: { type?: string; message?: string; problems?: Problem[] } } = {};
     try {
       err = (await res.json()) as typeof err;

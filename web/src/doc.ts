@@ -161,3 +161,48 @@ export function newScenario(): Draft {
     evidence: [],
   };
 }
+
+/**
+ * A lever's dot path (`actors.korea-gov.stances.usfk-flexibility.salience`: list elements by id,
+ * as `levers:` and `--set` name them) → the draft's path with list indices; null when it names
+ * nothing. An id containing dots spans several tokens: the longest match wins.
+ */
+export function resolveIdPath(root: Json, dotPath: string): (string | number)[] | null {
+  const tokens = dotPath.split('.');
+  const out: (string | number)[] = [];
+  let cur: Json | undefined = root;
+  for (let i = 0; i < tokens.length;) {
+    if (Array.isArray(cur)) {
+      let found = -1;
+      let used = 0;
+      for (let k = tokens.length; k > i && found < 0; k--) {
+        const id = tokens.slice(i, k).join('.');
+        found = cur.findIndex(
+          (x) => x !== null && typeof x === 'object' && !Array.isArray(x) && x.id === id,
+        );
+        used = k - i;
+      }
+      if (found < 0) return null;
+      out.push(found);
+      cur = cur[found];
+      i += used;
+    } else if (cur !== null && typeof cur === 'object') {
+      let key = tokens[i]!;
+      let k = i + 1;
+      // A key containing dots (an issue id in `stances`): the longest that exists.
+      for (let j = tokens.length; j > i + 1; j--) {
+        const joined = tokens.slice(i, j).join('.');
+        if (joined in cur) {
+          key = joined;
+          k = j;
+          break;
+        }
+      }
+      if (!(key in cur)) return null;
+      out.push(key);
+      cur = (cur as Record<string, Json>)[key];
+      i = k;
+    } else return null;
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 /** `entente validate`: every problem of scenario files (options: program/validate.ts). */
 import { evidenceCoverage } from '../../core/coverage.ts';
-import { InputError, type Problem } from '../../core/errors.ts';
-import { parseScenarioText } from '../../formats/scenario-file.ts';
+import { InputError, type Problem, formatProblem } from '../../core/errors.ts';
+import { readScenarioText } from '../../formats/scenario-file.ts';
 import { io } from '../io.ts';
 import { applyProcessOverlay, readTextFile } from '../load.ts';
 
@@ -10,6 +10,8 @@ export function validateCommand(files: string[], flags: { json?: boolean }): voi
     file: string;
     ok: boolean;
     problems: Problem[];
+    /** Allowed but worth saying (values outside their evidence range); present when any. */
+    warnings?: Problem[];
     numbers?: number;
     withEvidence?: number;
     unverified?: number;
@@ -18,12 +20,14 @@ export function validateCommand(files: string[], flags: { json?: boolean }): voi
     try {
       const text = readTextFile(file);
       // With --variant, --set or --overlay: the scenario as changed, validated again.
-      const s = applyProcessOverlay(parseScenarioText(text, file), text, file).scenario;
+      const read = readScenarioText(text, file);
+      const s = applyProcessOverlay(read.scenario, text, file).scenario;
       const c = evidenceCoverage(s);
       report.push({
         file,
         ok: true,
         problems: [],
+        ...(read.warnings.length ? { warnings: read.warnings } : {}),
         numbers: c.numbers,
         withEvidence: c.withEvidence,
         unverified: c.unverified.length,
@@ -36,6 +40,7 @@ export function validateCommand(files: string[], flags: { json?: boolean }): voi
   if (flags.json) io.json(report);
   else {
     for (const r of report) {
+      for (const w of r.warnings ?? []) io.err(`warning: ${formatProblem(w)}`);
       if (r.ok) {
         io.out(
           `${r.file}: ok (${r.withEvidence} of ${r.numbers} numbers cite evidence; ${r.unverified} unverified)`,

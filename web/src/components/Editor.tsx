@@ -39,6 +39,8 @@ export function Editor(props: {
   draft: Draft;
   onChange: (d: Draft) => void;
   problems: readonly Problem[];
+  /** Values outside their evidence range (allowed): their cells are marked. */
+  warnings?: readonly Problem[];
   showRanges: boolean;
   onFocus: (f: Focus) => void;
   focus: Focus | null;
@@ -52,6 +54,8 @@ export function Editor(props: {
     problemAt.set(p.path.replace(/\.value$/, ''), p.message);
   }
   const problemFor = (path: (string | number)[]) => problemAt.get(pathKey(path));
+  const outsideAt = new Map<string, string>();
+  for (const p of props.warnings ?? []) outsideAt.set(p.path.replace(/\.value$/, ''), p.message);
   const set = (path: (string | number)[], v: Json) => onChange(setIn(draft, path, v));
   const setMeasure = (
     path: (string | number)[],
@@ -62,9 +66,12 @@ export function Editor(props: {
   const measureCell = (path: (string | number)[], label: string, testId: string, focus: Focus) => {
     const m = readMeasure(getIn(draft, path));
     const problem = problemFor(path);
+    const outside = outsideAt.get(pathKey(path));
     const focused = props.focus && pathKey(props.focus.path) === pathKey(path);
     return (
-      <div className={`measure${focused ? ' focused' : ''}${m.unverified ? ' unverified' : ''}`}>
+      <div
+        className={`measure${focused ? ' focused' : ''}${m.unverified ? ' unverified' : ''}${outside ? ' outside' : ''}`}
+      >
         <NumberInput
           value={m.value}
           label={label}
@@ -103,6 +110,18 @@ export function Editor(props: {
             aria-hidden="true"
           >
             ●
+          </span>
+        )}
+        {outside && !problem && (
+          <span
+            className="outside-mark"
+            title={outside}
+            data-testid={testId ? `${testId}-outside` : undefined}
+          >
+            ▲ outside evidence
+            {m.low !== undefined || m.high !== undefined
+              ? ` ${m.low ?? m.value}–${m.high ?? m.value}`
+              : ''}
           </span>
         )}
         {problem && (
@@ -256,6 +275,17 @@ export function Editor(props: {
         Add issue
       </button>
 
+      <p className="legend muted small" data-testid="legend">
+        <span>
+          <span className="ev-badge">●</span> cites evidence (focus the number to read it)
+        </span>
+        <span>
+          <span className="unverified-sample" /> rests on an UNVERIFIED indicator
+        </span>
+        <span>
+          <span className="outside-sample" /> outside its evidence range (allowed)
+        </span>
+      </p>
       <div className="grid-wrap">
         <table className="grid">
           <caption>
@@ -298,6 +328,7 @@ export function Editor(props: {
                   <th scope="row">
                     <input
                       aria-label={`Actor ${a + 1} name`}
+                      title={str(actor.name)}
                       value={str(actor.name)}
                       onChange={(e) => set(['actors', a, 'name'], e.target.value)}
                     />

@@ -31,6 +31,9 @@ export function PlotView(props: {
       return;
     }
     const el = Plot.plot(spec.options);
+    // Plot labels its mark groups (aria-label on <g>), which ARIA allows only with a role.
+    for (const g of el.querySelectorAll('g[aria-label]:not([role])'))
+      g.setAttribute('role', 'group');
     ref.current?.replaceChildren(el);
     return () => el.remove();
   }, [...props.deps, width]);

@@ -37,7 +37,12 @@ export interface Analyses {
   levers: LeversResult | null;
 }
 
-export function Results(props: { analyses: Analyses; actorIds: string[] }) {
+export function Results(props: {
+  analyses: Analyses;
+  actorIds: string[];
+  /** Applies a lever to the draft: the input at `path` set to `to`. */
+  onApplyLever?: (path: string, to: number) => void;
+}) {
   const { forecast, monteCarlo, tornado, levers } = props.analyses;
   const names = useMemo(() => {
     const m = new Map<string, string>();
@@ -224,11 +229,19 @@ export function Results(props: { analyses: Analyses; actorIds: string[] }) {
               label={`Levers toward ${levers.target.text}`}
             />
           )}
-          <table className="compact">
+          <table className="compact" data-testid="levers">
             <thead>
               <tr>
                 <th scope="col">Change</th>
+                <th scope="col">Who acts</th>
+                <th scope="col">By</th>
+                <th scope="col">% of range</th>
                 <th scope="col">Reached</th>
+                {props.onApplyLever && (
+                  <th scope="col">
+                    <span className="sr-only">Apply</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -236,8 +249,41 @@ export function Results(props: { analyses: Analyses; actorIds: string[] }) {
                 <tr key={s.input}>
                   <td>
                     {s.input}: {fmt(s.from)} → {fmt(s.to)}
+                    {s.nonMonotone && (
+                      <span
+                        className="flag"
+                        title="the outcome does not move one way along this input"
+                      >
+                        {' '}
+                        non-monotone
+                      </span>
+                    )}
+                    {!s.withinRange && s.range[1] > s.range[0] && (
+                      <span className="flag"> outside evidence</span>
+                    )}
+                  </td>
+                  <td className="small">{s.by.join(', ') || '–'}</td>
+                  <td className="num">
+                    {s.change > 0 ? '+' : ''}
+                    {fmt(s.change)}
+                  </td>
+                  <td className="num">
+                    {s.shareOfRange === null ? '–' : `${Math.round(100 * s.shareOfRange)}%`}
                   </td>
                   <td className="num">{fmt(s.reached)}</td>
+                  {props.onApplyLever && (
+                    <td>
+                      <button
+                        type="button"
+                        className="small"
+                        aria-label={`Apply: ${s.input} to ${fmt(s.to)}`}
+                        data-testid={`apply-${s.path}`}
+                        onClick={() => props.onApplyLever!(s.path, s.to)}
+                      >
+                        Apply
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
               {levers.pairs.slice(0, 5).map((p, i) => (
@@ -247,7 +293,13 @@ export function Results(props: { analyses: Analyses; actorIds: string[] }) {
                       .map((c) => `${c.input}: ${fmt(c.from)} → ${fmt(c.to)}`)
                       .join(' and ')}
                   </td>
+                  <td className="small">
+                    {[...new Set(p.changes.flatMap((c) => c.by))].join(', ')}
+                  </td>
+                  <td />
+                  <td />
                   <td className="num">{fmt(p.reached)}</td>
+                  {props.onApplyLever && <td />}
                 </tr>
               ))}
             </tbody>

@@ -10,6 +10,8 @@ export function ScenarioList(props: {
   onOpen: (r: OpenRequest) => void;
   refresh: number;
   current: string | null;
+  /** Told of a failed load (e.g. 401: the page then shows the token field). */
+  onError?: (e: unknown) => void;
 }) {
   const [builtins, setBuiltins] = useState<Builtin[]>([]);
   const [stored, setStored] = useState<ScenarioSummary[]>([]);
@@ -22,7 +24,10 @@ export function ScenarioList(props: {
         setStored(s);
         setError(null);
       })
-      .catch((e: Error) => setError(e.message));
+      .catch((e: Error) => {
+        setError(e.message);
+        props.onError?.(e);
+      });
   }, [props.refresh]);
 
   return (

@@ -1,39 +1,52 @@
 /** Live forecasts of the draft, computed in the browser's worker as you type. */
 import type { WhatIf } from '../useWhatIf.ts';
 import type { Problem } from '../api.ts';
+import { fmt, fmtAgainst } from '../format.ts';
 
-const fmt = (x: number | undefined) =>
-  x === undefined || !Number.isFinite(x) ? '–' : (Math.round(x * 10) / 10).toString();
-
-export function WhatIfPanel(props: { whatIf: WhatIf; modelNames: Map<string, string> }) {
-  const { result, ms, busy, error } = props.whatIf;
+export function WhatIfPanel(props: {
+  whatIf: WhatIf;
+  modelNames: Map<string, string>;
+  /** Show only these issues (the one being edited, on a phone); default all. */
+  issues?: readonly string[];
+  compact?: boolean;
+}) {
+  const { result, ms, busy, error, stale } = props.whatIf;
+  const issues = result?.issues.filter((i) => !props.issues || props.issues.includes(i.id)) ?? [];
   return (
-    <section className="whatif" aria-labelledby="whatif-h">
-      <h3 id="whatif-h">
-        What-if <span className="muted small">(live, in your browser)</span>
-      </h3>
+    <section
+      className={`whatif${props.compact ? ' compact-whatif' : ''}`}
+      aria-labelledby={props.compact ? undefined : 'whatif-h'}
+      aria-label={props.compact ? 'What-if for this issue' : undefined}
+      data-testid={props.compact ? 'whatif-near' : 'whatif'}
+    >
+      {!props.compact && (
+        <h3 id="whatif-h">
+          What-if <span className="muted small">(live, in your browser)</span>
+        </h3>
+      )}
       <p className="muted small" aria-live="polite">
         {busy ? (
           'computing…'
         ) : ms !== null ? (
           <>
-            all models in <span data-testid="whatif-ms">{ms.toFixed(1)}</span> ms
+            all models in{' '}
+            <span data-testid={props.compact ? undefined : 'whatif-ms'}>{ms.toFixed(1)}</span> ms
           </>
         ) : (
           ''
         )}
-        {props.whatIf.problems.length > 0 && ' · fix the problems below to update'}
+        {stale && !busy && ' · showing the last result that ran'}
       </p>
-      {error && (
-        <p className="error" role="alert">
+      {error && !props.compact && (
+        <p className="error" role="alert" data-testid="whatif-error">
           {error}
         </p>
       )}
-      {result?.issues.map((issue) => (
-        <table key={issue.id} className="compact">
+      {issues.map((issue) => (
+        <table key={issue.id} className={`compact${stale ? ' stale' : ''}`}>
           <caption>
             {issue.name}
-            {issue.threshold ? ` (threshold ${issue.threshold.value})` : ''}
+            {issue.threshold ? ` (threshold ${fmt(issue.threshold.value)})` : ''}
           </caption>
           <tbody>
             {Object.entries(issue.forecasts).map(([m, f]) => {
@@ -41,8 +54,11 @@ export function WhatIfPanel(props: { whatIf: WhatIf; modelNames: Map<string, str
               return (
                 <tr key={m}>
                   <th scope="row">{props.modelNames.get(m) ?? m}</th>
-                  <td className="num" data-testid={`whatif-${issue.id}-${m}`}>
-                    {fmt(f)}
+                  <td
+                    className="num"
+                    data-testid={props.compact ? undefined : `whatif-${issue.id}-${m}`}
+                  >
+                    {fmtAgainst(f, issue.threshold?.value, v?.meets)}
                   </td>
                   <td>
                     {v ? (
@@ -59,18 +75,54 @@ export function WhatIfPanel(props: { whatIf: WhatIf; modelNames: Map<string, str
   );
 }
 
-export function Problems(props: { problems: readonly Problem[]; onPick?: (p: Problem) => void }) {
+/**
+ * The draft's state: its problems (blocking), or, when it validates, whether the models ran on
+ * it — a valid file the models cannot run (every actor weightless on an issue) is not "valid"
+ * in any sense that helps — and the values outside their evidence range (never blocking).
+ */
+export function Problems(props: {
+  problems: readonly Problem[];
+  warnings?: readonly Problem[];
+  modelError?: string | null;
+}) {
+  const warnings = props.warnings ?? [];
+  const outside =
+    warnings.length > 0 ? (
+      <div className="warnings" data-testid="warnings">
+        <h3>
+          {warnings.length} value{warnings.length === 1 ? '' : 's'} outside the evidence
+        </h3>
+        <p className="muted small">Allowed: runs, saves and reports go ahead and mark them.</p>
+        <ul>
+          {warnings.map((p, i) => (
+            <li key={i}>
+              <code>{p.path}</code>: {p.message}
+            </li>
+          ))}
+        </ul>
+      </div>
+    ) : null;
   if (props.problems.length === 0)
     return (
-      <p className="ok" data-testid="valid">
-        ✓ Valid scenario
-      </p>
+      <>
+        {props.modelError ? (
+          <p className="error" data-testid="model-problem">
+            The scenario reads well but the models cannot run on it: {props.modelError}
+          </p>
+        ) : (
+          <p className="ok" data-testid="valid">
+            ✓ Valid scenario
+          </p>
+        )}
+        {outside}
+      </>
     );
   return (
     <div className="problems" role="status" aria-live="polite" data-testid="problems">
       <h3>
         {props.problems.length} problem{props.problems.length === 1 ? '' : 's'}
       </h3>
+      <p className="muted small">The what-if waits for these to be fixed.</p>
       <ul>
         {props.problems.map((p, i) => (
           <li key={i}>

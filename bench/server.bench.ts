@@ -109,7 +109,7 @@ function bundleRows(dir: string): BenchRow[] {
     rows.push({ name: 'UI bundle: what-if worker (models), gzip', value: kb(gz(f)), unit: 'KiB' });
   for (const f of pick(/\/DyadNetwork-[^/]+\.js$/))
     rows.push({
-      name: 'UI bundle: network view (lazy, cytoscape), gzip',
+      name: 'UI bundle: network view (lazy chunk), gzip',
       value: kb(gz(f)),
       unit: 'KiB',
     });

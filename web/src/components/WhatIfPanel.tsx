@@ -30,7 +30,10 @@ export function WhatIfPanel(props: {
         ) : ms !== null ? (
           <>
             all models in{' '}
-            <span data-testid={props.compact ? undefined : 'whatif-ms'}>{ms.toFixed(1)}</span> ms
+            <span data-testid={props.compact ? undefined : 'whatif-ms'} data-timing="">
+              {ms.toFixed(1)}
+            </span>{' '}
+            ms
           </>
         ) : (
           ''

@@ -1,0 +1,78 @@
+/**
+ * A workbench for browser tests: the web UI built with Vite into a temp folder, served with a
+ * fresh SQLite store on a free loopback port, and Debian's Chromium through playwright-core.
+ * `skipReason` is non-null (and printed) when /usr/bin/chromium is absent.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, chromiumPath } from '../../src/report/scenario-report/print-pdf.ts';
+import { createServer } from '../../src/server/app.ts';
+import { openSqliteStore } from '../../src/store/sqlite.ts';
+
+export type Page = import('playwright-core').Page;
+export type Browser = import('playwright-core').Browser;
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const DESKTOP = { width: 1440, height: 900 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+
+export function chromiumSkipReason(tag: string): string | null {
+  const chromium = chromiumPath();
+  const reason = existsSync(chromium)
+    ? null
+    : `${chromium} is absent (Debian: apt-get install -y chromium)`;
+  if (reason) console.log(`[${tag}] SKIPPING: ${reason}`);
+  return reason;
+}
+
+export interface Workbench {
+  base: string;
+  browser: Browser;
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startWorkbench(tag: string): Promise<Workbench> {
+  const tmp = mkdtempSync(join(tmpdir(), `entente-${tag}-`));
+  const webDir = join(tmp, 'web');
+  const { build } = await import('vite');
+  await build({
+    configFile: join(ROOT, 'web/vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: webDir, emptyOutDir: true },
+  });
+  const store = await openSqliteStore(join(tmp, 'e.db'));
+  const server = createServer({ store, webDir });
+  const { serve } = await import('@hono/node-server');
+  let http: { close(cb?: () => void): void } | undefined;
+  const base = await new Promise<string>((resolve) => {
+    http = serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve(`http://127.0.0.1:${info.port}`),
+    );
+  });
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    base,
+    browser,
+    async newPage(viewport = DESKTOP) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.log(`[${tag}] page error: ${e.message}`));
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await new Promise<void>((r) => (http ? http.close(() => r()) : r()));
+      await server.close();
+      await store.close();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtWebDir } from './support/web-build.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../src/report/scenario-report/print-pdf.ts';
 import { createServer, type Server } from '../src/server/app.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
@@ -18,7 +19,6 @@ import type { Store } from '../src/store/store.ts';
 import { type Json, resolveIdPath } from '../web/src/doc.ts';
 import { fmtAgainst } from '../web/src/format.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 const BUILTIN = 'east-asia-coalition-2025';
 const SHOTS = process.env.ENTENTE_SCREENSHOTS;
 if (SHOTS) mkdirSync(SHOTS, { recursive: true });
@@ -76,7 +76,7 @@ const PHONE = { width: 390, height: 844 };
 
 describe.skipIf(skipReason !== null)('workbench v2 in Chromium', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'entente-browser2-'));
-  const webDir = join(tmp, 'web');
+  let webDir = '';
   let store: Store;
   let server: Server;
   let lockedStore: Store;
@@ -98,12 +98,7 @@ describe.skipIf(skipReason !== null)('workbench v2 in Chromium', () => {
   };
 
   beforeAll(async () => {
-    const { build } = await import('vite');
-    await build({
-      configFile: join(ROOT, 'web/vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: webDir, emptyOutDir: true },
-    });
+    webDir = await builtWebDir();
     store = await openSqliteStore(join(tmp, 'e.db'));
     server = createServer({ store, webDir });
     base = await listen(server);

@@ -12,13 +12,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtWebDir } from './support/web-build.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../src/report/scenario-report/print-pdf.ts';
 import { createServer, type Server } from '../src/server/app.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { Store } from '../src/store/store.ts';
 import { createHash } from '../web/src/shims/node-crypto.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 
 describe('the browser build of the shared code', () => {
   it('hashes scenarios as the CLI does (the SHA-256 that stands in for node:crypto)', () => {
@@ -55,13 +55,7 @@ describe.skipIf(skipReason !== null)('the workbench in Chromium', () => {
   let page: import('playwright-core').Page;
 
   beforeAll(async () => {
-    const { build } = await import('vite');
-    const webDir = join(tmp, 'web');
-    await build({
-      configFile: join(ROOT, 'web/vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: webDir, emptyOutDir: true },
-    });
+    const webDir = await builtWebDir();
     store = await openSqliteStore(join(tmp, 'e.db'));
     server = createServer({ store, webDir });
     const { serve } = await import('@hono/node-server');

@@ -1,5 +1,5 @@
 /**
- * A workbench for browser tests: the web UI built with Vite into a temp folder, served with a
+ * A workbench for browser tests: the web UI built with Vite (once for all tests: web-build.ts), served with a
  * fresh SQLite store on a free loopback port, and Debian's Chromium through playwright-core.
  * `skipReason` is non-null (and printed) when /usr/bin/chromium is absent.
  */
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { CHROMIUM_ARGS, chromiumPath } from '../../src/report/scenario-report/print-pdf.ts';
 import { createServer } from '../../src/server/app.ts';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
+import { builtWebDir } from './web-build.ts';
 
 export type Page = import('playwright-core').Page;
 export type Browser = import('playwright-core').Browser;
@@ -36,13 +37,7 @@ export interface Workbench {
 
 export async function startWorkbench(tag: string): Promise<Workbench> {
   const tmp = mkdtempSync(join(tmpdir(), `entente-${tag}-`));
-  const webDir = join(tmp, 'web');
-  const { build } = await import('vite');
-  await build({
-    configFile: join(ROOT, 'web/vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: webDir, emptyOutDir: true },
-  });
+  const webDir = await builtWebDir();
   const store = await openSqliteStore(join(tmp, 'e.db'));
   const server = createServer({ store, webDir });
   const { serve } = await import('@hono/node-server');

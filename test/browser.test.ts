@@ -19,7 +19,6 @@ import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { Store } from '../src/store/store.ts';
 import { createHash } from '../web/src/shims/node-crypto.ts';
 
-
 describe('the browser build of the shared code', () => {
   it('hashes scenarios as the CLI does (the SHA-256 that stands in for node:crypto)', () => {
     for (const text of [

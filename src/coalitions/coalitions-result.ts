@@ -5,7 +5,6 @@
 import { compileScenario } from '../core/compile.ts';
 import { createRng } from '../core/rng.ts';
 import type { Scenario } from '../core/scenario.ts';
-import type { EumDetail } from '../models/eum/detail.ts';
 import { eum } from '../models/eum/eum.ts';
 import { blocsByRound } from './blocs/blocs-by-round.ts';
 import type { PositionBlocOptions } from './blocs/position-blocs.ts';
@@ -61,7 +60,7 @@ export function coalitionsResult(s: Scenario, opts: CoalitionsOptions): Coalitio
     ...(opts.rounds === undefined ? {} : { rounds: opts.rounds }),
   };
   const run = eum.run(input, options, { rng: createRng(opts.seed, 0), trace: true });
-  const detail = (run.detail as EumDetail).issues[0]!;
+  const detail = run.detail!.issues[0]!;
   const ids = (g: number[]) => g.map((i) => input.actorIds[i]!);
   const rows = blocsByRound(detail, opts.blocs).map((r) => ({
     round: r.round,

@@ -26,7 +26,12 @@ export interface RunContext {
   readonly fullDetail?: boolean;
 }
 
-export interface ModelResult {
+/**
+ * What one run returns. `D` is the model's own detail type (`EumDetail`, `SmpDetail`; `never`
+ * for models without detail); results read from the registry, where models are erased, carry
+ * `unknown` and are narrowed with the guards in `detail.ts`.
+ */
+export interface ModelResult<D = unknown> {
   /** Forecast per issue, on the issue's scale. Length d; NaN where an issue had no actor. */
   readonly forecast: Float64Array;
   /** Actors' final positions, actor-major n·d (the input positions for one-shot models). */
@@ -38,7 +43,7 @@ export interface ModelResult {
   /** Plain-language notes on fallbacks and degenerate input. Never silent. */
   readonly warnings: string[];
   /** Model-specific, JSON-serialisable detail; present only when `trace` was set. */
-  readonly detail?: unknown;
+  readonly detail?: D;
 }
 
 /**
@@ -57,7 +62,7 @@ export type OptionSpec =
   | { type: 'enum'; values: readonly string[]; doc: string };
 
 /** What a model declares; {@link defineModel} derives the rest. */
-export interface ModelDefinition<S extends OptionsSchema> {
+export interface ModelDefinition<S extends OptionsSchema, D = never> {
   /** Short id used on the command line, e.g. `mean`, `eum`, `smp`. */
   readonly id: string;
   /** Human name, e.g. "Weighted mean (compromise model)". */
@@ -76,10 +81,10 @@ export interface ModelDefinition<S extends OptionsSchema> {
   readonly notInvariantTo?: { readonly capabilityScale?: string; readonly inertActor?: string };
   /** The options: the single source of their type, defaults, docs and validation. */
   readonly optionsSchema: S;
-  run(input: NumericInput, options: z.output<S>, ctx: RunContext): ModelResult;
+  run(input: NumericInput, options: z.output<S>, ctx: RunContext): ModelResult<D>;
 }
 
-export interface Model<O extends object = object> extends Omit<
+export interface Model<O extends object = object, D = unknown> extends Omit<
   ModelDefinition<OptionsSchema>,
   'run'
 > {
@@ -87,20 +92,20 @@ export interface Model<O extends object = object> extends Omit<
   readonly defaults: Readonly<O>;
   /** Every option documented (derived from the schema): for `entente models` and `/api/models`. */
   readonly options: { readonly [K in keyof O]: OptionSpec };
-  run(input: NumericInput, options: O, ctx: RunContext): ModelResult;
+  run(input: NumericInput, options: O, ctx: RunContext): ModelResult<D>;
 }
 
-/** A model with its option type erased, as kept in the registry. */
+/** A model with its option and detail types erased, as kept in the registry. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyModel = Model<any>;
 
 /** Declares a model: derives its defaults and documented options from its options schema. */
-export function defineModel<S extends OptionsSchema>(
-  model: ModelDefinition<S>,
-): Model<z.output<S>> {
+export function defineModel<S extends OptionsSchema, D = never>(
+  model: ModelDefinition<S, D>,
+): Model<z.output<S>, D> {
   return {
     ...model,
     defaults: model.optionsSchema.parse({}),
-    options: describeOptions(model.optionsSchema) as Model<z.output<S>>['options'],
+    options: describeOptions(model.optionsSchema) as Model<z.output<S>, D>['options'],
   };
 }

@@ -5,7 +5,8 @@
  * sentence written from the mover's view only. Also the forecast's pivotal actor after the last
  * round, and actors a compelling dyad did not move because capitulation is off.
  */
-import type { EumDetail, EumDyad, EumMove } from '../../models/eum/detail.ts';
+import { eumDetail } from '../../models/detail.ts';
+import type { EumDyad, EumMove } from '../../models/eum/detail.ts';
 import { pivotSentence } from './baselines.ts';
 import {
   type ExplanationSentence,
@@ -58,7 +59,7 @@ export function explainEum(
   model: ModelLike,
   actors: readonly { id: string; name: string }[],
 ): ExplanationSentence[] {
-  const detail = model.detail as EumDetail | undefined;
+  const detail = eumDetail(model.detail);
   const d = detail?.issues.find((x) => x.issueId === issue.id);
   if (!detail || !d) return [];
   const width = issue.scale.max - issue.scale.min;

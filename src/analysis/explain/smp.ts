@@ -5,7 +5,7 @@
  * actor took from its queue is a bargain proposed by the actor that challenged (docs/spec/smp.md,
  * "Formulas"); the election over the queue, in which every actor votes, chose it.
  */
-import type { SmpDetail } from '../../models/smp/detail.ts';
+import { smpDetail } from '../../models/detail.ts';
 import {
   type ExplanationSentence,
   type IssueLike,
@@ -31,7 +31,7 @@ export function explainSmp(
   k: number,
   forecast: number,
 ): ExplanationSentence[] {
-  const detail = model.detail as SmpDetail | undefined;
+  const detail = smpDetail(model.detail);
   if (!detail) return [];
   const width = issue.scale.max - issue.scale.min;
   const p = (x: number) => formatPosition(x, width);

@@ -2,7 +2,7 @@
 import { runForecast } from '../../analysis/forecast.ts';
 import { InputError } from '../../core/errors.ts';
 import { DEFAULT_SEED } from '../../core/rng.ts';
-import type { EumDetail, EumIssueDetail } from '../../models/eum/detail.ts';
+import { eumDetail } from '../../models/detail.ts';
 import { io } from '../io.ts';
 import { loadScenario } from '../load.ts';
 import { renderDyadTable, renderStrongestDyads } from '../render/eum.ts';
@@ -34,7 +34,9 @@ export function dyadsCommand(ref: string | undefined, flags: DyadsFlags): void {
     // The dyad table shows every pair, whatever the number of actors.
     fullDetail: true,
   });
-  const detail = (result.models[0]!.detail as EumDetail).issues[0] as EumIssueDetail;
+  const detail = eumDetail(result.models[0]!.detail)?.issues[0];
+  // A traced EUM run on one issue records that issue's rounds (eum.ts).
+  if (!detail) throw new Error(`dyads: the EUM recorded no rounds for issue "${flags.issue}"`);
   if (flags.json) {
     io.json({
       entente: result.entente,

@@ -4,8 +4,7 @@
  */
 import type { ForecastResult } from '../../analysis/forecast.ts';
 import type { Scenario } from '../../core/scenario.ts';
-import type { EumDetail } from '../../models/eum/detail.ts';
-import type { SmpDetail } from '../../models/smp/detail.ts';
+import { eumDetail, smpDetail } from '../../models/detail.ts';
 import { renderEumRounds, renderStrongestDyads } from './eum.ts';
 import { renderSmpTrajectories } from './smp.ts';
 
@@ -21,7 +20,7 @@ export type ExtraRenderer = (
 
 const RENDERERS: Record<string, ExtraRenderer> = {
   eum(detail, names, scenario, issueId) {
-    const d = (detail as EumDetail).issues.find((x) => x.issueId === issueId);
+    const d = eumDetail(detail)?.issues.find((x) => x.issueId === issueId);
     if (!d) return [];
     const issueName = scenario.issues.find((i) => i.id === issueId)?.name ?? issueId;
     const last = d.rounds.length;
@@ -35,8 +34,10 @@ const RENDERERS: Record<string, ExtraRenderer> = {
     return blocks;
   },
   smp(detail, names, scenario, issueId, k) {
+    const smp = smpDetail(detail);
+    if (!smp) return [];
     const present = scenario.actors.map((a) => a.stances[issueId] !== undefined);
-    return [renderSmpTrajectories(detail as SmpDetail, names, k, issueId, present)];
+    return [renderSmpTrajectories(smp, names, k, issueId, present)];
   },
 };
 

@@ -10,7 +10,7 @@ import { defineModel } from '../model.ts';
 import { EUM_OPTIONS, resolveEumOptions } from './options.ts';
 import { runEumIssue } from './run-issue.ts';
 
-export const eum = defineModel({
+export const eum = defineModel<typeof EUM_OPTIONS, EumDetail>({
   id: 'eum',
   name: 'Expected utility model (Bueno de Mesquita)',
   summary:

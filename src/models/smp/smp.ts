@@ -186,7 +186,7 @@ export function runSmp(
   input: NumericInput,
   options: Partial<SmpOptions>,
   ctx: RunContext,
-): ModelResult {
+): ModelResult<SmpDetail> {
   const o = checkOptions('smp', SMP_OPTIONS, options);
   const { n, d } = input;
   const limit = currentLimits().smpActors;
@@ -290,7 +290,7 @@ export function runSmp(
     } else forecast[k] = NaN;
   }
 
-  const result: ModelResult = {
+  const result: ModelResult<SmpDetail> = {
     forecast,
     finalPositions,
     rounds: t,
@@ -306,7 +306,7 @@ export function runSmp(
   return { ...result, detail };
 }
 
-export const smp = defineModel({
+export const smp = defineModel<typeof SMP_OPTIONS, SmpDetail>({
   id: 'smp',
   name: 'Spatial model of politics (KTAB SMP)',
   summary:

@@ -4,31 +4,12 @@
  * of Node imports, so the report and the browser workbench use the same code.
  */
 import type { ForecastResult } from '../../analysis/forecast.ts';
-import type { EumDetail } from '../../models/eum/detail.ts';
-import type { SmpDetail } from '../../models/smp/detail.ts';
+import { eumDetail, smpDetail } from '../../models/detail.ts';
 import type { Pressure } from '../../charts/network.ts';
 import type { Trajectory } from '../../charts/trajectories.ts';
 
 // The data shapes are the charts' (src/charts draws them; this module reads them out of results).
 export type { Pressure, Trajectory };
-
-function isEum(detail: unknown): detail is EumDetail {
-  return (
-    typeof detail === 'object' &&
-    detail !== null &&
-    (detail as { model?: unknown }).model === 'eum' &&
-    Array.isArray((detail as { issues?: unknown }).issues)
-  );
-}
-
-function isSmp(detail: unknown): detail is SmpDetail {
-  return (
-    typeof detail === 'object' &&
-    detail !== null &&
-    Array.isArray((detail as { positions?: unknown }).positions) &&
-    Array.isArray((detail as { turns?: unknown }).turns)
-  );
-}
 
 /**
  * Trajectories of every model that records rounds, for one issue. `actorIds` are the scenario's
@@ -43,8 +24,10 @@ export function trajectories(
   if (k < 0) return [];
   const out: Trajectory[] = [];
   for (const m of result.models) {
-    if (isEum(m.detail)) {
-      const d = m.detail.issues.find((x) => x.issueId === issueId);
+    const eum = eumDetail(m.detail);
+    const smp = smpDetail(m.detail);
+    if (eum) {
+      const d = eum.issues.find((x) => x.issueId === issueId);
       if (!d || d.trajectory.length < 2) continue;
       out.push({
         model: m.id,
@@ -55,8 +38,8 @@ export function trajectories(
           .filter((s) => s.values.some((v) => v !== null)),
         forecast: [d.initialMedian, ...d.medians],
       });
-    } else if (isSmp(m.detail)) {
-      const pos = m.detail.positions;
+    } else if (smp) {
+      const pos = smp.positions;
       if (pos.length < 2) continue;
       const present = new Set(result.issues[k]!.actors.map((a) => a.id));
       out.push({
@@ -82,9 +65,9 @@ export function pressures(
   actorIds: readonly string[],
   issueId: string,
 ): Pressure[] {
-  const eum = result.models.find((m) => isEum(m.detail));
-  if (!eum || !isEum(eum.detail)) return [];
-  const d = eum.detail.issues.find((x) => x.issueId === issueId);
+  const eum = result.models.map((m) => eumDetail(m.detail)).find((d) => d !== undefined);
+  if (!eum) return [];
+  const d = eum.issues.find((x) => x.issueId === issueId);
   const round = d?.rounds[0];
   if (!d || !round) return [];
   const start = d.trajectory[0] ?? [];

@@ -236,7 +236,9 @@ describe.skipIf(skipReason !== null)('editing in the workbench, in Chromium', ()
     expect(sc.variants!.length).toBeGreaterThan(3);
     for (const v of sc.variants!) expect(() => applyVariant(sc, v.id)).not.toThrow();
     const nk = applyVariant(sc, 'north-korean-provocation').scenario;
-    expect(nk.coalition!.commitment!.candidates['rok-gov']!.localThreat).toBe(0.6);
+    expect(nk.coalition!.commitment!.candidates['rok-gov']!.localThreat).toMatchObject({
+      value: 0.6,
+    });
     await page.context().close();
   }, 120_000);
 

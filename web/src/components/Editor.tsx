@@ -13,7 +13,7 @@ import {
   writeMeasure,
 } from '../doc.ts';
 import type { Problem } from '../api.ts';
-import { ACTOR_KINDS } from '../evidence-edit.ts';
+import { ACTOR_KINDS, freshId } from '../evidence-edit.ts';
 import { IdInput } from './IdInput.tsx';
 import { NumberInput } from './NumberInput.tsx';
 import { SourcesEditor } from './SourcesEditor.tsx';
@@ -164,7 +164,11 @@ export function Editor(props: {
       stances[str(i.id)] = { position: mid, salience: 50 };
     }
     set(['actors', actors.length], {
-      id: `actor-${n}`,
+      // A fresh id: after a removal, `actor-<count>` may be taken.
+      id: freshId(
+        actors.map((x) => str(x.id)),
+        `actor-${n}`,
+      ),
       name: `Actor ${n}`,
       kind: 'government',
       capability: 1,
@@ -181,7 +185,10 @@ export function Editor(props: {
   const addIssue = () => {
     const n = issues.length + 1;
     set(['issues', issues.length], {
-      id: `issue-${n}`,
+      id: freshId(
+        issues.map((x) => str(x.id)),
+        `issue-${n}`,
+      ),
       name: `Issue ${n}`,
       scale: { min: 0, max: 100 },
     });

@@ -52,8 +52,9 @@ export function validateScenario(s: Scenario): PathProblem[] {
 
 /**
  * What is allowed but worth saying: point values outside their own evidence range (an analyst
- * trying a value the evidence does not back). They never block a run: the range for draws is
- * widened to hold the value (`rangeOf`), and the value is shown as outside the evidence.
+ * trying a value the evidence does not back) and source URLs that are not http(s) (no face links
+ * them). They never block a run: the range for draws is widened to hold the value (`rangeOf`),
+ * and the value is shown as outside the evidence.
  */
 export function scenarioWarnings(s: Scenario): PathProblem[] {
   return checkScenarioRules(s).warnings;
@@ -75,6 +76,15 @@ function checkScenarioRules(s: Scenario): { problems: PathProblem[]; warnings: P
     return new Set(seen.keys());
   };
   const sourceIds = uniqueIds(s.sources, 'sources', 'source');
+  // A source's address that no face links (the reports and the workbench link only http(s)):
+  // worth saying (a missing scheme is a typo), never blocking.
+  s.sources.forEach((src, i) => {
+    if (src.url !== undefined && !/^https?:\/\/\S+$/i.test(src.url.trim()))
+      warnings.push({
+        path: ['sources', i, 'url'],
+        message: `"${src.url}" is not a web address: expected one starting with http:// or https://`,
+      });
+  });
   const issueIds = uniqueIds(s.issues, 'issues', 'issue');
   const actorIds = uniqueIds(s.actors, 'actors', 'actor');
   const evidenceIds = uniqueIds(s.evidence, 'evidence', 'evidence');

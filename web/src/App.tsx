@@ -613,7 +613,13 @@ export function App() {
                         warnings={whatIf.warnings}
                         modelError={whatIf.error}
                       />
-                      <EvidencePanel draft={doc.draft} focus={focus} />
+                      <EvidencePanel
+                        draft={doc.draft}
+                        focus={focus}
+                        problems={whatIf.problems}
+                        warnings={whatIf.warnings}
+                        onChange={edit}
+                      />
                     </aside>
                     {/* On a phone: the what-if of the issue being edited, docked under the field. */}
                     <div className="whatif-dock">

@@ -13,7 +13,10 @@ import {
   writeMeasure,
 } from '../doc.ts';
 import type { Problem } from '../api.ts';
+import { ACTOR_KINDS, freshId } from '../evidence-edit.ts';
+import { IdInput } from './IdInput.tsx';
 import { NumberInput } from './NumberInput.tsx';
+import { SourcesEditor } from './SourcesEditor.tsx';
 
 export interface Focus {
   actor?: string;
@@ -57,6 +60,25 @@ export function Editor(props: {
   const outsideAt = new Map<string, string>();
   for (const p of props.warnings ?? []) outsideAt.set(p.path.replace(/\.value$/, ''), p.message);
   const set = (path: (string | number)[], v: Json) => onChange(setIn(draft, path, v));
+  const messagesAt = (path: string) =>
+    props.problems
+      .filter((p) => p.path === path)
+      .map((p) => `${p.path}: ${p.message}`)
+      .join('; ');
+  /** The `index`-th actor's or issue's id renamed: the focused number follows it. */
+  const renamed = (kind: 'actor' | 'issue', index: number, from: string) => (d: Draft) => {
+    onChange(d);
+    const f = props.focus;
+    const to = str(asObj(asArr(kind === 'actor' ? d.actors : d.issues)[index]).id);
+    if (!f || to === from) return;
+    if (kind === 'actor' && f.actor === from) props.onFocus({ ...f, actor: to });
+    if (kind === 'issue' && f.issue === from)
+      props.onFocus({
+        ...f,
+        issue: to,
+        path: f.path.map((k, n) => (n === 3 && f.path[2] === 'stances' && k === from ? to : k)),
+      });
+  };
   const setMeasure = (
     path: (string | number)[],
     field: MeasureField,
@@ -142,7 +164,11 @@ export function Editor(props: {
       stances[str(i.id)] = { position: mid, salience: 50 };
     }
     set(['actors', actors.length], {
-      id: `actor-${n}`,
+      // A fresh id: after a removal, `actor-<count>` may be taken.
+      id: freshId(
+        actors.map((x) => str(x.id)),
+        `actor-${n}`,
+      ),
       name: `Actor ${n}`,
       kind: 'government',
       capability: 1,
@@ -159,7 +185,10 @@ export function Editor(props: {
   const addIssue = () => {
     const n = issues.length + 1;
     set(['issues', issues.length], {
-      id: `issue-${n}`,
+      id: freshId(
+        issues.map((x) => str(x.id)),
+        `issue-${n}`,
+      ),
       name: `Issue ${n}`,
       scale: { min: 0, max: 100 },
     });
@@ -217,12 +246,25 @@ export function Editor(props: {
             return (
               <tr key={k}>
                 <th scope="row">
-                  <input
+                  <textarea
+                    className="name"
+                    rows={1}
                     aria-label={`Issue ${k + 1} name`}
+                    title={str(issue.name)}
                     value={str(issue.name)}
                     onChange={(e) => set(['issues', k, 'name'], e.target.value)}
                   />
-                  <div className="muted small">{str(issue.id)}</div>
+                  <IdInput
+                    draft={draft}
+                    kind="issue"
+                    index={k}
+                    value={str(issue.id)}
+                    onChange={renamed('issue', k, str(issue.id))}
+                    label={`Issue ${k + 1} id`}
+                    testId={`issue-id-${k}`}
+                    className="small"
+                    problem={messagesAt(`issues[${k}].id`)}
+                  />
                 </th>
                 <td>
                   <NumberInput
@@ -326,15 +368,49 @@ export function Editor(props: {
               return (
                 <tr key={a}>
                   <th scope="row">
-                    <input
+                    <textarea
+                      className="name"
+                      rows={1}
                       aria-label={`Actor ${a + 1} name`}
                       title={str(actor.name)}
                       value={str(actor.name)}
+                      aria-invalid={messagesAt(`actors[${a}].name`) ? 'true' : undefined}
                       onChange={(e) => set(['actors', a, 'name'], e.target.value)}
                     />
-                    <div className="muted small">
-                      {aid} · {str(actor.kind)}
+                    <div className="actor-meta">
+                      <IdInput
+                        draft={draft}
+                        kind="actor"
+                        index={a}
+                        value={aid}
+                        onChange={renamed('actor', a, aid)}
+                        label={`Actor ${a + 1} id`}
+                        testId={`actor-id-${a}`}
+                        className="small"
+                        problem={messagesAt(`actors[${a}].id`)}
+                      />
+                      <select
+                        className="small"
+                        aria-label={`Actor ${a + 1} kind`}
+                        data-testid={`actor-kind-${a}`}
+                        value={str(actor.kind)}
+                        onChange={(e) => set(['actors', a, 'kind'], e.target.value)}
+                      >
+                        {!(ACTOR_KINDS as readonly string[]).includes(str(actor.kind)) && (
+                          <option value={str(actor.kind)}>{str(actor.kind) || '(none)'}</option>
+                        )}
+                        {ACTOR_KINDS.map((k) => (
+                          <option key={k} value={k}>
+                            {k}
+                          </option>
+                        ))}
+                      </select>
                     </div>
+                    {messagesAt(`actors[${a}].name`) && (
+                      <span className="cell-problem" role="note">
+                        {messagesAt(`actors[${a}].name`)}
+                      </span>
+                    )}
                   </th>
                   <td>
                     {measureCell(
@@ -417,6 +493,12 @@ export function Editor(props: {
       <button type="button" onClick={addActor}>
         Add actor
       </button>
+      <SourcesEditor
+        draft={draft}
+        onChange={onChange}
+        problems={props.problems}
+        warnings={props.warnings ?? []}
+      />
     </div>
   );
 }

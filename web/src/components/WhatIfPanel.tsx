@@ -88,23 +88,44 @@ export function Problems(props: {
   warnings?: readonly Problem[];
   modelError?: string | null;
 }) {
-  const warnings = props.warnings ?? [];
-  const outside =
-    warnings.length > 0 ? (
-      <div className="warnings" data-testid="warnings">
-        <h3>
-          {warnings.length} value{warnings.length === 1 ? '' : 's'} outside the evidence
-        </h3>
-        <p className="muted small">Allowed: runs, saves and reports go ahead and mark them.</p>
-        <ul>
-          {warnings.map((p, i) => (
-            <li key={i}>
-              <code>{p.path}</code>: {p.message}
-            </li>
-          ))}
-        </ul>
-      </div>
-    ) : null;
+  const all = props.warnings ?? [];
+  // Values outside their evidence range, apart from other warnings (e.g. a source URL that is
+  // not http(s)); neither blocks anything.
+  const warnings = all.filter((p) => /outside its evidence range/.test(p.message));
+  const others = all.filter((p) => !/outside its evidence range/.test(p.message));
+  const outside = (
+    <>
+      {warnings.length > 0 && (
+        <div className="warnings" data-testid="warnings">
+          <h3>
+            {warnings.length} value{warnings.length === 1 ? '' : 's'} outside the evidence
+          </h3>
+          <p className="muted small">Allowed: runs, saves and reports go ahead and mark them.</p>
+          <ul>
+            {warnings.map((p, i) => (
+              <li key={i}>
+                <code>{p.path}</code>: {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {others.length > 0 && (
+        <div className="warnings" data-testid="other-warnings">
+          <h3>
+            {others.length} warning{others.length === 1 ? '' : 's'}
+          </h3>
+          <ul>
+            {others.map((p, i) => (
+              <li key={i}>
+                <code>{p.path}</code>: {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
   if (props.problems.length === 0)
     return (
       <>

@@ -342,6 +342,7 @@ function modifiers(
   start: number,
   end: number,
   floor: number,
+  scope?: readonly boolean[],
 ) {
   const from = Math.max(clause.start, floor, start - 6);
   const window = tokens.slice(from, start).map((t) => t.norm);
@@ -364,6 +365,7 @@ function modifiers(
     for (let i = 0; i + 1 < window.length; i++)
       if (window[i] === a && window[i + 1] === b) negated = true;
   }
+  if (scope) negated = scope.slice(start, end).some(Boolean);
   const hedges = [...window, ...after].filter((w) => HEDGES.has(w));
   const intensifiers = tokens
     .slice(Math.max(from, start - 3), start)
@@ -393,6 +395,8 @@ export interface SentenceInput {
   readonly speakerMention?: Mention;
   /** Hedge from the reporting verb ("hinted"). */
   readonly reportingHedge?: number;
+  /** Per token: inside a negation's scope (from an NLP package); absent: the four-word window. */
+  readonly negationScope?: readonly boolean[];
 }
 
 const capitalised = (t: Token | undefined) => t !== undefined && /^\p{Lu}\p{Ll}/u.test(t.text);
@@ -525,7 +529,7 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       if (nextWord === undefined || /^[,.;:!?)]$/.test(nextWord) || c.end >= clause.end) return;
     }
     const floor = prev ? prev.end : 0;
-    const mod = modifiers(tokens, clause, c.start, c.end, floor);
+    const mod = modifiers(tokens, clause, c.start, c.end, floor, s.negationScope);
     // "less reluctant than Seoul": a relative statement, which places the holder on neither side.
     if (mod.weaker && tokens.slice(c.end, c.end + 6).some((t) => t.norm === 'than')) return;
     let direction: Direction = c.cue.spec.direction;

@@ -245,6 +245,24 @@ describe('third round: a "for" stands only where nothing in its sentence speaks 
       'support',
     );
   });
+  it('"its support of X": after a possessive determiner "of" names the object, not the holder', () => {
+    expect(
+      directions('The EU has signaled its support of the US-led maritime force.'),
+    ).toMatchObject({ eu: 'support' });
+  });
+  it('the antecedent of a relative clause holds its cue, even after a preposition', () => {
+    expect(
+      directions('That is the case for India, which is unlikely to join the US-led operation.'),
+    ).toMatchObject({ india: 'oppose' });
+  });
+  it('an objection voiced ("expressed alarm over", "a furious response from X") is against', () => {
+    expect(
+      directions('The Chinese government expressed alarm over the new sites of the US plan.'),
+    ).toMatchObject({ china: 'oppose' });
+    expect(
+      directions('Washington backed the US plan, eliciting a furious response from Beijing.'),
+    ).toMatchObject({ china: 'oppose' });
+  });
   it('for and against of one holder side by side give no direction', () => {
     expect(
       directions('Japan, reluctant as ever, supports the US-led coalition.'),

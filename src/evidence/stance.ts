@@ -112,6 +112,7 @@ const VERBISH = new Set(
   'is are was were has have had will would can could should do does did that which who'.split(' '),
 );
 const DEONTIC = new Set(['should', 'ought', 'must']);
+const POSSESSIVE_DETERMINERS = new Set(['its', 'their', 'his', 'her', 'our']);
 /** Hedges that qualify a clause, not a word: left out of the cue's words. */
 const CLAUSE_HEDGES = new Set([
   'hinted',
@@ -292,8 +293,14 @@ function findHolders(
 ): { holders: Mention[]; certainty: number } {
   // 1. "the reluctance of X", "opposition from X", "support among X".
   const nominal = NOMINAL_CUES.has(tokens[end - 1]?.norm ?? '');
+  // "its support of the task force": after a possessive determiner, "of" gives the object.
+  const owned = POSSESSIVE_DETERMINERS.has(tokens[end - 2]?.norm ?? '');
   const byWord =
-    nominal && ['of', 'from', 'by', 'among'].includes(tokens[end]?.norm ?? '') ? end + 1 : -1;
+    nominal &&
+    !(owned && tokens[end]?.norm === 'of') &&
+    ['of', 'from', 'by', 'among'].includes(tokens[end]?.norm ?? '')
+      ? end + 1
+      : -1;
   if (byWord >= 0 && !relational) {
     // The holder is named right there, or is not an actor ("opposition among its allies").
     const skip = tokens[byWord]?.norm === 'the' ? byWord + 1 : byWord;
@@ -314,7 +321,12 @@ function findHolders(
     );
     for (let k = before.length - 1; k >= 0; k--) {
       const m = before[k]!;
-      if (blocked(tokens, mentions, m, start)) continue;
+      // "the case for India, which is unlikely to join": the antecedent of a relative clause.
+      const relative =
+        tokens[m.tokenEnd]?.norm === ',' &&
+        ['which', 'who'].includes(tokens[m.tokenEnd + 1]?.norm ?? '') &&
+        !tokens.slice(m.tokenEnd + 2, start).some((t) => t.norm === ',');
+      if (!relative && blocked(tokens, mentions, m, start)) continue;
       // Plural coreference ("the three juntas") gives several mentions on the same words.
       const same = before.filter(
         (x) => x !== m && x.tokenStart === m.tokenStart && x.tokenEnd === m.tokenEnd,

@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyseArticle } from '../src/evidence/analyse.ts';
+import { analyseArticle, type TextSteps } from '../src/evidence/analyse.ts';
 import { ISSUE_PLACEHOLDER } from '../src/evidence/issue.ts';
 import { propose } from '../src/evidence/propose.ts';
 
@@ -73,8 +73,8 @@ export interface RealScore {
   issuePlaceholder: boolean;
 }
 
-export function scoreReal(g: RealGold): RealScore {
-  const a = analyseArticle(textOf(g));
+export function scoreReal(g: RealGold, steps?: Partial<TextSteps>): RealScore {
+  const a = analyseArticle(textOf(g), steps ? { steps } : {});
   const predicted = new Map<string, Direction>();
   for (const actor of a.actors) {
     const p = propose(actor.statements);

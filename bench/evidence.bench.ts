@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyseArticle } from '../src/evidence/analyse.ts';
+import { analyseArticle, type TextSteps } from '../src/evidence/analyse.ts';
 import { propose } from '../src/evidence/propose.ts';
 import { loadReal, REAL_SPLITS, realTotals, scoreReal } from './evidence-real.ts';
 
@@ -45,8 +45,8 @@ export interface ArticleScore {
 }
 
 /** Scores one article: actors at state level (a public counts as its state), stances per key. */
-export function scoreArticle(gold: Gold, text: string): ArticleScore {
-  const a = analyseArticle(text, { issueName: gold.issue });
+export function scoreArticle(gold: Gold, text: string, steps?: Partial<TextSteps>): ArticleScore {
+  const a = analyseArticle(text, { issueName: gold.issue, ...(steps ? { steps } : {}) });
   const predictedActors = new Set(a.actors.map((x) => x.key.replace(/-public$/, '')));
   const goldActors = new Set(gold.actors);
   const predictedStances = new Map<string, string>();
@@ -83,7 +83,7 @@ export function scoreArticle(gold: Gold, text: string): ArticleScore {
   };
 }
 
-function totals(scores: readonly ArticleScore[]) {
+export function totals(scores: readonly ArticleScore[]) {
   const atp = scores.reduce((s, x) => s + x.actors.tp, 0);
   const afp = scores.reduce((s, x) => s + x.actors.fp.length, 0);
   const afn = scores.reduce((s, x) => s + x.actors.fn.length, 0);
@@ -124,7 +124,7 @@ export function benchEvidence(): { name: string; value: number; unit: string }[]
     });
   }
   // The real articles (bench/evidence-real/): `aside2` is never tuned on (see `RealSplit`).
-  const real = loadReal().map(scoreReal);
+  const real = loadReal().map((g) => scoreReal(g));
   for (const split of REAL_SPLITS) {
     const t = realTotals(real.filter((s) => s.split === split));
     const label = `real ${split} (${t.articles} articles, ${t.gold} gold stances)`;

@@ -12,9 +12,9 @@ import { guessIssue, type IssueGuess, readRoles } from './issue.ts';
 import { findMentions, type Mention } from './mentions.ts';
 import { type BlockKind, layoutArticle, type Layout } from './paragraphs.ts';
 import { type DirectQuote, findQuotes } from './quotes.ts';
-import { splitSentences } from './sentences.ts';
+import { type Sentence, splitSentences } from './sentences.ts';
 import { type CueReading, type IssueRoles, readStances } from './stance.ts';
-import { tokenize, type Token } from './tokens.ts';
+import { tokenize as tokenizeText, type Token } from './tokens.ts';
 
 export interface AnalyseOptions {
   readonly gazetteer?: Gazetteer;
@@ -26,6 +26,18 @@ export interface AnalyseOptions {
   readonly publisher?: string;
   /** Maps an entity (and whether its public is meant) to an actor key; default `id` or `id-public`. */
   readonly actorKey?: (entity: Entity, isPublic: boolean) => string;
+  /**
+   * The text-processing steps (sentence splitting, tokenisation, negation scope); default the
+   * hand-written ones. Replaced only to compare them with NLP packages (`bench/evidence-nlp.ts`).
+   */
+  readonly steps?: Partial<TextSteps>;
+}
+
+export interface TextSteps {
+  readonly splitSentences: (text: string) => readonly Sentence[];
+  readonly tokenize: (text: string) => Token[];
+  /** Per token of a sentence: inside the scope of a negation. Absent: the four-word window rule. */
+  readonly negationScope?: (text: string, tokens: readonly Token[]) => readonly boolean[];
 }
 
 export interface AnalysedSentence {
@@ -109,7 +121,7 @@ const defaultKey = (e: Entity, isPublic: boolean) =>
   isPublic && !e.isPublic ? `${e.id}-public` : e.id;
 
 function publisherEntity(g: Gazetteer, name: string): Entity {
-  const tokens = tokenize(name);
+  const tokens = tokenizeText(name);
   const hit = matchAt(g, tokens, 0)[0];
   if (hit && hit.length === tokens.length) return hit.entity;
   return {
@@ -128,12 +140,15 @@ function publisherEntity(g: Gazetteer, name: string): Entity {
 export function analyseArticle(text: string, options: AnalyseOptions = {}): Analysis {
   const g = options.gazetteer ?? defaultGazetteer();
   const keyOf = options.actorKey ?? defaultKey;
+  const split = options.steps?.splitSentences ?? splitSentences;
+  const tokenize = options.steps?.tokenize ?? tokenizeText;
+  const negationScope = options.steps?.negationScope;
   const layout = layoutArticle(text);
   const readable = layout.blocks.filter((b) => b.kind !== 'boilerplate');
 
   // Sentences and mentions by name.
   const blocks = readable.map((b) =>
-    splitSentences(b.text).map((s, i) => {
+    split(b.text).map((s, i) => {
       const tokens = tokenize(s.text);
       return {
         block: b,
@@ -299,6 +314,7 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
         ...(speaker ? { speaker } : {}),
         ...(s.frame.speaker ? { speakerMention: s.frame.speaker.mention } : {}),
         reportingHedge: hedge,
+        ...(negationScope ? { negationScope: negationScope(s.text, s.tokens) } : {}),
       },
       roles,
     );

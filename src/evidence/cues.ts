@@ -336,6 +336,13 @@ export const CUES: readonly CueSpec[] = [
     strength: 0.4,
   },
   { forms: ['doubt|doubts', 'disagreement'], direction: -1, strength: 0.5 },
+  // An objection voiced: "expressed alarm over the new sites", "a furious response from Beijing",
+  // "elicited protest from China".
+  {
+    forms: ['alarm', 'protest|protests', 'furious|angry response|reaction'],
+    direction: -1,
+    strength: 0.5,
+  },
   {
     forms: ['avoid|avoids|avoided|avoiding'],
     direction: -1,
@@ -477,7 +484,7 @@ export const HEDGES: ReadonlyMap<string, number> = new Map([
 
 /** Nouns that take their holder after "of/from/by/among" ("the reluctance of X", "support from X"). */
 export const NOMINAL_CUES = new Set(
-  'support backing opposition criticisms pushback participation reticence ambivalence reluctance rejection resistance criticism condemnation hostility scepticism skepticism caution hesitation distrust mistrust suspicion concern concerns doubts disagreement endorsement commitment willingness eagerness refusal welcome'.split(
+  'protest protests alarm response reaction support backing opposition criticisms pushback participation reticence ambivalence reluctance rejection resistance criticism condemnation hostility scepticism skepticism caution hesitation distrust mistrust suspicion concern concerns doubts disagreement endorsement commitment willingness eagerness refusal welcome'.split(
     ' ',
   ),
 );

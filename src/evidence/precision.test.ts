@@ -211,6 +211,65 @@ const CUES: readonly (readonly [string, 1 | -1 | 0])[] = [
 const OBJECTS = ['the US-led coalition', 'the coalition against China', 'the US plan'];
 const FRAMES = ['', 'According to Quincy, ', 'Analysts say ', 'Officials in Tokyo say that '];
 
+describe('third round: a "for" stands only where nothing in its sentence speaks against it', () => {
+  it('a negation or doubt before the holder puts the whole claim in doubt', () => {
+    for (const frame of ['It is not true that', 'Officials doubt that', 'It is unclear whether'])
+      expect(directions(`${frame} Japan supports the US-led coalition.`)).not.toHaveProperty(
+        'japan',
+        'support',
+      );
+    expect(directions('Japan supports the US-led coalition.')).toMatchObject({ japan: 'support' });
+  });
+  it('a negation between the holder and a distant cue, read by no cue, is a reason to abstain', () => {
+    expect(
+      directions('Tokyo has not shown an unprecedented level of support for the US-led coalition.'),
+    ).not.toHaveProperty('japan', 'support');
+    expect(directions('La Paz is not the US plan’s most enthusiastic backer.')).not.toHaveProperty(
+      'bolivia',
+      'support',
+    );
+  });
+  it('a negated complement after the cue ("pledged X would not…") is a reason to abstain', () => {
+    expect(
+      directions('Seoul pledged it would not assume a greater role and join the US-led coalition.'),
+    ).not.toHaveProperty('south-korea', 'support');
+  });
+  it('a condition after a contrast ("…, but only if…") makes support hedging', () => {
+    expect(
+      directions('Japan supports the US-led coalition, but only if the Diet approves.'),
+    ).toMatchObject({ japan: 'neutral' });
+  });
+  it('"not against" is not "for"', () => {
+    expect(directions('Hungary is not against the US-led coalition.')).not.toHaveProperty(
+      'hungary',
+      'support',
+    );
+  });
+  it('"its support of X": after a possessive determiner "of" names the object, not the holder', () => {
+    expect(
+      directions('The EU has signaled its support of the US-led maritime force.'),
+    ).toMatchObject({ eu: 'support' });
+  });
+  it('the antecedent of a relative clause holds its cue, even after a preposition', () => {
+    expect(
+      directions('That is the case for India, which is unlikely to join the US-led operation.'),
+    ).toMatchObject({ india: 'oppose' });
+  });
+  it('an objection voiced ("expressed alarm over", "a furious response from X") is against', () => {
+    expect(
+      directions('The Chinese government expressed alarm over the new sites of the US plan.'),
+    ).toMatchObject({ china: 'oppose' });
+    expect(
+      directions('Washington backed the US plan, eliciting a furious response from Beijing.'),
+    ).toMatchObject({ china: 'oppose' });
+  });
+  it('for and against of one holder side by side give no direction', () => {
+    expect(
+      directions('Japan, reluctant as ever, supports the US-led coalition.'),
+    ).not.toHaveProperty('japan', 'support');
+  });
+});
+
 describe('property: no proposal contradicts the sentence it quotes', () => {
   it('for any generated sentence with a known direction, the proposal is on that side or absent', () => {
     fc.assert(

@@ -38,15 +38,14 @@ describe('readStances: cues, modifiers and holders', () => {
       { holder: 'south-korea', cue: 'more reluctant than any', direction: -1, strength: 1 },
     ]);
   });
-  it('reverses a negated cue: "almost no desire" is strongly against, "not against" weakly for', () => {
+  it('reverses a negated cue: "almost no desire" is strongly against; "not against" is not "for" (no reading)', () => {
     expect(read('South Korean public opinion has almost no desire to go to war.')).toEqual([
       { holder: 'south-korea-public', cue: 'almost no desire', direction: -1, strength: 0.9 },
     ]);
-    expect(read('Budapest says it is not against Swedish membership.')[0]).toMatchObject({
-      holder: 'hungary',
-      direction: 1,
-      strength: 0.2,
-    });
+    expect(read('Budapest says it is not against Swedish membership.')).toEqual([]);
+    expect(read('Budapest says it is against Swedish membership.')).toMatchObject([
+      { holder: 'hungary', direction: -1 },
+    ]);
   });
   it('weakens hedged cues and strengthens intensified ones', () => {
     expect(read('Japan is somewhat close to Washington’s point of view.')[0]).toMatchObject({

@@ -112,6 +112,7 @@ const VERBISH = new Set(
   'is are was were has have had will would can could should do does did that which who'.split(' '),
 );
 const DEONTIC = new Set(['should', 'ought', 'must']);
+const POSSESSIVE_DETERMINERS = new Set(['its', 'their', 'his', 'her', 'our']);
 /** Hedges that qualify a clause, not a word: left out of the cue's words. */
 const CLAUSE_HEDGES = new Set([
   'hinted',
@@ -292,8 +293,14 @@ function findHolders(
 ): { holders: Mention[]; certainty: number } {
   // 1. "the reluctance of X", "opposition from X", "support among X".
   const nominal = NOMINAL_CUES.has(tokens[end - 1]?.norm ?? '');
+  // "its support of the task force": after a possessive determiner, "of" gives the object.
+  const owned = POSSESSIVE_DETERMINERS.has(tokens[end - 2]?.norm ?? '');
   const byWord =
-    nominal && ['of', 'from', 'by', 'among'].includes(tokens[end]?.norm ?? '') ? end + 1 : -1;
+    nominal &&
+    !(owned && tokens[end]?.norm === 'of') &&
+    ['of', 'from', 'by', 'among'].includes(tokens[end]?.norm ?? '')
+      ? end + 1
+      : -1;
   if (byWord >= 0 && !relational) {
     // The holder is named right there, or is not an actor ("opposition among its allies").
     const skip = tokens[byWord]?.norm === 'the' ? byWord + 1 : byWord;
@@ -314,7 +321,12 @@ function findHolders(
     );
     for (let k = before.length - 1; k >= 0; k--) {
       const m = before[k]!;
-      if (blocked(tokens, mentions, m, start)) continue;
+      // "the case for India, which is unlikely to join": the antecedent of a relative clause.
+      const relative =
+        tokens[m.tokenEnd]?.norm === ',' &&
+        ['which', 'who'].includes(tokens[m.tokenEnd + 1]?.norm ?? '') &&
+        !tokens.slice(m.tokenEnd + 2, start).some((t) => t.norm === ',');
+      if (!relative && blocked(tokens, mentions, m, start)) continue;
       // Plural coreference ("the three juntas") gives several mentions on the same words.
       const same = before.filter(
         (x) => x !== m && x.tokenStart === m.tokenStart && x.tokenEnd === m.tokenEnd,
@@ -342,6 +354,7 @@ function modifiers(
   start: number,
   end: number,
   floor: number,
+  scope?: readonly boolean[],
 ) {
   const from = Math.max(clause.start, floor, start - 6);
   const window = tokens.slice(from, start).map((t) => t.norm);
@@ -349,6 +362,8 @@ function modifiers(
   const near = tokens.slice(Math.max(from, start - 4), start).map((t) => t.norm);
   let negated = false;
   let nearTotal = false;
+  const nearFrom = Math.max(from, start - 4);
+  const negators: number[] = [];
   near.forEach((w, i) => {
     // "without" negates only the word after it ("without statehood").
     const isNeg =
@@ -357,13 +372,18 @@ function modifiers(
       (w !== 'without' || i === near.length - 1);
     if (isNeg) {
       negated = true;
+      negators.push(nearFrom + i);
       if (NEAR_TOTAL.has(near[i - 1] ?? '')) nearTotal = true;
     }
   });
   for (const [a, b] of NEGATING_PAIRS) {
     for (let i = 0; i + 1 < window.length; i++)
-      if (window[i] === a && window[i + 1] === b) negated = true;
+      if (window[i] === a && window[i + 1] === b) {
+        negated = true;
+        negators.push(from + i);
+      }
   }
+  if (scope) negated = scope.slice(start, end).some(Boolean);
   const hedges = [...window, ...after].filter((w) => HEDGES.has(w));
   const intensifiers = tokens
     .slice(Math.max(from, start - 3), start)
@@ -381,7 +401,7 @@ function modifiers(
         : 'comparative';
   }
   const weaker = prev2.includes('less');
-  return { negated, nearTotal, hedges, intensifiers, comparison, weaker };
+  return { negated, nearTotal, hedges, intensifiers, comparison, weaker, negators };
 }
 
 export interface SentenceInput {
@@ -393,6 +413,8 @@ export interface SentenceInput {
   readonly speakerMention?: Mention;
   /** Hedge from the reporting verb ("hinted"). */
   readonly reportingHedge?: number;
+  /** Per token: inside a negation's scope (from an NLP package); absent: the four-word window. */
+  readonly negationScope?: readonly boolean[];
 }
 
 const capitalised = (t: Token | undefined) => t !== undefined && /^\p{Lu}\p{Ll}/u.test(t.text);
@@ -423,6 +445,8 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
   const titleCase = isTitleCase(tokens);
   const out: CueReading[] = [];
   const starts: number[] = [];
+  /** Negators read as negating a cue that gave a reading (the rest may contradict a "for"). */
+  const used = new Set<number>();
   cues.forEach((c, ci) => {
     const clause = clauseAt(clauses, c.start);
     const next = cues[ci + 1];
@@ -525,7 +549,7 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       if (nextWord === undefined || /^[,.;:!?)]$/.test(nextWord) || c.end >= clause.end) return;
     }
     const floor = prev ? prev.end : 0;
-    const mod = modifiers(tokens, clause, c.start, c.end, floor);
+    const mod = modifiers(tokens, clause, c.start, c.end, floor, s.negationScope);
     // "less reluctant than Seoul": a relative statement, which places the holder on neither side.
     if (mod.weaker && tokens.slice(c.end, c.end + 6).some((t) => t.norm === 'than')) return;
     let direction: Direction = c.cue.spec.direction;
@@ -631,6 +655,7 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       if (than >= 0) cueEnd = c.end + than + 2;
     }
     const cueText = sentenceSlice(tokens, cueStart, cueEnd);
+    if (mod.negated) for (const i of mod.negators) used.add(i);
     for (const holder of holders) {
       starts.push(c.start);
       out.push({
@@ -651,7 +676,94 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       });
     }
   });
-  return mixedToHedging(out, starts, tokens);
+  return noContradiction(mixedToHedging(out, starts, tokens), starts, tokens, clauses, used);
+}
+
+/** Words that put the claim after them in doubt ("officials doubt that", "it is unclear whether"). */
+const DOUBTS = new Set(
+  'doubt doubts doubted doubtful deny denies denied unclear uncertain unlikely whether questioned questions false untrue rumours rumors speculation'.split(
+    ' ',
+  ),
+);
+const DASHES = new Set(['—', '–', ':']);
+const isNegator = (t: Token | undefined, next: Token | undefined) =>
+  t !== undefined &&
+  (NEGATORS.has(t.norm) || /n't$/.test(t.norm)) &&
+  // "not only … but also" asserts both.
+  next?.norm !== 'only' &&
+  t.norm !== 'far';
+
+/**
+ * Precision by construction: a "for" reading stands only when nothing in its own sentence speaks
+ * against it. It is dropped (the draft abstains) when
+ * - a negation or a word of doubt stands before its holder in the holder's clause ("it is not true
+ *   that X supports…", "officials doubt that X…", "it is unclear whether X…");
+ * - a negation stands between its holder and its cue and was not read as negating a cue ("X has
+ *   not repeatedly said it will abide by…", "X is not the plan's most enthusiastic backer");
+ * - a word of doubt stands between its holder and its cue ("X is weighing whether to join");
+ * - a negation follows its cue in the cue's clause and was not read as negating a cue ("Yoon
+ *   pledged South Korea would not assume…");
+ * - the same holder has, in the same sentence, an asserted hedging reading, or an against reading
+ *   ("X, reluctant as ever, supports…"): then the against reading goes too — a sentence that says
+ *   both of one holder gives no direction.
+ * A condition anywhere after the cue ("…, but only if Congress approves") makes it hedging.
+ * A negated "against" ("not opposed") is not read as "for": it is dropped too.
+ */
+function noContradiction(
+  readings: CueReading[],
+  starts: readonly number[],
+  tokens: readonly Token[],
+  clauses: readonly Clause[],
+  used: ReadonlySet<number>,
+): CueReading[] {
+  const key = (r: CueReading) => `${r.holder.entity.id}/${r.holder.isPublic}`;
+  const contrary = (from: number, to: number, doubtsToo: boolean) => {
+    for (let i = Math.max(0, from); i < to; i++) {
+      const t = tokens[i]!;
+      if (isNegator(t, tokens[i + 1]) && !used.has(i)) return true;
+      if (doubtsToo && DOUBTS.has(t.norm)) return true;
+    }
+    return false;
+  };
+  const asserted = (d: Direction) =>
+    new Set(readings.filter((r) => r.direction === d && !r.concessive).map((r) => key(r)));
+  const [against, hedging, forIt] = [asserted(-1), asserted(0), asserted(1)];
+  const out: CueReading[] = [];
+  readings.forEach((r, i) => {
+    // For and against of one holder left standing side by side: the sentence gives no direction.
+    if (r.direction === -1 && !r.concessive && forIt.has(key(r))) return;
+    if (r.direction !== 1) return void out.push(r);
+    // "not against" is not "for": abstain.
+    if (r.negated) return;
+    if (against.has(key(r)) || hedging.has(key(r))) return;
+    const h = r.holder;
+    const at = starts[i]!;
+    // The holder's clause, and the clauses before it joined by a dash or colon ("BRUSSELS — X…").
+    let k = clauses.indexOf(clauseAt(clauses, h.tokenStart));
+    while (k > 0 && DASHES.has(clauses[k]!.opener ?? '')) k--;
+    if (contrary(clauses[k]?.start ?? 0, h.tokenStart, true)) return;
+    // What the cue says, up to the end of its clause ("pledged South Korea would not assume…").
+    const cueClause = clauseAt(clauses, at);
+    if (contrary(at + 1, cueClause.end, false)) return;
+    if (h.tokenEnd <= at && contrary(h.tokenEnd, at, true)) return;
+    if (h.tokenEnd > at && contrary(clauseAt(clauses, at).start, at, false)) return;
+    const later = conditionAfter(tokens, at);
+    out.push(later ? { ...r, direction: 0, conditional: true } : r);
+  });
+  return out;
+}
+
+/** A condition ("only if", "unless", "provided that") after token `at`, before a new subject. */
+function conditionAfter(tokens: readonly Token[], at: number): boolean {
+  for (let i = at; i < tokens.length; i++)
+    if (
+      CONDITIONS.some(
+        (cond) =>
+          i + cond.length <= tokens.length && cond.every((w, j) => tokens[i + j]!.norm === w),
+      )
+    )
+      return true;
+  return false;
 }
 
 /**

@@ -53,8 +53,14 @@ describe('forecast headline', () => {
   it('says in words who joins and how many models reach each threshold', () => {
     const lines = headlineLines(h);
     expect(lines[0]).toMatch(
-      /^Who joins: (no ally commits|.+ commit) to joint-ops or above against china/,
+      /^Who joins: (no ally commits|.+ commit) to joint operations or above against China/,
     );
+    // Actors by name, never by id: an id is the file's, the name the reader's.
+    for (const x of h.coalition!.candidates) {
+      expect(lines[0]).toContain(x.name);
+      expect(lines[0]).not.toMatch(new RegExp(`\\b${x.id}\\b`));
+    }
+    expect(lines[1]).toMatch(/^Nearest to joining: .+ > .+ \(utility gaps to joint operations: /);
     const usfk = h.issues[0]!;
     expect(lines.at(-1)).toContain(`${usfk.threshold!.meeting} of ${usfk.models} models reach 75`);
   });

@@ -12,14 +12,24 @@ export interface Headline {
   readonly coalition: {
     readonly lead: string;
     readonly rival: string;
+    readonly rivalName: string;
     readonly joinLevel: string;
+    /** The join level's label, e.g. "Joint operations". */
+    readonly joinLabel: string;
     readonly members: string[];
+    readonly memberNames: string[];
     /** P(at least one member) over the draws, with the number of draws; null without draws. */
     readonly pAnyMember: { p: number; draws: number } | null;
     /** Each candidate's level in the selected equilibrium and its P(commits) (null without draws). */
-    readonly candidates: { id: string; name: string; level: string; pCommits: number | null }[];
+    readonly candidates: {
+      id: string;
+      name: string;
+      level: string;
+      levelLabel: string;
+      pCommits: number | null;
+    }[];
     /** Candidates that do not join, nearest to joining first (utility gap to the join level). */
-    readonly nearest: { id: string; gap: number }[];
+    readonly nearest: { id: string; name: string; gap: number }[];
   } | null;
   /** Per bargained issue with forecasts: the models' range and how many reach the threshold. */
   readonly issues: {
@@ -36,12 +46,17 @@ export interface Headline {
 
 export function forecastHeadline(r: ForecastResult): Headline {
   const c = r.coalition;
+  const label = (level: string) => c?.levels.find((l) => l.id === level)?.label ?? level;
+  const name = (id: string) => c?.candidates.find((x) => x.id === id)?.name ?? id;
   const coalition: Headline['coalition'] = c
     ? {
         lead: c.lead,
         rival: c.rival,
+        rivalName: c.rivalName,
         joinLevel: c.joinLevel,
+        joinLabel: label(c.joinLevel),
         members: c.selected.members,
+        memberNames: c.selected.members.map(name),
         pAnyMember:
           c.monteCarlo?.atLeastMembers && c.monteCarlo.atLeastMembers.length > 1
             ? { p: c.monteCarlo.atLeastMembers[1]!, draws: c.monteCarlo.draws }
@@ -50,11 +65,12 @@ export function forecastHeadline(r: ForecastResult): Headline {
           id: x.id,
           name: x.name,
           level: x.level,
+          levelLabel: label(x.level),
           pCommits: x.probabilities ? x.probabilities.commits : null,
         })),
         nearest: c.candidates
           .filter((x) => x.toJoin !== null)
-          .map((x) => ({ id: x.id, gap: x.toJoin! }))
+          .map((x) => ({ id: x.id, name: x.name, gap: x.toJoin! }))
           .sort((a, b) => b.gap - a.gap),
       }
     : null;
@@ -77,6 +93,9 @@ export function forecastHeadline(r: ForecastResult): Headline {
   return { coalition, issues };
 }
 
+/** "Joint operations" → "joint operations" (not "US …": an all-capitals word stays). */
+const lowerFirst = (s: string) =>
+  s.length > 1 && s[1] === s[1]!.toLowerCase() ? s[0]!.toLowerCase() + s.slice(1) : s;
 const f1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 const signed = (x: number) => `${x < 0 ? '−' : ''}${Math.abs(x).toFixed(2)}`;
 
@@ -85,20 +104,22 @@ export function headlineLines(h: Headline): string[] {
   const out: string[] = [];
   const c = h.coalition;
   if (c) {
-    const who = c.members.length ? `${c.members.join(', ')} commit` : 'no ally commits';
+    const who = c.members.length ? `${c.memberNames.join(', ')} commit` : 'no ally commits';
+    const join = lowerFirst(c.joinLabel);
     const p = c.pAnyMember
       ? ` (P(at least one member) = ${c.pAnyMember.p.toFixed(2)} over ${c.pAnyMember.draws} draws of the evidence ranges)`
       : '';
     out.push(
-      `Who joins: ${who} to ${c.joinLevel} or above against ${c.rival}${p}. Levels chosen: ${c.candidates
+      `Who joins: ${who} to ${join} or above against ${c.rivalName}${p}. Levels chosen: ${c.candidates
         .map(
-          (x) => `${x.id} ${x.level}${x.pCommits === null ? '' : ` (P ${x.pCommits.toFixed(2)})`}`,
+          (x) =>
+            `${x.name}: ${lowerFirst(x.levelLabel)}${x.pCommits === null ? '' : ` (P ${x.pCommits.toFixed(2)})`}`,
         )
-        .join(', ')}.`,
+        .join('; ')}.`,
     );
     if (c.nearest.length > 1) {
       out.push(
-        `Nearest to joining: ${c.nearest.map((x) => x.id).join(' > ')} (utility gaps to ${c.joinLevel} ${c.nearest.map((x) => signed(x.gap)).join(', ')}).`,
+        `Nearest to joining: ${c.nearest.map((x) => x.name).join(' > ')} (utility gaps to ${join}: ${c.nearest.map((x) => signed(x.gap)).join(', ')}).`,
       );
     }
   }

@@ -125,6 +125,9 @@ export interface CommitmentResult extends ResultHeader<'commitment'> {
   readonly question: string | null;
   readonly lead: string;
   readonly rival: string;
+  /** The lead's and the rival's names (the scenario's actors). */
+  readonly leadName: string;
+  readonly rivalName: string;
   readonly capabilityMeasure: string;
   readonly credibility: number;
   readonly levels: { id: string; label: string; contribution: number; exposure: number }[];
@@ -430,6 +433,8 @@ export function assembleCommitment(
     question: s.coalition!.question ?? null,
     lead: compiled.lead,
     rival: compiled.rival,
+    leadName: s.actors.find((a) => a.id === compiled.lead)?.name ?? compiled.lead,
+    rivalName: s.actors.find((a) => a.id === compiled.rival)?.name ?? compiled.rival,
     capabilityMeasure: compiled.capabilityMeasure,
     credibility: input.params[0]!,
     levels: block.levels.map((l) => ({

@@ -21,6 +21,8 @@ const suites: Suite[] = [
   { name: 'evidence', load: async () => (await import('./evidence.bench.ts')).benchEvidence },
   { name: 'server', load: async () => (await import('./server.bench.ts')).benchServer },
   { name: 'scale', load: async () => (await import('./scale.bench.ts')).benchScale },
+  { name: 'crash', load: async () => (await import('./crash.bench.ts')).benchCrash },
+  { name: 'load', load: async () => (await import('./load.bench.ts')).benchLoad },
   { name: 'startup', load: async () => (await import('./startup.bench.ts')).benchStartup },
   {
     name: 'distributed',

@@ -9,6 +9,7 @@ import { failTask } from '../executors/fail-task.ts';
 import type { AnyTask, TaskSet } from '../executors/task.ts';
 import { threadEntry } from '../executors/thread-entry.ts';
 import { backtestTask } from './backtest/task.ts';
+import { forecastTask } from './forecast-task.ts';
 import { commitmentLeverTask } from './levers/commitment.ts';
 import { leverTask } from './levers/task.ts';
 import { monteCarloTask } from './monte-carlo/task.ts';
@@ -19,6 +20,7 @@ const tasks = (...list: { readonly name: string }[]): Record<string, AnyTask> =>
   Object.fromEntries(list.map((t) => [t.name, t as AnyTask]));
 
 export const TASKS: Readonly<Record<string, AnyTask>> = tasks(
+  forecastTask,
   monteCarloTask,
   sobolTask,
   tornadoTask,

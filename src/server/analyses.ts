@@ -7,9 +7,10 @@
  *
  * A new kind of run is one entry in {@link ANALYSES}.
  */
-import { type Analysis, immediateAnalysis } from '../analysis/analysis.ts';
+import type { Analysis } from '../analysis/analysis.ts';
+import { forecastAnalysis } from '../analysis/forecast-task.ts';
 import { commitmentAnalysis } from '../analysis/commitment.ts';
-import { type ForecastResult, runForecast } from '../analysis/forecast.ts';
+import type { ForecastResult } from '../analysis/forecast.ts';
 import { prepareMonteCarlo } from '../analysis/monte-carlo/job.ts';
 import { monteCarloAnalysis } from '../analysis/monte-carlo/run.ts';
 import type { MonteCarloResult } from '../analysis/monte-carlo/summarize.ts';
@@ -86,9 +87,8 @@ export const forecastRun: RunKind = {
         models: runs.map((r) => ({ id: r.model.id, options: r.options })),
         ...(issueIds ? { issues: issueIds } : {}),
       },
-      analysis: immediateAnalysis('forecast', () =>
-        runForecast(scenario, runs, { seed, ...(issueIds ? { issueIds } : {}), trace: true }),
-      ),
+      // One chunk on the server's quick executor (a worker thread under `entente serve`).
+      analysis: forecastAnalysis(scenario, runs, { seed, issueIds, trace: true }),
     };
   },
 };

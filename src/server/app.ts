@@ -21,6 +21,7 @@ import { DOCS_HTML } from './docs-page.ts';
 import { type ErrorBody, errorResponse } from './errors.ts';
 import { type JobLimits, Jobs } from './jobs.ts';
 import type { Executor } from '../executors/executor.ts';
+import { InlineExecutor } from '../executors/inline.ts';
 import { registerReportRoutes } from './routes-reports.ts';
 import { registerRunRoutes } from './routes-runs.ts';
 import { registerScenarioRoutes } from './routes-scenarios.ts';
@@ -41,6 +42,12 @@ export interface AppOptions {
   /** Folder of the built web UI to serve at `/`. */
   readonly webDir?: string | undefined;
   readonly executor?: Executor;
+  /**
+   * Where forecasts (`/api/forecast`, runs of kind `forecast`) run: default inline, on the event
+   * loop; `entente serve` gives a worker pool so that health stays quick under forecasts.
+   * Closed with the server (once, when it is the executor itself).
+   */
+  readonly quickExecutor?: Executor;
   readonly now?: () => Date;
   readonly printPdf?: (html: string) => Promise<Uint8Array>;
   /** Show stacks of internal errors in responses (ENTENTE_DEBUG). */
@@ -72,14 +79,17 @@ function zodProblems(error: ZodError, target: string) {
 }
 
 export function createServer(options: AppOptions): Server {
+  const quick = options.quickExecutor ?? new InlineExecutor();
   const jobs = new Jobs(options.store, {
     ...(options.executor ? { executor: options.executor } : {}),
+    quickExecutor: quick,
     ...(options.jobLimits ? { limits: options.jobLimits } : {}),
   });
   const deps: ServerDeps = {
     store: options.store,
     jobs,
     now: options.now ?? (() => new Date()),
+    quick,
     printPdf: options.printPdf ?? ((html) => htmlToPdf(html)),
   };
   const app: App = new OpenAPIHono({
@@ -136,7 +146,9 @@ export function createServer(options: AppOptions): Server {
             message: `the request body is larger than the limit of ${limit.toLocaleString('en-US')} ${LIMITS.bodyBytes.unit} (raise it with ${LIMITS.bodyBytes.env}=N; docs/hardening.md)`,
           },
         };
-        return c.json(body, 413);
+        // The rest of the body is not read: the connection closes after the answer, and says so,
+        // so that a client does not send its next request on it.
+        return c.json(body, 413, { Connection: 'close' });
       },
     }),
   );

@@ -99,6 +99,11 @@ const DEFAULT_JOB_SECONDS = 5;
 
 export interface JobsOptions {
   readonly executor?: Executor;
+  /**
+   * Where quick kinds (forecasts, finished inside their request) run: default inline; `entente
+   * serve` gives its worker pool, so that no forecast blocks the event loop.
+   */
+  readonly quickExecutor?: Executor;
   /** Long jobs run at once; default 1 (a Monte Carlo job uses the executor's workers itself). */
   readonly concurrency?: number;
   readonly limits?: Partial<JobLimits>;
@@ -112,6 +117,7 @@ export interface SubmitOptions {
 export class Jobs {
   readonly #store: Store;
   readonly #executor: Executor;
+  readonly #quick: Executor;
   readonly #concurrency: number;
   readonly limits: JobLimits;
   readonly #live = new Map<string, Live>();
@@ -131,6 +137,7 @@ export class Jobs {
   constructor(store: Store, options: JobsOptions = {}) {
     this.#store = store;
     this.#executor = options.executor ?? new InlineExecutor();
+    this.#quick = options.quickExecutor ?? new InlineExecutor();
     this.#concurrency = Math.max(1, options.concurrency ?? 1);
     this.limits = { ...DEFAULT_JOB_LIMITS, ...options.limits };
   }
@@ -271,7 +278,7 @@ export class Jobs {
     }
     this.#live.set(run.id, live());
     if (analysis.immediate) {
-      await this.#execute(run.id, planned);
+      await this.#execute(run.id, planned, this.#quick);
       return (await this.#store.getRun(run.id))!;
     }
     this.#queue.push({ id: run.id, planned });
@@ -375,6 +382,7 @@ export class Jobs {
     await Promise.all([...this.#pending]);
     for (const live of this.#live.values()) live.settle();
     await this.#executor.close();
+    if (this.#quick !== this.#executor) await this.#quick.close();
   }
 
   #pump(): void {
@@ -390,13 +398,13 @@ export class Jobs {
     }
   }
 
-  async #execute(id: string, planned: PlannedRun): Promise<void> {
+  async #execute(id: string, planned: PlannedRun, executor = this.#executor): Promise<void> {
     const live = this.#live.get(id)!;
     const started = Date.now();
     try {
       if (live.controller.signal.aborted) return;
       await this.#store.updateRun(id, { status: 'running' });
-      const { result } = await runAnalysis(this.#executor, planned.analysis, {
+      const { result } = await runAnalysis(executor, planned.analysis, {
         signal: live.controller.signal,
         onProgress: (done, total) => {
           live.progress = total > 0 ? Math.min(1, Math.max(0, done / total)) : 1;

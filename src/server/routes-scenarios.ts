@@ -1,7 +1,7 @@
 /** Stored scenarios and their versions: list, create, read, save a new version, delete. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { InputError } from '../core/errors.ts';
-import { type ScenarioVersion, StoreConflictError } from '../store/store.ts';
+import { type ScenarioVersion, type Store, StoreConflictError } from '../store/store.ts';
 import type { App, ServerDeps } from './context.ts';
 import { HttpError, notFound } from './errors.ts';
 import {
@@ -13,7 +13,13 @@ import {
   errorResponses,
   json,
 } from './schemas.ts';
-import { type ResolvedScenario, parseObject, parseText } from './scenario-source.ts';
+import {
+  type ResolvedScenario,
+  parseObject,
+  parseText,
+  parsedVersion,
+  rememberSaved,
+} from './scenario-source.ts';
 
 const IdParam = z.object({
   id: z
@@ -45,12 +51,12 @@ function parseBody(body: SaveBody): ResolvedScenario {
     : parseObject(body.scenario!, body.file);
 }
 
-/** A stored version with its parsed scenario (stored text always parses: it was checked on save). */
-export function withScenario(v: ScenarioVersion) {
-  return {
-    ...v,
-    scenario: parseText(v.source, `${v.scenarioId}@${v.version}`).scenario as unknown,
-  };
+/**
+ * A stored version with its parsed scenario (stored text always parses: it was checked on save;
+ * parsed once per version, see `parsedVersion`).
+ */
+export function withScenario(store: Store, v: ScenarioVersion) {
+  return { ...v, scenario: parsedVersion(store, v).scenario as unknown };
 }
 
 export function registerScenarioRoutes(app: App, { store }: ServerDeps): void {
@@ -72,6 +78,7 @@ export function registerScenarioRoutes(app: App, { store }: ServerDeps): void {
       message: body.message ?? null,
       ...(expectedVersion !== undefined ? { expectedVersion } : {}),
     });
+    rememberSaved(store, v, parsed);
     return { ...v, scenario: parsed.scenario };
   };
 
@@ -141,7 +148,7 @@ export function registerScenarioRoutes(app: App, { store }: ServerDeps): void {
       const { id } = c.req.valid('param');
       const v = await store.getVersion(id);
       if (!v) throw notFound(`scenario "${id}"`);
-      return c.json(withScenario(v), 200);
+      return c.json(withScenario(store, v), 200);
     },
   );
 
@@ -239,7 +246,7 @@ export function registerScenarioRoutes(app: App, { store }: ServerDeps): void {
       const { id, version } = c.req.valid('param');
       const v = await store.getVersion(id, version);
       if (!v) throw notFound(`scenario "${id}" version ${version}`);
-      return c.json(withScenario(v), 200);
+      return c.json(withScenario(store, v), 200);
     },
   );
 

@@ -8,7 +8,6 @@ import { VERSION } from '../version.ts';
 import { runAnalysis } from '../analysis/analysis.ts';
 import { forecastRun } from './analyses.ts';
 import type { App, ServerDeps } from './context.ts';
-import { InlineExecutor } from '../executors/inline.ts';
 import {
   ForecastRequestSchema,
   ModelInfoSchema,
@@ -17,11 +16,9 @@ import {
   errorResponses,
   json,
 } from './schemas.ts';
-import { builtinIds, parseText, readBuiltin, resolveScenario } from './scenario-source.ts';
+import { builtinIds, parsedBuiltin, resolveScenario } from './scenario-source.ts';
 
-const inline = new InlineExecutor();
-
-export function registerToolRoutes(app: App, { store }: ServerDeps): void {
+export function registerToolRoutes(app: App, { store, quick }: ServerDeps): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -99,7 +96,7 @@ export function registerToolRoutes(app: App, { store }: ServerDeps): void {
       const body = c.req.valid('json');
       const { scenario } = await resolveScenario(body, store);
       const planned = forecastRun.plan(scenario, body);
-      const { result } = await runAnalysis(inline, planned.analysis);
+      const { result } = await runAnalysis(quick, planned.analysis);
       return c.json(result, 200);
     },
   );
@@ -152,8 +149,7 @@ export function registerToolRoutes(app: App, { store }: ServerDeps): void {
       c.json(
         builtinIds().flatMap((id) => {
           try {
-            const b = readBuiltin(id);
-            const s = parseText(b.text, b.file).scenario;
+            const s = parsedBuiltin(id).scenario;
             return [
               {
                 id,
@@ -189,8 +185,9 @@ export function registerToolRoutes(app: App, { store }: ServerDeps): void {
       },
     }),
     (c) => {
-      const b = readBuiltin(c.req.valid('param').id);
-      return c.json({ ...b, scenario: parseText(b.text, b.file).scenario }, 200);
+      const { id } = c.req.valid('param');
+      const b = parsedBuiltin(id);
+      return c.json({ id, file: b.file, text: b.source, scenario: b.scenario }, 200);
     },
   );
 

@@ -94,6 +94,13 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   const executor = spec
     ? createExecutor(flags.workers, ANALYSIS_TASKS, { spec })
     : new PoolExecutor({ workers: flags.workers, tasks: ANALYSIS_TASKS });
+  // Forecasts finish inside their request, on worker threads too: the pool's (queued with the
+  // jobs' chunks, which are short) or, when long jobs run on Redis workers, a thread of their own.
+  // `--executor inline` keeps everything on the event loop, as asked.
+  const quick =
+    executor instanceof RedisExecutor
+      ? new PoolExecutor({ workers: 1, tasks: ANALYSIS_TASKS })
+      : executor;
   let store: Awaited<ReturnType<typeof openStore>>;
   let webDir: string | null;
   try {
@@ -102,6 +109,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     store = await openStore(flags.db === undefined ? {} : { db: flags.db });
   } catch (err) {
     await executor.close();
+    if (quick !== executor) await quick.close();
     throw err;
   }
   const server = createServer({
@@ -109,6 +117,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     token,
     webDir: webDir ?? undefined,
     executor,
+    quickExecutor: quick,
     debug: Boolean(process.env.ENTENTE_DEBUG),
     allowedHosts: allowedHostsFor(
       flags.host,

@@ -66,6 +66,8 @@ export interface CompareOptions {
 export interface CompareIssueCell {
   /** Model id → forecast on the issue's scale. */
   readonly forecasts: Record<string, number>;
+  /** Model id → whether the forecast reaches the threshold (the forecast's verdict, with its tolerance). */
+  readonly meets: Record<string, boolean>;
   /** Model id → P(outcome ≥ threshold) over the draws; null without draws. */
   readonly pAtOrAbove: Record<string, number> | null;
 }
@@ -137,7 +139,11 @@ function column(input: CompareInput, opts: CompareOptions, issueIds: readonly st
   const issues: Record<string, CompareIssueCell> = {};
   for (const f of forecast.issues) {
     if (!issueIds.includes(f.id)) continue;
-    issues[f.id] = { forecasts: { ...f.forecasts }, pAtOrAbove: null };
+    issues[f.id] = {
+      forecasts: { ...f.forecasts },
+      meets: Object.fromEntries(Object.entries(f.verdicts).map(([m, v]) => [m, v.meets])),
+      pAtOrAbove: null,
+    };
   }
   if (opts.draws > 0 && issueIds.length > 0 && opts.models.length > 0) {
     const prepared = prepareMonteCarlo(input.scenario, opts.models, {

@@ -43,6 +43,18 @@ describe('compareRows(result)', () => {
     expect(cred.cells[2]!.text).toBe(RESULT.columns[2]!.commitment!.credibility.toFixed(2));
   });
 
+  it('counts the models reaching the threshold, as the forecasts’ verdicts do', () => {
+    const issue = RESULT.issues[0]!;
+    const reach = row(RESULT, `Models reaching ${issue.threshold.value}`);
+    const counts = RESULT.columns.map(
+      (c) => Object.values(c.issues[issue.id]!.meets).filter(Boolean).length,
+    );
+    expect(reach.cells.map((c) => c.text)).toEqual(counts.map((n) => `${n} of 2`));
+    // The drawdown takes the mean below 75 (the median stays above): one model fewer.
+    expect(counts[1]).toBe(counts[0]! - 1);
+    expect(reach.cells[1]).toEqual({ text: `${counts[1]} of 2`, delta: '−1', changed: true });
+  });
+
   it('says what a level was and who joined or left', () => {
     const japan = RESULT.candidates[0]!;
     const altered: CompareResult = {

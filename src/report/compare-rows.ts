@@ -135,6 +135,26 @@ export function compareRows(r: CompareResult): CompareRow[] {
         ),
       });
     }
+    const reaching = (c: CompareColumn) => {
+      const meets = c.issues[issue.id]?.meets ?? {};
+      return r.models.filter((m) => meets[m.id] === true).length;
+    };
+    const baseReaching = cols[0] ? reaching(cols[0]) : 0;
+    rows.push({
+      group,
+      label: `Models reaching ${issue.threshold.value}`,
+      cells: cols.map((c, i) => {
+        const n = reaching(c);
+        const text = `${n} of ${r.models.length}`;
+        if (i === 0) return { text, delta: null, changed: false };
+        const d = n - baseReaching;
+        return {
+          text,
+          delta: d === 0 ? '' : `${d > 0 ? '+' : '−'}${Math.abs(d)}`,
+          changed: d !== 0,
+        };
+      }),
+    });
     if (r.draws > 0) {
       for (const m of r.models) {
         rows.push({

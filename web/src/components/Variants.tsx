@@ -76,7 +76,7 @@ function SideBySide({ r }: { r: CompareResult }) {
               out.push(
                 <tr key={`g-${group}`} className="group-row">
                   <th scope="rowgroup" colSpan={2 + 2 * variants.length}>
-                    {group}
+                    <span className="group-label">{group}</span>
                   </th>
                 </tr>,
               );
@@ -185,12 +185,18 @@ function InputsChanged({ r }: { r: CompareResult }) {
                         <span className="muted small"> (from {x.from})</span>
                       )}
                     </th>
-                    <td className="num">{x.base}</td>
-                    <td className="num changed">
+                    <td className="num" data-label="Base">
+                      {x.base}
+                    </td>
+                    <td className="num changed" data-label="Variant">
                       <strong>{x.variant}</strong>
                     </td>
-                    <td className="small">{x.note ?? '—'}</td>
-                    <td className="small">{x.evidence.join(', ') || '—'}</td>
+                    <td className="small" data-label="Rationale">
+                      {x.note ?? '—'}
+                    </td>
+                    <td className="small" data-label="Evidence">
+                      {x.evidence.join(', ') || '—'}
+                    </td>
                   </tr>
                 ))}
               </tbody>

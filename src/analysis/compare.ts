@@ -9,11 +9,37 @@ import { isBargained } from '../core/compile.ts';
 import { contentHash } from '../core/hash.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { COALITION_DRAWS, type ModelRun, runForecast } from './forecast.ts';
+import { forecastHeadline, headlineLines } from './headline.ts';
 import { emptyMcChunk, mergeMcChunk } from './monte-carlo/chunk-result.ts';
 import { prepareMonteCarlo } from './monte-carlo/job.ts';
 import { summarizeMonteCarlo } from './monte-carlo/summarize.ts';
 import { runMcChunk } from './monte-carlo/task.ts';
 import { type ResultHeader, resultHeader } from '../core/result.ts';
+
+/** An input's value for display: a number or measure (value and range), else short text. */
+export type InputValue =
+  | { readonly value: number; readonly low: number | null; readonly high: number | null }
+  | { readonly text: string };
+
+/** One change of a column, as applied (`src/formats/variants.ts`). */
+export interface CompareInputChange {
+  readonly kind: string;
+  readonly target: string;
+  /** The change's stated rationale: how the new number follows from the evidence. */
+  readonly note: string | null;
+  /** The variant the change belongs to (a variant that `extends` another carries its changes). */
+  readonly variant?: string | null;
+  /** Evidence ids the change cites. */
+  readonly evidence?: readonly string[];
+  /** Also done (a removed actor leaving the coalition block…). */
+  readonly effects?: readonly string[];
+  /** Each input changed: its path (list elements by id), the base value and the variant's (null: absent). */
+  readonly fields?: readonly {
+    readonly path: string;
+    readonly base: InputValue | null;
+    readonly variant: InputValue | null;
+  }[];
+}
 
 /** One column: the base scenario or a variant applied to it. */
 export interface CompareInput {
@@ -24,7 +50,7 @@ export interface CompareInput {
   readonly extends?: string;
   readonly scenario: Scenario;
   /** The variant's changes as `kind target`, with their notes. */
-  readonly changes: readonly { kind: string; target: string; note: string | null }[];
+  readonly changes: readonly CompareInputChange[];
   readonly warnings: readonly string[];
 }
 
@@ -40,6 +66,8 @@ export interface CompareOptions {
 export interface CompareIssueCell {
   /** Model id → forecast on the issue's scale. */
   readonly forecasts: Record<string, number>;
+  /** Model id → whether the forecast reaches the threshold (the forecast's verdict, with its tolerance). */
+  readonly meets: Record<string, boolean>;
   /** Model id → P(outcome ≥ threshold) over the draws; null without draws. */
   readonly pAtOrAbove: Record<string, number> | null;
 }
@@ -60,8 +88,10 @@ export interface CompareColumn {
   readonly description: string | null;
   readonly extends: string | null;
   readonly hash: string;
-  readonly changes: readonly { kind: string; target: string; note: string | null }[];
+  readonly changes: readonly CompareInputChange[];
   readonly warnings: readonly string[];
+  /** The answer in short (src/analysis/headline.ts), as the CLI, the dashboard and the reports say it. */
+  readonly headline: string[];
   /** Issue id → cell (issues with a threshold). */
   readonly issues: Record<string, CompareIssueCell>;
   /** Null without a commitment block. */
@@ -109,7 +139,11 @@ function column(input: CompareInput, opts: CompareOptions, issueIds: readonly st
   const issues: Record<string, CompareIssueCell> = {};
   for (const f of forecast.issues) {
     if (!issueIds.includes(f.id)) continue;
-    issues[f.id] = { forecasts: { ...f.forecasts }, pAtOrAbove: null };
+    issues[f.id] = {
+      forecasts: { ...f.forecasts },
+      meets: Object.fromEntries(Object.entries(f.verdicts).map(([m, v]) => [m, v.meets])),
+      pAtOrAbove: null,
+    };
   }
   if (opts.draws > 0 && issueIds.length > 0 && opts.models.length > 0) {
     const prepared = prepareMonteCarlo(input.scenario, opts.models, {
@@ -223,6 +257,7 @@ export function compareScenarios(
       hash: contentHash(input.scenario),
       changes: input.changes,
       warnings: input.warnings,
+      headline: headlineLines(forecastHeadline(col.forecast)),
       issues: col.issues,
       commitment: col.commitment,
       diff,

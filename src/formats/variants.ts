@@ -52,6 +52,8 @@ export interface AppliedChange {
   readonly target: string;
   readonly variant: string | null;
   readonly note: string | null;
+  /** The evidence ids the change cites (its rationale's sources). */
+  readonly evidence: readonly string[];
   /** The fields changed (with list elements by id), more than one for `*`. */
   readonly fields: string[];
   /** Also done: e.g. a removed actor leaving the coalition block. */
@@ -705,6 +707,7 @@ export function applyChanges(
         target: change.target,
         variant: change.variant ?? null,
         note: change.note ?? null,
+        evidence: change.evidence ?? [],
         fields: done.map((s) => s.shown),
         effects,
       });

@@ -49,6 +49,8 @@ export interface AnalysisRequest {
   readonly ifJoins?: string | undefined;
   /** Report: add a tornado. */
   readonly tornado?: boolean | undefined;
+  /** Report: the variants side by side (undefined: every variant; []: none). */
+  readonly variants?: readonly string[] | undefined;
 }
 
 export interface PlannedRun {
@@ -300,6 +302,7 @@ export function reportRun(generatedAt: string): RunKind {
         monteCarloRuns: runs,
         ...(req.tornado ? { tornado: true } : {}),
         ...(req.target !== undefined ? { leversTarget: req.target } : {}),
+        ...(req.variants !== undefined ? { variants: req.variants } : {}),
         generatedAt,
       });
       return {
@@ -309,6 +312,7 @@ export function reportRun(generatedAt: string): RunKind {
           runs,
           ...(req.tornado ? { tornado: true } : {}),
           ...(req.target !== undefined ? { target: req.target } : {}),
+          ...(req.variants !== undefined ? { variants: req.variants } : {}),
         },
         analysis,
       };

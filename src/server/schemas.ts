@@ -262,6 +262,10 @@ export const ReportRequestSchema = z
     target: z.string().max(200).optional().openapi({
       description: 'Add levers toward this target (first model), e.g. "coalition>=75".',
     }),
+    variants: z.array(z.string().min(1).max(200)).max(200).optional().openapi({
+      description:
+        'The variants in the "Variants" section (ids, in order): the base and each side by side, with the differences and the inputs each changes. Default: every variant of the scenario; [] for no section.',
+    }),
   })
   .openapi('ReportRequest');
 

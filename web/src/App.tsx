@@ -25,6 +25,7 @@ import { EvidencePanel } from './components/EvidencePanel.tsx';
 import { Results } from './components/Results.tsx';
 import { type OpenRequest, ScenarioList } from './components/ScenarioList.tsx';
 import { Versions } from './components/Versions.tsx';
+import { Variants, draftVariants } from './components/Variants.tsx';
 import { Problems, WhatIfPanel } from './components/WhatIfPanel.tsx';
 import { useWhatIf } from './useWhatIf.ts';
 import { forecastHeadline } from '../../src/analysis/headline.ts';
@@ -41,11 +42,12 @@ interface Doc {
   dirty: boolean;
 }
 
-type Tab = 'dashboard' | 'edit' | 'results' | 'versions';
+type Tab = 'dashboard' | 'edit' | 'results' | 'variants' | 'versions';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'dashboard', label: 'Dashboard' },
   { id: 'edit', label: 'Editor' },
   { id: 'results', label: 'Results' },
+  { id: 'variants', label: 'Variants' },
   { id: 'versions', label: 'Versions' },
 ];
 
@@ -92,6 +94,8 @@ export function App() {
   const [job, setJob] = useState<StoredRun | null>(null);
   const [server, setServer] = useState<Server>(NO_RESULTS);
   const [listRefresh, setListRefresh] = useState(0);
+  /** The variants picked in the Variants view (null: all, the default); reports include them. */
+  const [variantPick, setVariantPick] = useState<string[] | null>(null);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const whatIf = useWhatIf(doc?.draft ?? null);
 
@@ -148,6 +152,7 @@ export function App() {
       setTarget('');
       setLeverModel('');
       setMcRuns(500);
+      setVariantPick(null);
     } catch (e) {
       fail(e);
     }
@@ -272,7 +277,9 @@ export function App() {
     setError(null);
     setStatus(`preparing the ${format.toUpperCase()} report…`);
     try {
-      const { blob, name } = await api.report(ref(doc), format);
+      // The variants picked in the Variants view (all by default); [] gives no Variants section.
+      const picked = variantPick?.filter((id) => draftVariants(doc.draft).some((v) => v.id === id));
+      const { blob, name } = await api.report(ref(doc), format, picked ? { variants: picked } : {});
       download(blob, name);
       setStatus(`report ${name} ready`);
     } catch (e) {
@@ -558,6 +565,7 @@ export function App() {
                     disabled={t.id === 'versions' && doc.origin.kind !== 'stored'}
                   >
                     {t.label}
+                    {t.id === 'variants' ? ` (${draftVariants(doc.draft).length})` : ''}
                   </button>
                 ))}
               </div>
@@ -634,6 +642,9 @@ export function App() {
                 )}
                 {tab === 'results' && (
                   <Results analyses={analyses} actorIds={actorIds} onApplyLever={applyLever} />
+                )}
+                {tab === 'variants' && (
+                  <Variants draft={doc.draft} picked={variantPick} onPick={setVariantPick} />
                 )}
                 {tab === 'versions' && doc.origin.kind === 'stored' && (
                   <Versions

@@ -1,7 +1,7 @@
 /** `entente compare`: the base scenario and its variants side by side (options: program/compare.ts). */
-import { type CompareInput, compareScenarios } from '../../analysis/compare.ts';
+import { compareScenarios } from '../../analysis/compare.ts';
+import { compareInputs } from '../../analysis/compare-inputs.ts';
 import { InputError } from '../../core/errors.ts';
-import { applyChanges, variantChanges } from '../../formats/variants.ts';
 import { io } from '../io.ts';
 import { loadScenario } from '../load.ts';
 import { splitList } from '../program/options.ts';
@@ -32,38 +32,17 @@ export function compareCommand(ref: string | undefined, flags: CompareFlags): vo
         'the scenario has no variants to compare: add a variants: list (docs/scenario-format.md, "Variants") or give --overlay FILE',
     });
   }
-  const unknown = wanted.filter((id) => !known.includes(id));
-  if (unknown.length) {
-    throw new InputError({
-      path: '--variants',
-      message: `unknown variant${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; ${known.length ? `variants: ${known.join(', ')}` : 'the scenario has no variants'}`,
-    });
-  }
   const over = loaded.overlay;
-  const inputs: CompareInput[] = [
-    {
-      id: 'base',
+  const inputs = compareInputs(scenario, {
+    variants: wanted,
+    entries: variants,
+    path: '--variants',
+    base: {
       name: over ? 'Base (with the command line’s overlay)' : 'Base',
-      scenario,
       changes: over ? over.changes.map((c) => ({ kind: 'overlay', target: c, note: null })) : [],
       warnings: over?.warnings ?? [],
     },
-  ];
-  for (const id of wanted) {
-    const entry = variants.find((e) => e.variant.id === id)!;
-    const applied = applyChanges(scenario, variantChanges(variants, id));
-    inputs.push({
-      id,
-      name: entry.variant.name,
-      ...(entry.variant.description !== undefined
-        ? { description: entry.variant.description }
-        : {}),
-      ...(entry.variant.extends !== undefined ? { extends: entry.variant.extends } : {}),
-      scenario: applied.scenario,
-      changes: applied.changes.map((c) => ({ kind: c.kind, target: c.target, note: c.note })),
-      warnings: applied.warnings,
-    });
-  }
+  });
   const result = compareScenarios(inputs, {
     models: resolveModelRuns(flags, loaded.scenario.actors.length),
     seed: flags.seed,

@@ -6,6 +6,7 @@ import { ChromiumMissingError } from '../../report/scenario-report/print-pdf.ts'
 import { type ReportFormat, renderReport } from '../../report/scenario-report/render.ts';
 import { io } from '../io.ts';
 import { loadScenario } from '../load.ts';
+import { splitList } from '../program/options.ts';
 import { INTERRUPTED_EXIT_CODE } from '../progress.ts';
 import { executorFor, inlineByDefault, runAnalysisJob } from './jobs.ts';
 import { resolveModelRuns } from './model-runs.ts';
@@ -17,6 +18,7 @@ export interface ReportFlags {
   runs: number;
   tornado?: boolean;
   target?: string;
+  variants: string[];
   model: string[];
   option: string[];
   [perModelOption: string]: unknown;
@@ -24,12 +26,15 @@ export interface ReportFlags {
 
 export async function reportCommand(ref: string | undefined, flags: ReportFlags): Promise<void> {
   const { scenario } = loadScenario(ref);
+  const picked = (flags.variants ?? []).flatMap(splitList);
+  const variants = picked.length === 0 ? undefined : picked.includes('none') ? [] : picked;
   const analysis = reportAnalysis(scenario, {
     models: resolveModelRuns(flags, scenario.actors.length),
     seed: flags.seed,
     monteCarloRuns: flags.runs,
     ...(flags.tornado ? { tornado: true } : {}),
     ...(flags.target !== undefined ? { leversTarget: flags.target } : {}),
+    ...(variants !== undefined ? { variants } : {}),
     generatedAt: new Date().toISOString(),
   });
   // Inline unless ENTENTE_EXECUTOR names an executor; Ctrl-C stops it, and nothing is written.

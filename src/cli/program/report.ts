@@ -3,7 +3,7 @@ import { checkRuns } from '../../core/limits.ts';
 import { DEFAULT_SEED } from '../../core/rng.ts';
 import type { ReportFormat } from '../../report/scenario-report/render.ts';
 import type { ReportFlags } from '../commands/report.ts';
-import { addModelFlags, parseSeed } from './options.ts';
+import { addModelFlags, collect, parseSeed } from './options.ts';
 
 function parseFormat(value: string): ReportFormat {
   if (value === 'html' || value === 'pdf' || value === 'md') return value;
@@ -39,6 +39,12 @@ export function registerReport(program: Command): void {
     )
     .option('--tornado', 'add a one-at-a-time sensitivity (tornado) for every model')
     .option('-t, --target <target>', 'add levers toward a target, e.g. coalition>=75 (first model)')
+    .option(
+      '--variants <ids>',
+      'the variants in the "Variants" section, comma-separated (repeatable); default: every variant of the scenario; "none" for no section',
+      collect,
+      [],
+    )
     .option('--seed <n>', 'seed for stochastic models and the Monte Carlo', parseSeed, DEFAULT_SEED)
     .addHelpText(
       'after',
@@ -49,7 +55,8 @@ Examples:
   $ entente report --out east-asia.html
   $ entente report my.yaml --format pdf --out my.pdf --runs 2000 --tornado
   $ entente report --model eum --target 'coalition>=75' --out levers.html
-  $ entente report ec-car-emissions-1994 --format md > report.md`,
+  $ entente report ec-car-emissions-1994 --format md > report.md
+  $ entente report --variants usfk-drawdown,us-credibility-shock --out variants.html`,
     )
     .action(async (ref: string | undefined, flags: ReportFlags) => {
       const { reportCommand } = await import('../commands/report.ts');

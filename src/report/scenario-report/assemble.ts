@@ -6,7 +6,14 @@
  * same runner as every other analysis — on the caller's executor, with progress and cancel — and
  * give the same report for the same inputs.
  */
-import { type Analysis, runAnalysis, sequenceAnalyses } from '../../analysis/analysis.ts';
+import {
+  type Analysis,
+  immediateAnalysis,
+  runAnalysis,
+  sequenceAnalyses,
+} from '../../analysis/analysis.ts';
+import { compareScenarios } from '../../analysis/compare.ts';
+import { compareInputs } from '../../analysis/compare-inputs.ts';
 import { commitmentAnalysis } from '../../analysis/commitment.ts';
 import { type ModelRun, runForecast } from '../../analysis/forecast.ts';
 import { commitmentLeversAnalysis } from '../../analysis/levers/commitment.ts';
@@ -38,6 +45,11 @@ export interface ReportOptions {
   readonly leversTarget?: string;
   /** The model levers use; default the first of `models`. */
   readonly leverModel?: ModelRun;
+  /**
+   * The variants in the "Variants" section (ids, in order); undefined: every variant of the
+   * scenario; []: no section. A scenario without variants has no section either way.
+   */
+  readonly variants?: readonly string[] | undefined;
   /** When the report says it was made (the shell reads the clock). */
   readonly generatedAt: string;
 }
@@ -50,12 +62,18 @@ export function reportAnalysis(scenario: Scenario, o: ReportOptions): Analysis<R
   const target = o.leversTarget === undefined ? null : parseTarget(o.leversTarget, scenario);
   const runs = o.monteCarloRuns && o.monteCarloRuns > 0 ? o.monteCarloRuns : 0;
   const leverModel = o.leverModel ?? o.models[0];
+  const commitmentDraws = runs > 0 ? runs : COMMITMENT_DRAWS;
+  // The variants are applied now, so an unknown id or a broken variant fails before any work.
+  const variantInputs =
+    scenario.variants?.length && (o.variants === undefined || o.variants.length > 0)
+      ? compareInputs(scenario, { variants: o.variants, path: 'variants' })
+      : null;
   const parts = {
     commitment: scenario.coalition?.commitment
       ? commitmentAnalysis(
           scenario,
           prepareCommitment(scenario, {
-            draws: runs > 0 ? runs : COMMITMENT_DRAWS,
+            draws: commitmentDraws,
             seed: o.seed,
             knockout: false,
           }),
@@ -80,6 +98,18 @@ export function reportAnalysis(scenario: Scenario, o: ReportOptions): Analysis<R
         : target && leverModel
           ? leversAnalysis(scenario, leverModel, target, { seed: o.seed })
           : undefined,
+    // The base and each variant side by side, on the report's models and seed; P(commits) over
+    // the report's own draws of the commitment terms, so the base column equals "Who commits".
+    variants: variantInputs
+      ? immediateAnalysis('compare', () =>
+          compareScenarios(variantInputs, {
+            models: o.models,
+            seed: o.seed,
+            draws: 0,
+            commitmentDraws: scenario.coalition?.commitment ? commitmentDraws : 0,
+          }),
+        )
+      : undefined,
   };
   return sequenceAnalyses('report', parts, (done) => {
     // The coalition answer comes from the report's own draws above: the forecast's point answer
@@ -96,6 +126,7 @@ export function reportAnalysis(scenario: Scenario, o: ReportOptions): Analysis<R
       sensitivity: done.tornado ? sensitivityFromTornado(done.tornado) : null,
       levers: done.levers ? leversFromResult(done.levers) : null,
       commitment: done.commitment ?? null,
+      variants: done.variants ?? null,
       generatedAt: o.generatedAt,
     });
   });

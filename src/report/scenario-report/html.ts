@@ -5,6 +5,7 @@
 import { commitmentHtml } from './commitment-section.ts';
 import { escapeHtml as e, safeUrl } from './escape.ts';
 import { explanationsHtml } from './explanations-section.ts';
+import { variantsHtml } from './variants-section.ts';
 import { fmt, type IssueSection, type Report } from './report-data.ts';
 import { type Charts, reportCharts } from './charts.ts';
 
@@ -30,6 +31,9 @@ figcaption { color: #555; font-size: .8rem; }
 blockquote { margin: .3rem 0 .3rem 1rem; padding-left: .6rem; border-left: 3px solid #ccc; color: #333; }
 .evidence li { margin-bottom: .6rem; break-inside: avoid; }
 .caveats li { margin-bottom: .3rem; }
+td.changed { background: #fff4d6; }
+th.group { background: #e4ebf3; font-weight: 600; }
+li.changed { background: #fff4d6; }
 .caveat-kind { font-size: .75rem; text-transform: uppercase; color: #a40; letter-spacing: .03em; }
 code { font-size: .8rem; word-break: break-all; }
 a, .meta { overflow-wrap: anywhere; }
@@ -184,6 +188,7 @@ export function renderReportHtml(r: Report): string {
   if (r.commitment) out.push(commitmentHtml(r.commitment, charts));
   for (const sec of r.issues) out.push(issueSection(sec, names, modelNames, charts));
   out.push(explanationsHtml(r));
+  if (r.variants && r.variants.columns.length > 1) out.push(variantsHtml(r.variants));
 
   out.push('<section id="caveats"><h2>Assumptions and caveats</h2><h3>Assumptions</h3><ul>');
   for (const a of r.assumptions) out.push(`<li>${e(a)}</li>`);

@@ -5,6 +5,7 @@
 import { commitmentMarkdown } from './commitment-section.ts';
 import { escapeMarkdown as m } from './escape.ts';
 import { explanationsMarkdown } from './explanations-section.ts';
+import { variantsMarkdown } from './variants-section.ts';
 import { fmt, type Report } from './report-data.ts';
 
 const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
@@ -165,6 +166,7 @@ export function renderReportMarkdown(r: Report): string {
   }
 
   out.push(...explanationsMarkdown(r));
+  if (r.variants && r.variants.columns.length > 1) out.push(...variantsMarkdown(r.variants));
   out.push('## Assumptions and caveats', '', '### Assumptions', '');
   for (const a of r.assumptions) out.push(`- ${m(a)}`);
   for (const n of r.notes) out.push(`- ${m(n)}`);

@@ -3,6 +3,7 @@
  * scenario and its results. Pure (the caller supplies the time), so reports are reproducible.
  */
 import type { LeverRow } from '../../charts/from-results.ts';
+import type { CompareResult } from '../../analysis/compare.ts';
 import { forecastHeadline, headlineLines } from '../../analysis/headline.ts';
 import { type Explanation, explainForecast } from '../../analysis/explain/index.ts';
 import type { ForecastResult, IssueForecast } from '../../analysis/forecast.ts';
@@ -48,6 +49,8 @@ export interface ReportInput {
   readonly levers?: readonly Lever[] | null;
   /** The commitment model's answer, for scenarios with a coalition.commitment block. */
   readonly commitment?: CommitmentResult | null;
+  /** The base and the chosen variants side by side (`src/analysis/compare.ts`); null: no section. */
+  readonly variants?: CompareResult | null;
   /** ISO time the report was made (the shell reads the clock). */
   readonly generatedAt: string;
 }
@@ -111,6 +114,11 @@ export interface Report {
   readonly explanations: Explanation[];
   /** The answer in a few lines, first in the summary (src/analysis/headline.ts). */
   readonly headline: string[];
+  /**
+   * The base and the chosen variants side by side; null (or absent, in a report stored before
+   * variants were reported) when the scenario has none or none was chosen.
+   */
+  readonly variants?: CompareResult | null;
 }
 
 /** Forecasts further apart than this share of the scale are reported as a disagreement. */
@@ -207,6 +215,7 @@ export function buildReport(input: ReportInput): Report {
       { ...forecast, coalition: input.commitment ?? forecast.coalition },
       s.actors,
     ),
+    variants: input.variants ?? null,
   };
 }
 

@@ -1,0 +1,284 @@
+/**
+ * The Variants view (issue 16, part 3) in Debian's Chromium through playwright-core, at 1440×900
+ * and 390×844: pick variants, see their columns beside the base with every number equal to
+ * `compareScenarios`'s (the code of `entente compare`, run here in Node with the CLI's defaults),
+ * the differences marked, the inputs each variant changes; the Report follows the pick; no
+ * horizontal page overflow on the phone (the tables scroll inside their card); axe-core finds no
+ * serious or critical violation. Screenshots go to ENTENTE_SCREENSHOTS when set. Skipped, with
+ * the reason printed, when /usr/bin/chromium is absent.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareScenarios } from '../src/analysis/compare.ts';
+import { compareInputs } from '../src/analysis/compare-inputs.ts';
+import { COALITION_DRAWS } from '../src/analysis/forecast.ts';
+import { DEFAULT_SEED } from '../src/core/rng.ts';
+import { parseScenarioText } from '../src/formats/scenario-file.ts';
+import { defaultModelIds, getModel } from '../src/models/registry.ts';
+import { compareRows, inputChangeRows } from '../src/report/compare-rows.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../src/report/scenario-report/print-pdf.ts';
+import { createServer, type Server } from '../src/server/app.ts';
+import { openSqliteStore } from '../src/store/sqlite.ts';
+import type { Store } from '../src/store/store.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const BUILTIN = 'east-asia-coalition-2025';
+const SHOTS = process.env.ENTENTE_SCREENSHOTS;
+if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+
+const CHROMIUM = chromiumPath();
+const skipReason = existsSync(CHROMIUM)
+  ? null
+  : `${CHROMIUM} is absent (Debian: apt-get install -y chromium)`;
+if (skipReason) console.log(`[browser-variants] SKIPPING: ${skipReason}`);
+
+type Page = import('playwright-core').Page;
+type Browser = import('playwright-core').Browser;
+
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+/** `entente compare --variants …` with its defaults, in Node. */
+function expected(variants: string[]) {
+  const scenario = parseScenarioText(
+    readFileSync(join(ROOT, 'scenarios', `${BUILTIN}.yaml`), 'utf8'),
+  );
+  return compareScenarios(compareInputs(scenario, { variants }), {
+    models: defaultModelIds().map((id) => ({
+      model: getModel(id),
+      options: { ...getModel(id).defaults },
+    })),
+    seed: DEFAULT_SEED,
+    draws: 0,
+    commitmentDraws: COALITION_DRAWS,
+  });
+}
+
+describe.skipIf(skipReason !== null)('the Variants view in Chromium', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'entente-browser-variants-'));
+  const webDir = join(tmp, 'web');
+  let store: Store;
+  let server: Server;
+  let http: { close(cb?: () => void): void } | undefined;
+  let base = '';
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const { build } = await import('vite');
+    await build({
+      configFile: join(ROOT, 'web/vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: webDir, emptyOutDir: true },
+    });
+    store = await openSqliteStore(join(tmp, 'e.db'));
+    server = createServer({ store, webDir });
+    const { serve } = await import('@hono/node-server');
+    base = await new Promise<string>((resolve) => {
+      http = serve(
+        { fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' },
+        (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`),
+      );
+    });
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (http) await new Promise<void>((r) => http!.close(() => r()));
+    await server?.close();
+    await store?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const newPage = async (viewport = DESKTOP): Promise<Page> => {
+    const context = await browser.newContext({ viewport, acceptDownloads: true });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.log(`[browser-variants] page error: ${e.message}`));
+    return page;
+  };
+  const shot = async (page: Page, name: string, fullPage = false) => {
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+  };
+  const overflowX = (page: Page) =>
+    page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
+  /** Opens the built-in on its Variants view and picks exactly `ids`. */
+  const openVariants = async (page: Page, ids: string[]) => {
+    await page.goto(base);
+    await page.getByTestId(`builtin-${BUILTIN}`).click();
+    await page.getByTestId('headline').waitFor({ timeout: 30_000 });
+    await page.getByRole('tab', { name: /^Variants/ }).click();
+    await page.getByTestId('variants').waitFor();
+    await page.getByRole('button', { name: 'None', exact: true }).click();
+    for (const id of ids) await page.getByTestId(`pick-${id}`).check();
+    // The columns follow the scenario's order, whatever the order of picking.
+    await waitForColumns(page, inOrder(ids));
+  };
+  const waitForColumns = async (page: Page, ids: string[]) => {
+    await expect
+      .poll(
+        () =>
+          page.evaluate<(string | null)[]>(
+            `[...document.querySelectorAll('[data-testid="compare-table"] thead th[data-col]')].map((th) => th.getAttribute('data-col'))`,
+          ),
+        { timeout: 30_000 },
+      )
+      .toEqual(ids);
+  };
+  /** Every row on screen: label → [base, variant value, Δ, …] as shown. */
+  const screenRows = (page: Page) =>
+    page.evaluate<
+      {
+        row: string;
+        cells: { col: string | null; kind: string | null; text: string; changed: string | null }[];
+      }[]
+    >(`[...document.querySelectorAll('[data-testid="compare-table"] tbody tr[data-row]')].map((tr) => ({
+        row: tr.getAttribute('data-row'),
+        cells: [...tr.querySelectorAll('td')].map((td) => ({
+          col: td.getAttribute('data-col'),
+          kind: td.getAttribute('data-kind'),
+          text: (td.firstChild?.textContent ?? '').trim(),
+          changed: td.getAttribute('data-changed'),
+        })),
+      }))`);
+
+  it('pick a variant: its column equals entente compare’s, the differences are marked (1440×900)', async () => {
+    const page = await newPage();
+    const picked = ['usfk-drawdown'];
+    await openVariants(page, picked);
+    const want = expected(picked);
+    const rows = compareRows(want);
+    const seen = await screenRows(page);
+    expect(seen.map((r) => r.row)).toEqual(rows.map((r) => `${r.group} — ${r.label}`));
+    seen.forEach((r, i) => {
+      const w = rows[i]!;
+      expect(r.cells[0]).toMatchObject({ col: 'base', kind: 'value', text: w.cells[0]!.text });
+      expect(r.cells[1]).toMatchObject({
+        col: 'usfk-drawdown',
+        kind: 'value',
+        text: w.cells[1]!.text,
+        changed: w.cells[1]!.changed ? 'yes' : 'no',
+      });
+      expect(r.cells[2]).toMatchObject({ kind: 'delta', text: w.cells[1]!.delta ?? '' });
+    });
+    // A raw number: the mean's forecast on the issue, which the drawdown moves.
+    const issue = want.issues[0]!.id;
+    const col = want.columns[1]!;
+    const meanRow = seen.find((r) => r.row.endsWith(`${getModel('mean').name}: forecast`))!;
+    expect(meanRow.cells[1]!.text).toBe(col.issues[issue]!.forecasts.mean!.toFixed(1));
+    expect(meanRow.cells[1]!.changed).toBe('yes');
+    const d = col.diff!.issues[issue]!.forecasts.mean!;
+    expect(meanRow.cells[2]!.text).toBe(`${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(1)}`);
+    // The inputs the variant changes: path, base → variant, rationale, evidence.
+    const inputs = (await page.getByTestId('inputs-usfk-drawdown').textContent()) ?? '';
+    for (const x of inputChangeRows(col)) {
+      expect(inputs).toContain(x.path);
+      expect(inputs).toContain(x.base);
+      expect(inputs).toContain(x.variant);
+      expect(inputs).toContain(x.note!);
+      for (const id of x.evidence) expect(inputs).toContain(id);
+    }
+    // The headline lines the variant changes are listed under it.
+    expect(await page.getByTestId('headline-usfk-drawdown').locator('li.changed').count()).toBe(
+      col.headline.filter((l) => !want.columns[0]!.headline.includes(l)).length,
+    );
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'variants-1440');
+
+    // A second variant: its column joins, still equal to compare's.
+    await page.getByTestId('pick-us-credibility-shock').check();
+    // Listed in the scenario's order, whatever the order they were picked in.
+    const two = inOrder(['usfk-drawdown', 'us-credibility-shock']);
+    await waitForColumns(page, two);
+    const rows2 = compareRows(expected(two));
+    const seen2 = await screenRows(page);
+    expect(seen2.map((r) => r.cells.map((c) => c.text))).toEqual(
+      rows2.map((r) => [r.cells[0]!.text, ...r.cells.slice(1).flatMap((c) => [c.text, c.delta])]),
+    );
+    await shot(page, 'variants-two-1440', true);
+    if (SHOTS) {
+      // The two cards an analyst reads, each whole.
+      await page
+        .locator('section[aria-labelledby="var-side"]')
+        .screenshot({ path: join(SHOTS, 'variants-two-side-1440.png') });
+      await page
+        .locator('section[aria-labelledby="var-inputs"]')
+        .screenshot({ path: join(SHOTS, 'variants-two-inputs-1440.png') });
+    }
+
+    // The Markdown report has the Variants section with the two picked, and only those.
+    const download = page.waitForEvent('download', { timeout: 90_000 });
+    await page.getByRole('button', { name: 'Markdown' }).click();
+    const md = readFileSync(await (await download).path(), 'utf8');
+    expect(md).toContain('## Variants');
+    expect(md).toContain(`--variants ${two.join(',')}`);
+    expect(md).not.toMatch(/\*\*Chinese trade coercion\*\*/);
+    await page.context().close();
+  }, 180_000);
+
+  it('on a 390×844 phone: no page overflow, the table scrolls inside its card', async () => {
+    const page = await newPage(PHONE);
+    await openVariants(page, ['usfk-drawdown', 'japan-china-crisis']);
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    const scrolls = await page.evaluate<string | false>(
+      `(() => { const el = document.querySelector('[data-testid="compare-table"]').parentElement; return el.scrollWidth > el.clientWidth && getComputedStyle(el).overflowX; })()`,
+    );
+    expect(scrolls).toBe('auto');
+    if (SHOTS)
+      for (const card of ['var-pick', 'var-head', 'var-inputs'])
+        await page
+          .locator(`section[aria-labelledby="${card}"]`)
+          .screenshot({ path: join(SHOTS, `variants-390-${card}.png`) });
+    await page.getByTestId('compare-table').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await shot(page, 'variants-390');
+    await page.context().close();
+  }, 120_000);
+
+  it('a scenario without variants explains what they are', async () => {
+    const page = await newPage();
+    await page.goto(base);
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await page.getByTestId('headline').waitFor({ timeout: 30_000 });
+    await page.getByRole('tab', { name: 'Variants (0)' }).click();
+    expect(await page.getByTestId('no-variants').textContent()).toMatch(/variants:/);
+    await page.context().close();
+  }, 60_000);
+
+  it('axe-core finds no serious or critical violation on the Variants view, at both sizes', async () => {
+    const { default: AxeBuilder } = await import('@axe-core/playwright');
+    const found: string[] = [];
+    for (const viewport of [DESKTOP, PHONE]) {
+      const page = await newPage(viewport);
+      await openVariants(page, ['usfk-drawdown', 'north-korean-provocation']);
+      const r = await new AxeBuilder({ page }).analyze();
+      for (const v of r.violations)
+        if (v.impact === 'serious' || v.impact === 'critical')
+          found.push(
+            `${viewport.width}px: ${v.id} (${v.impact}) ${v.help}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(' | ')}`,
+          );
+      await page.context().close();
+    }
+    expect(found).toEqual([]);
+  }, 180_000);
+});
+
+/** `ids` in the built-in's order of variants (the view's and the report's order). */
+function inOrder(ids: string[]): string[] {
+  const scenario = parseScenarioText(
+    readFileSync(join(ROOT, 'scenarios', `${BUILTIN}.yaml`), 'utf8'),
+  );
+  return (scenario.variants ?? []).map((v) => v.id).filter((id) => ids.includes(id));
+}

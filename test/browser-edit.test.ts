@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtWebDir } from './support/web-build.ts';
 import { parseScenarioText } from '../src/formats/scenario-file.ts';
 import { applyVariant } from '../src/formats/variants.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../src/report/scenario-report/print-pdf.ts';
@@ -18,7 +19,6 @@ import { createServer, type Server } from '../src/server/app.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { Store } from '../src/store/store.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 const BUILTIN = 'east-asia-coalition-2025';
 const SHOTS = process.env.ENTENTE_SCREENSHOTS;
 if (SHOTS) mkdirSync(SHOTS, { recursive: true });
@@ -38,7 +38,7 @@ const CELL = 'cell-korea-gov-usfk-flexibility-salience';
 
 describe.skipIf(skipReason !== null)('editing in the workbench, in Chromium', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'entente-browser-edit-'));
-  const webDir = join(tmp, 'web');
+  let webDir = '';
   let store: Store;
   let server: Server;
   let http: { close(cb?: () => void): void } | undefined;
@@ -46,12 +46,7 @@ describe.skipIf(skipReason !== null)('editing in the workbench, in Chromium', ()
   let browser: Browser;
 
   beforeAll(async () => {
-    const { build } = await import('vite');
-    await build({
-      configFile: join(ROOT, 'web/vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: webDir, emptyOutDir: true },
-    });
+    webDir = await builtWebDir();
     store = await openSqliteStore(join(tmp, 'e.db'));
     server = createServer({ store, webDir });
     const { serve } = await import('@hono/node-server');

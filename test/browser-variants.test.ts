@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtWebDir } from './support/web-build.ts';
 import { compareScenarios } from '../src/analysis/compare.ts';
 import { compareInputs } from '../src/analysis/compare-inputs.ts';
 import { COALITION_DRAWS } from '../src/analysis/forecast.ts';
@@ -59,7 +60,7 @@ function expected(variants: string[]) {
 
 describe.skipIf(skipReason !== null)('the Variants view in Chromium', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'entente-browser-variants-'));
-  const webDir = join(tmp, 'web');
+  let webDir = '';
   let store: Store;
   let server: Server;
   let http: { close(cb?: () => void): void } | undefined;
@@ -67,12 +68,7 @@ describe.skipIf(skipReason !== null)('the Variants view in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const { build } = await import('vite');
-    await build({
-      configFile: join(ROOT, 'web/vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: webDir, emptyOutDir: true },
-    });
+    webDir = await builtWebDir();
     store = await openSqliteStore(join(tmp, 'e.db'));
     server = createServer({ store, webDir });
     const { serve } = await import('@hono/node-server');

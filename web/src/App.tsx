@@ -295,7 +295,7 @@ export function App() {
     forecast: serverForecast ?? whatIf.result,
     forecastSource: serverForecast
       ? `Server run ${server.forecastRun?.slice(0, 8) ?? ''}`
-      : 'Live what-if (in the browser)',
+      : 'Live what-if, in the browser',
     monteCarlo: fresh(server.monteCarlo),
     tornado: fresh(server.tornado),
     levers: fresh(server.levers),

@@ -63,7 +63,7 @@ export function Dashboard(props: {
       {c && (
         <section className="card coalition-card" aria-labelledby="dash-c" data-testid="coalition">
           <h3 id="dash-c">
-            Who joins {name(c.lead)} against {name(c.rival)}
+            Who joins the coalition of {name(c.lead)} against {name(c.rival)}
           </h3>
           <p>
             Selected equilibrium ({c.selected.ruleText}):{' '}
@@ -73,8 +73,10 @@ export function Dashboard(props: {
                 : 'no candidate commits'}
             </strong>{' '}
             at {levelLabel.get(c.joinLevel) ?? c.joinLevel} or above
-            {c.equilibria ? ` · ${c.equilibria.count} pure equilibria` : ''} · P(prevail){' '}
-            {fmt(c.selected.prevail)}
+            {c.equilibria
+              ? ` · ${c.equilibria.count} pure equilibri${c.equilibria.count === 1 ? 'um' : 'a'}`
+              : ''}{' '}
+            · P(prevail) {fmt(c.selected.prevail)}
           </p>
           <div
             className="table-scroll"

@@ -174,6 +174,18 @@ describe.skipIf(skipReason !== null)('Results charts in Chromium', () => {
     // The picker lists the actors in the scenario's order, the tables' order.
     const picks = page.locator('[data-testid^="pick-"]');
     expect(await picks.first().getAttribute('data-testid')).toBe('pick-xj');
+    // Each name's swatch is its actor's colour in the charts (the picker is their legend).
+    const colours = await page.evaluate<[string, string]>(`(() => {
+      const swatch = document.querySelector('[data-testid="pick-mk"] .swatch');
+      const line = document.querySelector(${JSON.stringify(`${TRAJ_EUM} g[aria-label="line"] path[data-actors="mk"]`)});
+      const probe = document.createElement('i');
+      probe.style.color = line.getAttribute('stroke');
+      document.body.append(probe);
+      const stroke = getComputedStyle(probe).color;
+      probe.remove();
+      return [getComputedStyle(swatch).backgroundColor, stroke];
+    })()`);
+    expect(colours[0]).toBe(colours[1]);
     const pick = page.getByTestId('pick-mk');
     await pick.click();
     await expect.poll(() => pick.getAttribute('aria-pressed')).toBe('true');

@@ -6,10 +6,16 @@
 import { type Actor, actorPalette } from '../../../src/charts/palette.ts';
 import { useHighlight } from '../highlight.tsx';
 
-export function ActorPicker(props: { actors: readonly Actor[] }) {
+export function ActorPicker(props: {
+  /** The scenario's actors in its order: the colours follow it, as in the charts. */
+  actors: readonly Actor[];
+  /** Only these are listed (the actors that have marks in the view's charts). */
+  only?: ReadonlySet<string>;
+}) {
   const h = useHighlight();
   const palette = actorPalette(props.actors);
-  if (props.actors.length === 0) return null;
+  const listed = props.actors.filter((a) => !props.only || props.only.has(a.id));
+  if (listed.length === 0) return null;
   return (
     <div
       className="actor-picker"
@@ -18,7 +24,7 @@ export function ActorPicker(props: { actors: readonly Actor[] }) {
       data-testid="actor-picker"
     >
       <span className="small muted">Highlight an actor:</span>
-      {props.actors.map((a) => (
+      {listed.map((a) => (
         <button
           type="button"
           key={a.id}

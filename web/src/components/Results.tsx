@@ -77,7 +77,9 @@ export function Results(props: {
           {props.analyses.forecastSource} · seed {forecast.seed} · scenario{' '}
           <code>{forecast.scenario.hash.slice(0, 19)}…</code>
         </p>
-        <ActorPicker actors={actors} />
+        <ActorPicker
+          actors={actors.filter((a) => issues.some((i) => i.actors.some((x) => x.id === a.id)))}
+        />
         {issues.map((issue) => {
           const trajs = trajectories(forecast, props.actorIds, issue.id);
           const press = pressures(forecast, props.actorIds, issue.id);
@@ -153,7 +155,11 @@ export function Results(props: {
               {monteCarlo && mcIssue && (
                 <>
                   <h3>Distribution of outcomes ({monteCarlo.runs} runs)</h3>
-                  {Object.keys(mcIssue.outcomes).map((m) => (
+                  {[
+                    // In the forecast table's order, then any model only the simulation ran.
+                    ...Object.keys(issue.forecasts).filter((m) => mcIssue.outcomes[m]),
+                    ...Object.keys(mcIssue.outcomes).filter((m) => !(m in issue.forecasts)),
+                  ].map((m) => (
                     <div key={m}>
                       <h4>{modelNames.get(m) ?? m}</h4>
                       <PlotView

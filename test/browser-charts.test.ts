@@ -104,16 +104,16 @@ describe.skipIf(skipReason !== null)('Results charts in Chromium', () => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  const openResults = async (viewport = DESKTOP): Promise<Page> => {
+  const openResults = async (viewport = DESKTOP, scenario = SCENARIO): Promise<Page> => {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     page.on('pageerror', (e) => console.log(`[browser-charts] page error: ${e.message}`));
     await page.goto(base);
-    await page.getByTestId(`builtin-${SCENARIO}`).click();
+    await page.getByTestId(`builtin-${scenario}`).click();
     await page.getByTestId('headline').waitFor({ timeout: 30_000 });
     await page.getByRole('tab', { name: 'Results' }).click();
     await page.getByTestId('results').waitFor();
-    await page.locator(`${PLANE} svg`).first().waitFor();
+    await page.locator('figure.plot svg').first().waitFor();
     return page;
   };
   const shot = async (page: Page, name: string, selector?: string) => {
@@ -235,6 +235,28 @@ describe.skipIf(skipReason !== null)('Results charts in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('pick-zg').getAttribute('aria-pressed')).toBe('true');
     await expect.poll(async () => (await marks(page, NETWORK, 'zg')).othersDim).toBe(true);
+    await page.context().close();
+  }, 120_000);
+
+  it('the picker lists only the actors drawn, each in its colour in the charts (scenario order)', async () => {
+    // The East Asia built-in: 12 actors, of whom two take a stance on the one bargained issue;
+    // South Korea's government is the fifth actor, so its colour is the fifth, not the second.
+    const page = await openResults(DESKTOP, 'east-asia-coalition-2025');
+    const listed = await page.evaluate<string[]>(
+      `[...document.querySelectorAll('[data-testid^="pick-"]')].map((b) => b.dataset.testid)`,
+    );
+    expect(listed).toEqual(['pick-usa', 'pick-korea-gov']);
+    const [swatch, dot] = await page.evaluate<[string, string]>(`(() => {
+      const probe = document.createElement('i');
+      probe.style.color = document.querySelector('circle[data-actors="korea-gov"]').getAttribute('fill');
+      document.body.append(probe);
+      const fill = getComputedStyle(probe).color;
+      probe.remove();
+      const swatch = document.querySelector('[data-testid="pick-korea-gov"] .swatch');
+      return [getComputedStyle(swatch).backgroundColor, fill];
+    })()`);
+    expect(swatch).toBe(dot);
+    expect(swatch).toBe('rgb(117, 112, 179)'); // ACTOR_COLORS[4]
     await page.context().close();
   }, 120_000);
 

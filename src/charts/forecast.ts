@@ -142,6 +142,9 @@ export function forecastChart(
                 textAnchor: 'start',
                 dy: -15,
                 fill: '#222',
+                stroke: 'white',
+                strokeWidth: 3,
+                paintOrder: 'stroke',
               }),
               Plot.text(finite, {
                 y: 'model',

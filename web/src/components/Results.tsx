@@ -78,7 +78,8 @@ export function Results(props: {
           <code>{forecast.scenario.hash.slice(0, 19)}…</code>
         </p>
         <ActorPicker
-          actors={actors.filter((a) => issues.some((i) => i.actors.some((x) => x.id === a.id)))}
+          actors={actors}
+          only={new Set(issues.flatMap((i) => i.actors.map((a) => a.id)))}
         />
         {issues.map((issue) => {
           const trajs = trajectories(forecast, props.actorIds, issue.id);

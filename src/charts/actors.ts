@@ -8,6 +8,7 @@ import {
   type ChartContext,
   type ChartSpec,
   STYLE,
+  actorTags,
   fmt,
   hover,
   rowLabels,
@@ -24,6 +25,8 @@ export interface ActorPositionRow {
 }
 
 interface Row extends ActorPositionRow {
+  /** The actor's id again, under the name the workbench reads off a hovered datum. */
+  readonly actorId: string;
   readonly label: string;
   readonly weight: number;
 }
@@ -42,10 +45,12 @@ export function actorPositionsChart(
   const width = widthOf(ctx);
   const data: Row[] = rows.map((a) => ({
     ...a,
+    actorId: a.id,
     label: palette.label(a.id),
     weight: a.capability * (a.salience / 100),
   }));
   const maxW = Math.max(1e-12, ...data.map((d) => d.weight));
+  const ranged = data.filter((d) => d.positionRange[0] !== d.positionRange[1]);
   const axis = rowLabels(
     data.map((d) => d.label),
     width,
@@ -77,15 +82,13 @@ export function actorPositionsChart(
               }),
             ]
           : []),
-        Plot.ruleY(
-          data.filter((d) => d.positionRange[0] !== d.positionRange[1]),
-          {
-            y: 'label',
-            x1: (d: Row) => d.positionRange[0],
-            x2: (d: Row) => d.positionRange[1],
-            stroke: '#999',
-          },
-        ),
+        Plot.ruleY(ranged, {
+          y: 'label',
+          x1: (d: Row) => d.positionRange[0],
+          x2: (d: Row) => d.positionRange[1],
+          stroke: '#999',
+          ...actorTags(ranged, (d) => [d.id], ctx),
+        }),
         Plot.dot(data, {
           y: 'label',
           x: 'position',
@@ -94,8 +97,9 @@ export function actorPositionsChart(
           fillOpacity: 0.6,
           stroke: 'label',
           title: (d: Row) =>
-            `${d.label}: position ${fmt(d.position)} (${fmt(d.positionRange[0])}–${fmt(d.positionRange[1])}), salience ${fmt(d.salience)}, capability ${fmt(d.capability)}`,
+            `${d.label}: position ${fmt(d.position)}${d.positionRange[0] !== d.positionRange[1] ? ` (${fmt(d.positionRange[0])}–${fmt(d.positionRange[1])})` : ''}, salience ${fmt(d.salience)}, capability ${fmt(d.capability)}`,
           ...hover(ctx),
+          ...actorTags(data, (d) => [d.id], ctx),
         }),
       ],
     },

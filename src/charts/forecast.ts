@@ -8,8 +8,10 @@ import {
   type ChartContext,
   type ChartSpec,
   STYLE,
+  ellipsis,
   fmt,
   hover,
+  isNarrow,
   rowLabels,
   widthOf,
 } from './spec.ts';
@@ -54,6 +56,9 @@ export function forecastChart(
     rows.map((r) => r.model),
     width,
   );
+  // On a phone the model names go inside, above their rows, instead of a cramped left axis.
+  const narrow = isNarrow(ctx);
+  const inside = narrow ? Math.max(8, Math.floor((width - 24) / 6.2)) : 0;
   const tip = (r: Row) =>
     `${r.model}: ${fmt(r.forecast)}${r.q10 !== null ? `\n10–90%: ${fmt(r.q10)}–${fmt(r.q90)}` : ''}`;
   return {
@@ -61,8 +66,8 @@ export function forecastChart(
     title: `Forecasts for ${issue.name}`,
     options: {
       width,
-      height: 56 + rows.length * 30,
-      marginLeft: axis.marginLeft,
+      height: 56 + rows.length * (narrow ? 44 : 30),
+      marginLeft: narrow ? 12 : axis.marginLeft,
       marginRight: 24,
       marginTop: 24,
       style: STYLE,
@@ -71,8 +76,11 @@ export function forecastChart(
         label: `${issue.name} →`,
         labelAnchor: 'center',
         grid: true,
+        ...(narrow ? { ticks: 5 } : {}),
       },
-      y: { domain: rows.map((r) => r.model), label: null, tickFormat: axis.tickFormat },
+      y: narrow
+        ? { domain: rows.map((r) => r.model), label: null, axis: null }
+        : { domain: rows.map((r) => r.model), label: null, tickFormat: axis.tickFormat },
       color: { type: 'identity' },
       marks: [
         ...(issue.threshold
@@ -125,13 +133,40 @@ export function forecastChart(
           title: tip,
           ...hover(ctx),
         }),
-        Plot.text(finite, {
-          y: 'model',
-          x: 'forecast',
-          text: (d: Row) => fmt(d.forecast),
-          dy: -11,
-          fill: '#222',
-        }),
+        ...(narrow
+          ? [
+              Plot.text(rows, {
+                y: 'model',
+                x: () => issue.scale.min,
+                text: (d: Row) => ellipsis(d.model, inside),
+                textAnchor: 'start',
+                dy: -15,
+                fill: '#222',
+                stroke: 'white',
+                strokeWidth: 3,
+                paintOrder: 'stroke',
+              }),
+              Plot.text(finite, {
+                y: 'model',
+                x: 'forecast',
+                text: (d: Row) => fmt(d.forecast),
+                textAnchor: 'start',
+                dx: 8,
+                fill: '#222',
+                stroke: 'white',
+                strokeWidth: 3,
+                paintOrder: 'stroke',
+              }),
+            ]
+          : [
+              Plot.text(finite, {
+                y: 'model',
+                x: 'forecast',
+                text: (d: Row) => fmt(d.forecast),
+                dy: -11,
+                fill: '#222',
+              }),
+            ]),
       ],
     },
   };

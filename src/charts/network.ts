@@ -6,7 +6,15 @@
  */
 import * as Plot from '@observablehq/plot';
 import { type Actor, actorPalette } from './palette.ts';
-import { type ChartContext, type ChartSpec, STYLE, fmt, hover, widthOf } from './spec.ts';
+import {
+  type ChartContext,
+  type ChartSpec,
+  STYLE,
+  actorTags,
+  fmt,
+  hover,
+  widthOf,
+} from './spec.ts';
 
 /** One EUM offer of round 1 (read out of results by `report/scenario-report/model-detail.ts`). */
 export interface Pressure {
@@ -45,6 +53,8 @@ interface Node {
 }
 
 interface Edge {
+  readonly from: string;
+  readonly to: string;
   readonly x1: number;
   readonly y1: number;
   readonly x2: number;
@@ -60,6 +70,7 @@ export function filterPressures(all: readonly Pressure[], f: NetworkFilter = {})
   return all
     .filter((p) => p.shift >= (f.minShift ?? 0))
     .filter((p) => !f.actor || p.from === f.actor || p.to === f.actor)
+    .sort((a, b) => b.shift - a.shift)
     .slice(0, f.top ?? 40);
 }
 
@@ -101,6 +112,8 @@ export function networkChart(
     return a && b
       ? [
           {
+            from: p.from,
+            to: p.to,
             x1: a.x,
             y1: a.y,
             x2: b.x,
@@ -117,30 +130,33 @@ export function networkChart(
   const longest = Math.max(30, ...nodes.map((d) => d.label.length * 5.8));
   const side = Math.min(width, 560);
   const margin = Math.min(Math.round(width / 4), 10 + longest);
-  const arrows = (taken: boolean) =>
-    Plot.arrow(
-      edges.filter((e) => e.taken === taken),
-      {
-        x1: 'x1',
-        y1: 'y1',
-        x2: 'x2',
-        y2: 'y2',
-        stroke: 'type',
-        strokeWidth: (e: Edge) => 1 + 4 * (e.shift / maxShift),
-        strokeOpacity: taken ? 0.85 : 0.6,
-        ...(taken ? {} : { strokeDasharray: '4 3' }),
-        bend: true,
-        insetStart: 7,
-        insetEnd: 7,
-        headLength: 8,
-        title: 'text',
-        ...hover(ctx),
-      },
-    );
+  // As wide as the circle and its labels need, so the circle stays round on a wide screen.
+  const chartWidth = Math.min(width, side - 60 + 2 * margin);
+  const arrows = (taken: boolean) => {
+    const data = edges.filter((e) => e.taken === taken);
+    return Plot.arrow(data, {
+      x1: 'x1',
+      y1: 'y1',
+      x2: 'x2',
+      y2: 'y2',
+      stroke: 'type',
+      strokeWidth: (e: Edge) => 1 + 4 * (e.shift / maxShift),
+      strokeOpacity: taken ? 0.85 : 0.6,
+      ...(taken ? {} : { strokeDasharray: '4 3' }),
+      bend: true,
+      insetStart: 7,
+      insetEnd: 7,
+      headLength: 8,
+      title: 'text',
+      ...hover(ctx),
+      ...actorTags(data, (e) => [e.from, e.to], ctx),
+    });
+  };
   // Labels outside the circle: right of nodes on the right, left on the left, above the top
   // node and below the bottom one.
-  const label = (keep: (d: Node) => boolean, anchor: Node['anchor'], dx: number, dy: number) =>
-    Plot.text(nodes.filter(keep), {
+  const label = (keep: (d: Node) => boolean, anchor: Node['anchor'], dx: number, dy: number) => {
+    const data = nodes.filter(keep);
+    return Plot.text(data, {
       x: 'x',
       y: 'y',
       text: 'label',
@@ -149,12 +165,14 @@ export function networkChart(
       dy,
       fill: '#222',
       fontSize: 10,
+      ...actorTags(data, (d) => [d.id], ctx),
     });
+  };
   return {
     kind: 'network',
     title: `Who pressures whom on ${issueName} (EUM, round 1)`,
     options: {
-      width,
+      width: chartWidth,
       height: side,
       marginLeft: margin,
       marginRight: margin,
@@ -182,6 +200,7 @@ export function networkChart(
             const inc = all.filter((p) => p.to === d.id).length;
             return `${d.label}: ${out} offers made, ${inc} received`;
           },
+          ...actorTags(nodes, (d) => [d.id], ctx),
         }),
         label((d) => d.anchor === 'start', 'start', 9, 0),
         label((d) => d.anchor === 'end', 'end', -9, 0),

@@ -2,9 +2,10 @@
  * The charts' colours. Actors get a fixed categorical scheme of 16 colours, assigned by the
  * actor's place in the scenario, so an actor has the same colour in every chart (trajectories,
  * the issue plane, the pressure network, actor positions) and charts follow the tables' order.
- * The colours are dark enough for coloured end-of-line labels on white (contrast ≥ 2.5:1 except
- * the mustard, which is drawn with a halo) and ordered so neighbours in the list differ in hue and
- * lightness. Beyond 16 actors the colours repeat with a dashed line (`actorDash`).
+ * The colours are dark enough for coloured end-of-line labels on white (contrast ≥ 2.9:1 for the
+ * first 13, ≥ 2.5:1 for all; the labels also get a white halo), the first 13 (the KTAB SOE
+ * built-in's actors) at least ΔE 20 (CIELAB) apart, and ordered so neighbours in the list differ
+ * in hue and lightness (`readable.test.ts` checks both). Beyond 16 actors the colours repeat with a dashed line (`actorDash`).
  */
 export const ACTOR_COLORS = [
   '#1f77b4', // blue

@@ -7,7 +7,16 @@
 import * as Plot from '@observablehq/plot';
 import { type Anchor, placeLabels } from './labels.ts';
 import { type Actor, actorPalette, modelColor } from './palette.ts';
-import { type ChartContext, type ChartSpec, STYLE, fmt, hover, widthOf } from './spec.ts';
+import {
+  type ChartContext,
+  type ChartSpec,
+  STYLE,
+  actorTags,
+  fmt,
+  hover,
+  isNarrow,
+  widthOf,
+} from './spec.ts';
 
 export interface PlaneIssue {
   readonly id: string;
@@ -23,6 +32,7 @@ export interface PlaneIssue {
 }
 
 interface Point {
+  readonly actorId: string;
   readonly label: string;
   readonly x: number;
   readonly y: number;
@@ -41,12 +51,14 @@ export function planeChart(
 ): ChartSpec {
   const palette = actorPalette(actors);
   const width = widthOf(ctx, 600);
-  const height = Math.round(Math.min(520, Math.max(320, width * 0.8)));
+  // On a phone the plane is square (no taller than wide would leave it cramped sideways).
+  const height = Math.round(Math.min(520, Math.max(isNarrow(ctx) ? width : 320, width * 0.8)));
   const points: Point[] = ix.actors.flatMap((a) => {
     const b = iy.actors.find((x) => x.id === a.id);
     return b
       ? [
           {
+            actorId: a.id,
             label: palette.label(a.id),
             x: a.position,
             y: b.position,
@@ -55,10 +67,13 @@ export function planeChart(
         ]
       : [];
   });
-  const models = Object.keys(ix.forecasts).filter((m) => iy.forecasts[m] !== undefined);
-  const forecasts = models.map((m, i) => ({
-    label: modelNames.get(m) ?? m,
-    color: modelColor(i),
+  // Models in the forecast table's order, each in its colour there (its place in that order).
+  const order = Object.keys(ix.forecasts);
+  const models = order.filter((m) => iy.forecasts[m] !== undefined);
+  const forecasts = models.map((m) => ({
+    label: shortModelName(modelNames.get(m) ?? m),
+    name: modelNames.get(m) ?? m,
+    color: modelColor(order.indexOf(m)),
     x: ix.forecasts[m]!,
     y: iy.forecasts[m]!,
   }));
@@ -101,29 +116,29 @@ export function planeChart(
             anchor: p.anchor,
             text: requests[i]!.text,
             model: i < forecasts.length,
+            actorId: i < forecasts.length ? null : points[i - forecasts.length]!.actorId,
           },
         ]
       : [],
   );
   const hidden = placed.length - labels.length;
   const textMarks = (['start', 'middle', 'end'] as Anchor[]).flatMap((anchor) =>
-    [true, false].map((model) =>
-      Plot.text(
-        labels.filter((l) => l.anchor === anchor && l.model === model),
-        {
-          x: 'x',
-          y: 'y',
-          text: 'text',
-          textAnchor: anchor,
-          fontSize: 10,
-          fill: model ? '#000' : '#333',
-          fontWeight: model ? 600 : 400,
-          stroke: 'white',
-          strokeWidth: 3,
-          paintOrder: 'stroke',
-        },
-      ),
-    ),
+    [true, false].map((model) => {
+      const data = labels.filter((l) => l.anchor === anchor && l.model === model);
+      return Plot.text(data, {
+        x: 'x',
+        y: 'y',
+        text: 'text',
+        textAnchor: anchor,
+        fontSize: 10,
+        fill: model ? '#000' : '#333',
+        fontWeight: model ? 600 : 400,
+        stroke: 'white',
+        strokeWidth: 3,
+        paintOrder: 'stroke',
+        ...actorTags(data, (l) => (l.actorId ? [l.actorId] : []), ctx),
+      });
+    }),
   );
   return {
     kind: 'plane',
@@ -166,6 +181,7 @@ export function planeChart(
           stroke: 'label',
           title: (p: Point) => `${p.label}\n${ix.name}: ${fmt(p.x)}\n${iy.name}: ${fmt(p.y)}`,
           ...hover(ctx),
+          ...actorTags(points, (p) => [p.actorId], ctx),
         }),
         ...forecasts.map((f) =>
           Plot.dot([f], {
@@ -175,11 +191,20 @@ export function planeChart(
             r: 6,
             stroke: f.color,
             strokeWidth: 2.5,
-            title: () => `${f.label} forecast\n${ix.name}: ${fmt(f.x)}\n${iy.name}: ${fmt(f.y)}`,
+            title: () => `${f.name} forecast\n${ix.name}: ${fmt(f.x)}\n${iy.name}: ${fmt(f.y)}`,
           }),
         ),
         ...textMarks,
       ],
     },
   };
+}
+
+/**
+ * A model's name for a label on the plane: the part before a parenthesis ("Expected utility
+ * model (Bueno de Mesquita)" → "Expected utility model"); the tip has the whole name.
+ */
+export function shortModelName(name: string): string {
+  const cut = name.indexOf(' (');
+  return cut > 0 ? name.slice(0, cut) : name;
 }

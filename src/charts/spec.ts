@@ -4,7 +4,7 @@
  * reports render the same options to an SVG string through jsdom (`render-svg.ts`). Nothing
  * here touches a DOM, so the specs import and run in Node, a worker or the browser alike.
  */
-import type { PlotOptions } from '@observablehq/plot';
+import type { PlotOptions, RenderFunction } from '@observablehq/plot';
 
 export interface ChartSpec {
   /** Stable name of the chart kind, e.g. `trajectories` (snapshot files, element ids). */
@@ -27,6 +27,61 @@ export interface ChartContext {
 /** The options that show a mark's `title` channel on hover in either setting. */
 export function hover(ctx: ChartContext): { tip?: true } {
   return ctx.interactive ? { tip: true } : {};
+}
+
+/**
+ * The attribute naming the actors a drawn element belongs to (space-separated ids): the
+ * workbench highlights an actor across charts by these, without redrawing.
+ */
+export const ACTOR_ATTR = 'data-actors';
+
+/** The minimal element API the tagging needs (the Node build has no DOM types). */
+interface Tagged {
+  readonly children: ArrayLike<Tagged>;
+  setAttribute(name: string, value: string): void;
+}
+
+/**
+ * A mark's `render` option that writes, on each element it draws, the ids of the actors the
+ * element belongs to (`data-actors`), so the workbench can highlight one actor in every chart.
+ * Plot binds each element to its datum's index (a line: to its series' indices), which maps the
+ * element back to `data`. Only in the workbench: a report's SVG stays as it was.
+ */
+export function actorTags<T>(
+  data: readonly T[],
+  actorsOf: (d: T) => readonly string[],
+  ctx: ChartContext,
+): { render?: RenderFunction } {
+  if (!ctx.interactive) return {};
+  // Typed by hand: Plot's RenderFunction returns an SVGElement, a DOM type the Node build lacks.
+  const render = (
+    index: unknown,
+    scales: unknown,
+    values: unknown,
+    dimensions: unknown,
+    context: unknown,
+    next?: (...args: unknown[]) => unknown,
+  ): unknown => {
+    const rendered = next?.(index, scales, values, dimensions, context) ?? null;
+    const g = rendered as Tagged | null;
+    for (const el of Array.from(g?.children ?? [])) {
+      const bound = (el as { __data__?: unknown }).__data__;
+      const i = Array.isArray(bound) ? (bound[0] as unknown) : bound;
+      const d = typeof i === 'number' ? data[i] : undefined;
+      const ids = d === undefined ? [] : actorsOf(d);
+      if (ids.length > 0) el.setAttribute(ACTOR_ATTR, ids.join(' '));
+    }
+    return rendered;
+  };
+  return { render: render as unknown as RenderFunction };
+}
+
+/** Below this width (a phone) the specs re-lay themselves out: fewer ticks, labels inside. */
+export const NARROW = 520;
+
+/** True when the chart is drawn narrower than `NARROW`. */
+export function isNarrow(ctx: ChartContext): boolean {
+  return (ctx.width ?? DEFAULT_WIDTH) < NARROW;
 }
 
 /** Default width: the reports' text column. */

@@ -6,7 +6,17 @@
 import * as Plot from '@observablehq/plot';
 import { spreadLabels } from './labels.ts';
 import { type Actor, COLORS, actorPalette } from './palette.ts';
-import { type ChartContext, type ChartSpec, STYLE, fmt, hover, widthOf } from './spec.ts';
+import {
+  type ChartContext,
+  type ChartSpec,
+  STYLE,
+  actorTags,
+  ellipsis,
+  fmt,
+  hover,
+  isNarrow,
+  widthOf,
+} from './spec.ts';
 
 /** One model's positions by round on one issue (read out of results by `report/scenario-report/model-detail.ts`). */
 export interface Trajectory {
@@ -20,15 +30,19 @@ export interface Trajectory {
 }
 
 interface Row {
+  readonly actorId: string;
   readonly actor: string;
   readonly round: number;
   readonly value: number;
   readonly dashed: boolean;
 }
 
-const HEIGHT = 340;
+/** Taller on a phone, where the chart is narrow: the lines and the labels get room. */
+const HEIGHT_WIDE = 340;
+const HEIGHT_NARROW = 420;
 const MARGIN = { top: 16, bottom: 36, left: 44 };
-const LABEL_GAP = 12;
+/** Apart by the labels’ line box (13 px at 11 px) and a pixel, so no two boxes touch. */
+const LABEL_GAP = 14;
 
 export function trajectoriesChart(
   t: Trajectory,
@@ -39,18 +53,23 @@ export function trajectoriesChart(
 ): ChartSpec {
   const palette = actorPalette(actors);
   const width = widthOf(ctx);
-  // The longest label sets the right margin, within a third of the width.
+  const narrow = isNarrow(ctx);
+  const HEIGHT = narrow ? HEIGHT_NARROW : HEIGHT_WIDE;
+  // The longest label sets the right margin, within a third of the width; longer labels end
+  // with an ellipsis (the tip names the actor in full).
   const labelled = t.series.map((s) => palette.label(s.actorId));
   const marginRight = Math.min(
     Math.round(width / 3),
     16 + Math.max(40, ...labelled.map((l) => l.length * 6.2)),
   );
+  const maxChars = Math.max(4, Math.floor((marginRight - 14) / 6.2));
   const rows: Row[] = t.series.flatMap((s) =>
     s.values.flatMap((v, round) =>
       v === null
         ? []
         : [
             {
+              actorId: s.actorId,
               actor: palette.label(s.actorId),
               round,
               value: v,
@@ -70,7 +89,17 @@ export function trajectoriesChart(
   const ends = t.series.flatMap((s) => {
     let r = s.values.length - 1;
     while (r >= 0 && s.values[r] === null) r--;
-    return r < 0 ? [] : [{ actor: palette.label(s.actorId), round: r, value: s.values[r]! }];
+    return r < 0
+      ? []
+      : [
+          {
+            actorId: s.actorId,
+            actor: palette.label(s.actorId),
+            short: ellipsis(palette.label(s.actorId), maxChars),
+            round: r,
+            value: s.values[r]!,
+          },
+        ];
   });
   const placed = spreadLabels(
     ends.map((e) => toPx(e.value)),
@@ -79,20 +108,20 @@ export function trajectoriesChart(
     HEIGHT - MARGIN.bottom + 6,
   );
   const labels = ends.map((e, i) => ({ ...e, at: toData(placed[i]!), last: t.rounds }));
-  const line = (dashed: boolean) =>
-    Plot.line(
-      rows.filter((r) => r.dashed === dashed),
-      {
-        x: 'round',
-        y: 'value',
-        z: 'actor',
-        stroke: 'actor',
-        strokeWidth: 1.6,
-        ...(dashed ? { strokeDasharray: '5 3' } : {}),
-        title: (d: Row) => `${d.actor}\nround ${d.round}: ${fmt(d.value)}`,
-        ...hover(ctx),
-      },
-    );
+  const line = (dashed: boolean) => {
+    const data = rows.filter((r) => r.dashed === dashed);
+    return Plot.line(data, {
+      x: 'round',
+      y: 'value',
+      z: 'actor',
+      stroke: 'actor',
+      strokeWidth: 1.6,
+      ...(dashed ? { strokeDasharray: '5 3' } : {}),
+      title: (d: Row) => `${d.actor}\nround ${d.round}: ${fmt(d.value)}`,
+      ...hover(ctx),
+      ...actorTags(data, (d) => [d.actorId], ctx),
+    });
+  };
   return {
     kind: 'trajectories',
     title: `${modelName}: positions by round`,
@@ -104,8 +133,19 @@ export function trajectoriesChart(
       marginLeft: MARGIN.left,
       marginRight,
       style: STYLE,
-      x: { label: 'round →', labelAnchor: 'center', domain: [0, Math.max(1, t.rounds)] },
-      y: { label: '↑ position', domain: [scale.min, scale.max], grid: true, nice: false },
+      x: {
+        label: 'round →',
+        labelAnchor: 'center',
+        domain: [0, Math.max(1, t.rounds)],
+        ...(narrow ? { ticks: Math.min(5, Math.max(1, t.rounds)) } : {}),
+      },
+      y: {
+        label: '↑ position',
+        domain: [scale.min, scale.max],
+        grid: true,
+        nice: false,
+        ...(narrow ? { ticks: 5 } : {}),
+      },
       color: { type: 'ordinal', domain: palette.labels, range: palette.colors, legend: false },
       marks: [
         line(false),
@@ -132,11 +172,12 @@ export function trajectoriesChart(
           stroke: 'actor',
           strokeOpacity: 0.6,
           dx: 4,
+          ...actorTags(labels, (d) => [d.actorId], ctx),
         }),
         Plot.text(labels, {
           x: 'last',
           y: 'at',
-          text: 'actor',
+          text: 'short',
           fill: 'actor',
           textAnchor: 'start',
           dx: 8,
@@ -144,6 +185,7 @@ export function trajectoriesChart(
           strokeWidth: 3,
           paintOrder: 'stroke',
           title: (d: { actor: string; value: number }) => `${d.actor}: ${fmt(d.value)}`,
+          ...actorTags(labels, (d) => [d.actorId], ctx),
         }),
       ],
     },

@@ -202,7 +202,7 @@ function endLabels(svg: string): { text: string; y: number }[] {
 }
 
 describe('readable charts', () => {
-  it('spreads the end-of-line labels at least 12 px apart (13 actors ending close together)', () => {
+  it('spreads the end-of-line labels at least 14 px apart (13 actors ending close together)', () => {
     const c = cases.find((x) => x.key === 'ktab-soe-pol-comp-1')!;
     const t = trajectories(
       c.forecast,
@@ -215,7 +215,7 @@ describe('readable charts', () => {
     expect(labels.length).toBe(t.series.length);
     expect(labels.length).toBeGreaterThanOrEqual(12);
     const ys = labels.map((l) => l.y).sort((a, b) => a - b);
-    for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(11.99);
+    for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(13.99);
   });
 
   it('gives an actor the same colour in every chart, distinct for the first 16 actors', () => {

@@ -17,6 +17,7 @@ export default function DyadNetwork(props: {
   const [actor, setActor] = useState('');
   const [minShift, setMinShift] = useState(0);
   const maxShift = Math.max(0, ...props.pressures.map((p) => p.shift));
+  const step = maxShift > 0 ? Number((maxShift / 50).toPrecision(2)) : 1;
   const involved = props.actors.filter((a) =>
     props.pressures.some((p) => p.from === a.id || p.to === a.id),
   );
@@ -28,7 +29,11 @@ export default function DyadNetwork(props: {
       <div className="row">
         <label>
           Actor{' '}
-          <select value={actor} onChange={(e) => setActor(e.target.value)}>
+          <select
+            value={actor}
+            data-testid="network-actor"
+            onChange={(e) => setActor(e.target.value)}
+          >
             <option value="">all</option>
             {involved.map((a) => (
               <option key={a.id} value={a.id}>
@@ -38,18 +43,36 @@ export default function DyadNetwork(props: {
           </select>
         </label>
         <label>
-          Shift at least {minShift.toFixed(1)}{' '}
+          Shift at least{' '}
           <input
             type="range"
             min={0}
             max={maxShift}
-            step={maxShift / 50 || 1}
+            step={step}
             value={minShift}
+            data-testid="network-min-shift"
             onChange={(e) => setMinShift(Number(e.target.value))}
           />
         </label>
-        <span className="small muted">
+        <label>
+          <span className="sr-only">Shift at least (number)</span>
+          <input
+            type="number"
+            className="num-input"
+            min={0}
+            max={maxShift}
+            step={step}
+            value={Number(minShift.toFixed(2))}
+            data-testid="network-min-shift-number"
+            onChange={(e) => {
+              const v = Number(e.target.value);
+              if (e.target.value !== '' && Number.isFinite(v)) setMinShift(Math.max(0, v));
+            }}
+          />
+        </label>
+        <span className="small muted" data-testid="network-count" aria-live="polite">
           {shown.length} of {props.pressures.length} offers
+          {props.pressures.length > 40 && shown.length === 40 ? ' (the 40 strongest)' : ''}
         </span>
       </div>
       <PlotView

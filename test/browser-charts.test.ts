@@ -13,12 +13,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtWebDir } from './support/web-build.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../src/report/scenario-report/print-pdf.ts';
 import { createServer, type Server } from '../src/server/app.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { Store } from '../src/store/store.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 const SCENARIO = 'ktab-soe-pol-comp';
 const SHOTS = process.env.ENTENTE_SCREENSHOTS;
 if (SHOTS) mkdirSync(SHOTS, { recursive: true });
@@ -64,7 +64,7 @@ function overlapping(boxes: readonly Box[]): string[] {
 
 describe.skipIf(skipReason !== null)('Results charts in Chromium', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'entente-browser-charts-'));
-  const webDir = join(tmp, 'web');
+  let webDir = '';
   let store: Store;
   let server: Server;
   const https: { close(cb?: () => void): void }[] = [];
@@ -72,12 +72,7 @@ describe.skipIf(skipReason !== null)('Results charts in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const { build } = await import('vite');
-    await build({
-      configFile: join(ROOT, 'web/vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: webDir, emptyOutDir: true },
-    });
+    webDir = await builtWebDir();
     store = await openSqliteStore(join(tmp, 'e.db'));
     server = createServer({ store, webDir });
     const { serve } = await import('@hono/node-server');

@@ -413,8 +413,20 @@ describe.skipIf(skipReason !== null)('workbench v2 in Chromium', () => {
     await openBuiltin(page);
     const dash = await page.getByTestId('dashboard').boundingBox();
     expect(dash!.y).toBeLessThan(PHONE.height);
+    // The actions fold behind one button, so the answer in short starts on the first screen.
+    expect(await page.getByTestId('save').isVisible()).toBe(false);
+    const answer = await page.getByTestId('headline').boundingBox();
+    expect(answer!.y).toBeLessThan(PHONE.height - 100);
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
     await shot(page, 'dashboard-390');
+    const toggle = page.getByTestId('actions-toggle');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.getByTestId('save').isVisible()).toBe(true);
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    await toggle.click();
+    expect(await page.getByTestId('save').isVisible()).toBe(false);
     await page.getByRole('tab', { name: 'Editor' }).click();
     const cell = page.getByTestId('cell-korea-gov-usfk-flexibility-salience');
     await cell.scrollIntoViewIfNeeded();
@@ -469,6 +481,8 @@ describe.skipIf(skipReason !== null)('workbench v2 in Chromium', () => {
       await scan('results');
       await page.getByRole('button', { name: 'New scenario' }).click();
       await page.getByTestId('headline').waitFor();
+      // On the phone the actions are folded behind a button.
+      if (viewport === PHONE) await page.getByTestId('actions-toggle').click();
       await page.getByTestId('save').click();
       await expect.poll(() => status(page)).toMatch(/^saved /);
       await page.getByRole('tab', { name: 'Versions' }).click();

@@ -82,6 +82,8 @@ export function App() {
   const [tab, setTab] = useState<Tab>('dashboard');
   const [focus, setFocus] = useState<Focus | null>(null);
   const [showRanges, setShowRanges] = useState(true);
+  // On a phone the actions fold behind one button, so the answer is on the first screen.
+  const [actionsOpen, setActionsOpen] = useState(false);
   const [status, setStatus] = useState<string>('');
   const [error, setError] = useState<string | null>(null);
   const [needToken, setNeedToken] = useState(false);
@@ -427,7 +429,22 @@ export function App() {
                   )}
                 </p>
               </div>
-              <div className="toolbar" role="toolbar" aria-label="Actions">
+              <button
+                type="button"
+                className="actions-toggle"
+                aria-expanded={actionsOpen}
+                aria-controls="actions"
+                onClick={() => setActionsOpen((o) => !o)}
+                data-testid="actions-toggle"
+              >
+                {actionsOpen ? 'Hide actions ▴' : 'Run, simulate, save, report ▾'}
+              </button>
+              <div
+                id="actions"
+                className={`toolbar${actionsOpen ? ' open' : ''}`}
+                role="toolbar"
+                aria-label="Actions"
+              >
                 <button
                   type="button"
                   onClick={() => void run('forecast')}

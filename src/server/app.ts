@@ -59,6 +59,8 @@ export interface AppOptions {
   readonly allowedHosts?: readonly string[] | undefined;
   /** Long jobs queued or running, in all and per client (docs/hardening.md, "Jobs"). */
   readonly jobLimits?: Partial<JobLimits> | undefined;
+  /** Told of the notices of running jobs (e.g. no Redis worker took a chunk); null: it is over. */
+  readonly onJobNotice?: ((id: string, notice: string | null) => void) | undefined;
 }
 
 export interface Server {
@@ -84,6 +86,7 @@ export function createServer(options: AppOptions): Server {
     ...(options.executor ? { executor: options.executor } : {}),
     quickExecutor: quick,
     ...(options.jobLimits ? { limits: options.jobLimits } : {}),
+    ...(options.onJobNotice ? { onNotice: options.onJobNotice } : {}),
   });
   const deps: ServerDeps = {
     store: options.store,

@@ -30,6 +30,8 @@ import { type ResolvedScenario, type ScenarioSource, resolveScenario } from './s
 interface Live {
   readonly controller: AbortController;
   progress: number;
+  /** The executor's latest notice while the run goes on (no worker has taken a chunk…). */
+  notice: string | null;
   lastWrite: number;
   /** Settles once the run's final status is stored. */
   readonly settled: Promise<void>;
@@ -39,7 +41,14 @@ interface Live {
 function live(): Live {
   let settle!: () => void;
   const settled = new Promise<void>((resolve) => (settle = resolve));
-  return { controller: new AbortController(), progress: 0, lastWrite: 0, settled, settle };
+  return {
+    controller: new AbortController(),
+    progress: 0,
+    notice: null,
+    lastWrite: 0,
+    settled,
+    settle,
+  };
 }
 
 /** What a job needs to run again, stored with its run (the store's `request`). */
@@ -107,6 +116,8 @@ export interface JobsOptions {
   /** Long jobs run at once; default 1 (a Monte Carlo job uses the executor's workers itself). */
   readonly concurrency?: number;
   readonly limits?: Partial<JobLimits>;
+  /** Told of each notice of a running job (null: it no longer holds); `entente serve` prints them. */
+  readonly onNotice?: (id: string, notice: string | null) => void;
 }
 
 /** Who submits a job: the client's network address (`local` for in-process requests). */
@@ -119,6 +130,7 @@ export class Jobs {
   readonly #executor: Executor;
   readonly #quick: Executor;
   readonly #concurrency: number;
+  readonly #onNotice: ((id: string, notice: string | null) => void) | undefined;
   readonly limits: JobLimits;
   readonly #live = new Map<string, Live>();
   readonly #queue: { id: string; planned: PlannedRun }[] = [];
@@ -140,6 +152,7 @@ export class Jobs {
     this.#quick = options.quickExecutor ?? new InlineExecutor();
     this.#concurrency = Math.max(1, options.concurrency ?? 1);
     this.limits = { ...DEFAULT_JOB_LIMITS, ...options.limits };
+    this.#onNotice = options.onNotice;
   }
 
   /**
@@ -327,12 +340,19 @@ export class Jobs {
     };
   }
 
-  /** The stored run, with fresher in-memory progress while it runs. */
+  /**
+   * The stored run, with fresher in-memory progress while it runs, and the executor's notice
+   * (`notice`) while one holds: e.g. that no worker has taken a chunk of it for a while.
+   */
   async get(id: string): Promise<StoredRun | undefined> {
     const run = await this.#store.getRun(id);
     const live = this.#live.get(id);
     if (run && live && (run.status === 'running' || run.status === 'queued'))
-      return { ...run, progress: Math.max(run.progress, live.progress) };
+      return {
+        ...run,
+        progress: Math.max(run.progress, live.progress),
+        ...(live.notice !== null ? { notice: live.notice } : {}),
+      };
     return run;
   }
 
@@ -413,6 +433,10 @@ export class Jobs {
             live.lastWrite = now;
             void this.#store.updateRun(id, { progress: live.progress }).catch(() => {});
           }
+        },
+        onNotice: (notice) => {
+          live.notice = notice;
+          this.#onNotice?.(id, notice);
         },
       });
       if (live.controller.signal.aborted) {

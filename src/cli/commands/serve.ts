@@ -127,6 +127,9 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
       ...(maxJobs !== undefined ? { maxJobs } : {}),
       ...(maxJobsPerClient !== undefined ? { maxJobsPerClient } : {}),
     },
+    onJobNotice: (id, notice) => {
+      if (notice) io.err(`warning: run ${id}: ${notice}`);
+    },
   });
   // Runs the last server left unfinished (a crash, kill -9, a stop) run again from their
   // stored requests; those that cannot are failed with the reason.

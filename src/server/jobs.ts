@@ -25,7 +25,13 @@ import { type RunSummary, type Store, type StoredRun } from '../store/store.ts';
 import { VERSION } from '../version.ts';
 import { type AnalysisRequest, type PlannedRun, type RunKind, runKindOf } from './analyses.ts';
 import { HttpError } from './errors.ts';
-import { type ResolvedScenario, type ScenarioSource, resolveScenario } from './scenario-source.ts';
+import {
+  type ResolvedScenario,
+  type ScenarioSource,
+  type TextParser,
+  parseHere,
+  resolveScenario,
+} from './scenario-source.ts';
 
 interface Live {
   readonly controller: AbortController;
@@ -116,6 +122,8 @@ export interface JobsOptions {
   /** Long jobs run at once; default 1 (a Monte Carlo job uses the executor's workers itself). */
   readonly concurrency?: number;
   readonly limits?: Partial<JobLimits>;
+  /** Parses a stored request's scenario text on resume and retry (default: on the event loop). */
+  readonly parse?: TextParser;
   /** Told of each notice of a running job (null: it no longer holds); `entente serve` prints them. */
   readonly onNotice?: (id: string, notice: string | null) => void;
 }
@@ -130,6 +138,7 @@ export class Jobs {
   readonly #executor: Executor;
   readonly #quick: Executor;
   readonly #concurrency: number;
+  readonly #parse: TextParser;
   readonly #onNotice: ((id: string, notice: string | null) => void) | undefined;
   readonly limits: JobLimits;
   readonly #live = new Map<string, Live>();
@@ -153,6 +162,7 @@ export class Jobs {
     this.#concurrency = Math.max(1, options.concurrency ?? 1);
     this.limits = { ...DEFAULT_JOB_LIMITS, ...options.limits };
     this.#onNotice = options.onNotice;
+    this.#parse = options.parse ?? parseHere;
   }
 
   /**
@@ -203,7 +213,7 @@ export class Jobs {
     if (!kind) return `this server does not know runs of kind "${stored.kind}"`;
     let resolved: ResolvedScenario;
     try {
-      resolved = await resolveScenario(stored.scenario, this.#store);
+      resolved = await resolveScenario(stored.scenario, this.#store, this.#parse);
     } catch (err) {
       return `its scenario cannot be read: ${message(err)}`;
     }

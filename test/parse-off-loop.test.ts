@@ -1,6 +1,7 @@
 /**
- * Large scenario texts parsed off the event loop (issue 17; docs/hardening.md, "Nothing heavy on
- * the event loop"): the server parses texts of 64 KiB and more on its worker pool, with the same
+ * Scenario texts parsed off the event loop (issue 17; docs/hardening.md, "Nothing heavy on the
+ * event loop"): the server parses texts (by default all; ENTENTE_OFF_LOOP_PARSE_CHARS sets a
+ * threshold) on its worker pool, with the same
  * parser, so the scenario, its hash and every error (class, message, file:line:column) are those
  * of a parse on the event loop — checked here on a real pool thread, through `textParser` and
  * through the HTTP routes of two servers, one parsing on the pool and one inline.
@@ -84,8 +85,8 @@ async function outcome(parse: Promise<ResolvedScenario>) {
 
 describe('scenario texts parsed on the worker pool', () => {
   it('give the same scenario, hash and errors (file:line:col) as on the event loop', async () => {
-    const onPool = textParser(counting, 0);
-    expect(BIG.length).toBeGreaterThan(OFF_LOOP_PARSE_CHARS);
+    const onPool = textParser(counting);
+    expect(OFF_LOOP_PARSE_CHARS).toBe(0);
     const cases = { BIG, AS_JSON, SMALL, BAD_VALUES, BAD_SYNTAX, BAD_ALIAS };
     for (const [name, text] of Object.entries(cases)) {
       const before = parsedOnPool;
@@ -105,8 +106,8 @@ describe('scenario texts parsed on the worker pool', () => {
     expect(syntax.error?.problems?.[0]?.line).toBeGreaterThanOrEqual(late);
   }, 30_000);
 
-  it('only texts from the threshold on go to the pool; the event loop stays free meanwhile', async () => {
-    const parse = textParser(counting);
+  it('with a threshold, only texts from it on go to the pool; the event loop stays free meanwhile', async () => {
+    const parse = textParser(counting, 64 * 1024);
     let before = parsedOnPool;
     await parse(SMALL);
     expect(parsedOnPool).toBe(before);
@@ -130,7 +131,7 @@ describe('scenario texts parsed on the worker pool', () => {
   it('the HTTP routes answer the same, byte for byte, whether they parse on the pool or inline', async () => {
     const stores = [await openSqliteStore(':memory:'), await openSqliteStore(':memory:')];
     const servers = [
-      createServer({ store: stores[0]!, quickExecutor: counting, offLoopParseChars: 0 }),
+      createServer({ store: stores[0]!, quickExecutor: counting }),
       createServer({ store: stores[1]! }),
     ];
     const send = (i: number, method: string, path: string, body: unknown) =>

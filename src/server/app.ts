@@ -51,7 +51,7 @@ export interface AppOptions {
   readonly quickExecutor?: Executor;
   /**
    * Scenario texts of at least this many characters are parsed on `quickExecutor` (when it is
-   * not inline); default 64 KiB (`OFF_LOOP_PARSE_CHARS`).
+   * not inline); default 0, every text (`OFF_LOOP_PARSE_CHARS`).
    */
   readonly offLoopParseChars?: number;
   readonly now?: () => Date;

@@ -46,8 +46,15 @@ export function parseText(text: string, file?: string): ResolvedScenario {
   return { scenario, source: text, format: formatOf(text), hash: contentHash(scenario) };
 }
 
-/** Texts of at least this many characters (64 KiB) are parsed on the worker pool ({@link textParser}). */
-export const OFF_LOOP_PARSE_CHARS = 64 * 1024;
+/**
+ * Texts of at least this many characters are parsed on the worker pool ({@link textParser}): by
+ * default every text. Measured (docs/hardening.md, "Load"): a parse on the pool costs the event
+ * loop a third to a tenth of parsing there at every size tried (0.27 against 0.78 ms for 323
+ * characters, 1.8 against 4–9 ms for 1.3 KB, 10 against 125–165 ms for 134 KB), and the load
+ * test's health p99 fell 3–6× with its 1.3 KB saves on the pool. A higher threshold
+ * (`ENTENTE_OFF_LOOP_PARSE_CHARS`) keeps small texts off a pool busy with long jobs' chunks.
+ */
+export const OFF_LOOP_PARSE_CHARS = 0;
 
 /** Parses a scenario text (YAML or JSON) with locations, here or elsewhere. */
 export type TextParser = (text: string, file?: string) => Promise<ResolvedScenario>;
@@ -58,9 +65,8 @@ export const parseHere: TextParser = (text, file) =>
 
 /**
  * Parses texts of `threshold` characters and more on `executor` — the server's worker pool — and
- * smaller ones here (a thread costs a copy of the text and of the scenario: more than parsing a
- * small text). YAML parses at ~1 ms per KiB, on the event loop the largest cost of `PUT`s under
- * load (docs/hardening.md, "Load"). The same parser on both sides, so the same scenario, hash and
+ * smaller ones here. YAML parsing was the largest cost of `PUT`s on the event loop under load
+ * (docs/hardening.md, "Load"). The same parser on both sides, so the same scenario, hash and
  * errors (`file:line:column`). An inline executor, or none, parses everything here.
  */
 export function textParser(

@@ -42,7 +42,7 @@ function jobLimit(flag: number | undefined, name: string): number | undefined {
 
 /**
  * `ENTENTE_OFF_LOOP_PARSE_CHARS`: scenario texts of at least this many characters are parsed on
- * the worker pool (default 65536; 0: every text). Unset: the default.
+ * the worker pool (default 0: every text). Unset: the default.
  */
 function offLoopParse(text: string | undefined): number | undefined {
   if (text === undefined || text.trim() === '') return undefined;

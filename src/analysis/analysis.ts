@@ -59,6 +59,8 @@ export interface AnalysisRunOptions {
   readonly signal?: AbortSignal | undefined;
   /** After each merged chunk: work done so far and the total (in `work.unit`). */
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  /** The executor's notices (`ChunkRunOptions.onNotice`): e.g. no worker has taken a chunk. */
+  readonly onNotice?: ((notice: string | null) => void) | undefined;
 }
 
 export interface AnalysisOutcome<Result> {
@@ -75,7 +77,7 @@ export async function runAnalysis<Result>(
   analysis: Analysis<Result>,
   options: AnalysisRunOptions = {},
 ): Promise<AnalysisOutcome<Result>> {
-  const { signal, onProgress } = options;
+  const { signal, onProgress, onNotice } = options;
   const total = analysis.work.total;
   const steps = analysis.steps();
   let partial = false;
@@ -91,6 +93,7 @@ export async function runAnalysis<Result>(
           onProgress?.(done, total);
         },
         ...(signal ? { signal } : {}),
+        ...(onNotice ? { onNotice } : {}),
       });
       aborted = summary.aborted;
     }

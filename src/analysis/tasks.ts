@@ -10,6 +10,7 @@ import type { AnyTask, TaskSet } from '../executors/task.ts';
 import { threadEntry } from '../executors/thread-entry.ts';
 import { backtestTask } from './backtest/task.ts';
 import { forecastTask } from './forecast-task.ts';
+import { parseScenarioTask } from './parse-task.ts';
 import { commitmentLeverTask } from './levers/commitment.ts';
 import { leverTask } from './levers/task.ts';
 import { monteCarloTask } from './monte-carlo/task.ts';
@@ -21,6 +22,7 @@ const tasks = (...list: { readonly name: string }[]): Record<string, AnyTask> =>
 
 export const TASKS: Readonly<Record<string, AnyTask>> = tasks(
   forecastTask,
+  parseScenarioTask,
   monteCarloTask,
   sobolTask,
   tornadoTask,

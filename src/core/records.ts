@@ -65,6 +65,11 @@ export interface StoredRun {
   readonly createdAt: string;
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
+  /**
+   * While the run is queued or running, a notice from its executor, when one holds: e.g. that no
+   * distributed worker has taken a chunk of it for a while. Kept in memory, never stored.
+   */
+  readonly notice?: string;
 }
 
 export type RunSummary = Omit<StoredRun, 'result'>;

@@ -17,6 +17,11 @@ export interface ChunkRunOptions<R> {
    * so far (always a prefix 0..completed−1).
    */
   signal?: AbortSignal;
+  /**
+   * A notice the user should see while the run goes on (a distributed run: no worker has taken a
+   * chunk for a while), or null once it no longer holds. Executors with nothing to say never call it.
+   */
+  onNotice?: (notice: string | null) => void;
 }
 
 export interface ChunkRunSummary {

@@ -30,6 +30,7 @@ import { modelOptionComponents } from './schemas.ts';
 import { LIMITS, currentLimits } from '../core/limits.ts';
 import { LOOPBACK_HOSTS, hostCheck, securityHeaders } from './security-headers.ts';
 import { serveWeb } from './static-files.ts';
+import { textParser } from './scenario-source.ts';
 
 export const DEFAULT_BODY_LIMIT = LIMITS.bodyBytes.default;
 
@@ -48,6 +49,11 @@ export interface AppOptions {
    * Closed with the server (once, when it is the executor itself).
    */
   readonly quickExecutor?: Executor;
+  /**
+   * Scenario texts of at least this many characters are parsed on `quickExecutor` (when it is
+   * not inline); default 0, every text (`OFF_LOOP_PARSE_CHARS`).
+   */
+  readonly offLoopParseChars?: number;
   readonly now?: () => Date;
   readonly printPdf?: (html: string) => Promise<Uint8Array>;
   /** Show stacks of internal errors in responses (ENTENTE_DEBUG). */
@@ -59,6 +65,8 @@ export interface AppOptions {
   readonly allowedHosts?: readonly string[] | undefined;
   /** Long jobs queued or running, in all and per client (docs/hardening.md, "Jobs"). */
   readonly jobLimits?: Partial<JobLimits> | undefined;
+  /** Told of the notices of running jobs (e.g. no Redis worker took a chunk); null: it is over. */
+  readonly onJobNotice?: ((id: string, notice: string | null) => void) | undefined;
 }
 
 export interface Server {
@@ -80,16 +88,20 @@ function zodProblems(error: ZodError, target: string) {
 
 export function createServer(options: AppOptions): Server {
   const quick = options.quickExecutor ?? new InlineExecutor();
+  const parse = textParser(quick, options.offLoopParseChars);
   const jobs = new Jobs(options.store, {
+    parse,
     ...(options.executor ? { executor: options.executor } : {}),
     quickExecutor: quick,
     ...(options.jobLimits ? { limits: options.jobLimits } : {}),
+    ...(options.onJobNotice ? { onNotice: options.onJobNotice } : {}),
   });
   const deps: ServerDeps = {
     store: options.store,
     jobs,
     now: options.now ?? (() => new Date()),
     quick,
+    parse,
     printPdf: options.printPdf ?? ((html) => htmlToPdf(html)),
   };
   const app: App = new OpenAPIHono({

@@ -25,11 +25,19 @@ import { type RunSummary, type Store, type StoredRun } from '../store/store.ts';
 import { VERSION } from '../version.ts';
 import { type AnalysisRequest, type PlannedRun, type RunKind, runKindOf } from './analyses.ts';
 import { HttpError } from './errors.ts';
-import { type ResolvedScenario, type ScenarioSource, resolveScenario } from './scenario-source.ts';
+import {
+  type ResolvedScenario,
+  type ScenarioSource,
+  type TextParser,
+  parseHere,
+  resolveScenario,
+} from './scenario-source.ts';
 
 interface Live {
   readonly controller: AbortController;
   progress: number;
+  /** The executor's latest notice while the run goes on (no worker has taken a chunk…). */
+  notice: string | null;
   lastWrite: number;
   /** Settles once the run's final status is stored. */
   readonly settled: Promise<void>;
@@ -39,7 +47,14 @@ interface Live {
 function live(): Live {
   let settle!: () => void;
   const settled = new Promise<void>((resolve) => (settle = resolve));
-  return { controller: new AbortController(), progress: 0, lastWrite: 0, settled, settle };
+  return {
+    controller: new AbortController(),
+    progress: 0,
+    notice: null,
+    lastWrite: 0,
+    settled,
+    settle,
+  };
 }
 
 /** What a job needs to run again, stored with its run (the store's `request`). */
@@ -107,6 +122,10 @@ export interface JobsOptions {
   /** Long jobs run at once; default 1 (a Monte Carlo job uses the executor's workers itself). */
   readonly concurrency?: number;
   readonly limits?: Partial<JobLimits>;
+  /** Parses a stored request's scenario text on resume and retry (default: on the event loop). */
+  readonly parse?: TextParser;
+  /** Told of each notice of a running job (null: it no longer holds); `entente serve` prints them. */
+  readonly onNotice?: (id: string, notice: string | null) => void;
 }
 
 /** Who submits a job: the client's network address (`local` for in-process requests). */
@@ -119,6 +138,8 @@ export class Jobs {
   readonly #executor: Executor;
   readonly #quick: Executor;
   readonly #concurrency: number;
+  readonly #parse: TextParser;
+  readonly #onNotice: ((id: string, notice: string | null) => void) | undefined;
   readonly limits: JobLimits;
   readonly #live = new Map<string, Live>();
   readonly #queue: { id: string; planned: PlannedRun }[] = [];
@@ -140,6 +161,8 @@ export class Jobs {
     this.#quick = options.quickExecutor ?? new InlineExecutor();
     this.#concurrency = Math.max(1, options.concurrency ?? 1);
     this.limits = { ...DEFAULT_JOB_LIMITS, ...options.limits };
+    this.#onNotice = options.onNotice;
+    this.#parse = options.parse ?? parseHere;
   }
 
   /**
@@ -190,7 +213,7 @@ export class Jobs {
     if (!kind) return `this server does not know runs of kind "${stored.kind}"`;
     let resolved: ResolvedScenario;
     try {
-      resolved = await resolveScenario(stored.scenario, this.#store);
+      resolved = await resolveScenario(stored.scenario, this.#store, this.#parse);
     } catch (err) {
       return `its scenario cannot be read: ${message(err)}`;
     }
@@ -327,12 +350,19 @@ export class Jobs {
     };
   }
 
-  /** The stored run, with fresher in-memory progress while it runs. */
+  /**
+   * The stored run, with fresher in-memory progress while it runs, and the executor's notice
+   * (`notice`) while one holds: e.g. that no worker has taken a chunk of it for a while.
+   */
   async get(id: string): Promise<StoredRun | undefined> {
     const run = await this.#store.getRun(id);
     const live = this.#live.get(id);
     if (run && live && (run.status === 'running' || run.status === 'queued'))
-      return { ...run, progress: Math.max(run.progress, live.progress) };
+      return {
+        ...run,
+        progress: Math.max(run.progress, live.progress),
+        ...(live.notice !== null ? { notice: live.notice } : {}),
+      };
     return run;
   }
 
@@ -413,6 +443,10 @@ export class Jobs {
             live.lastWrite = now;
             void this.#store.updateRun(id, { progress: live.progress }).catch(() => {});
           }
+        },
+        onNotice: (notice) => {
+          live.notice = notice;
+          this.#onNotice?.(id, notice);
         },
       });
       if (live.controller.signal.aborted) {

@@ -52,7 +52,7 @@ function safeName(id: string): string {
 }
 
 export function registerReportRoutes(app: App, deps: ServerDeps): void {
-  const { store, jobs } = deps;
+  const { store, jobs, parse } = deps;
   const tags = ['reports'];
 
   /** Runs a report job to its end (cancelled if `signal` fires first): the report. */
@@ -121,7 +121,7 @@ export function registerReportRoutes(app: App, deps: ServerDeps): void {
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const resolved = await resolveScenario(body, store);
+      const resolved = await resolveScenario(body, store, parse);
       const report = await reportOf(resolved, body, c.req.raw.signal, clientOf(c));
       return fileResponse(await send(report, body.format ?? 'html', resolved.scenario.id));
     },
@@ -142,7 +142,7 @@ export function registerReportRoutes(app: App, deps: ServerDeps): void {
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const resolved = await resolveScenario(body, store);
+      const resolved = await resolveScenario(body, store, parse);
       const run = await jobs.submit(reportRun(deps.now().toISOString()), resolved, body, {
         client: clientOf(c),
       });

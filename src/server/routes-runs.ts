@@ -34,7 +34,7 @@ const IdParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
 
-export function registerRunRoutes(app: App, { store, jobs }: ServerDeps): void {
+export function registerRunRoutes(app: App, { store, jobs, parse }: ServerDeps): void {
   const tags = ['runs'];
 
   app.openapi(
@@ -58,7 +58,7 @@ export function registerRunRoutes(app: App, { store, jobs }: ServerDeps): void {
     async (c) => {
       const body = c.req.valid('json');
       const analysis = ANALYSES[body.kind]!;
-      const resolved = await resolveScenario(body, store);
+      const resolved = await resolveScenario(body, store, parse);
       const run = await jobs.submit(analysis, resolved, body, { client: clientOf(c) });
       return analysis.immediate ? c.json(run, 201) : c.json(run, 202);
     },

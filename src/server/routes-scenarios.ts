@@ -15,8 +15,8 @@ import {
 } from './schemas.ts';
 import {
   type ResolvedScenario,
+  type TextParser,
   parseObject,
-  parseText,
   parsedVersion,
   rememberSaved,
 } from './scenario-source.ts';
@@ -38,7 +38,8 @@ const VersionParams = IdParam.extend({
 
 type SaveBody = z.infer<typeof SaveScenarioSchema>;
 
-function parseBody(body: SaveBody): ResolvedScenario {
+/** The scenario of a save: text (parsed with `parse`: large texts on the worker pool) or an object. */
+async function parseBody(body: SaveBody, parse: TextParser): Promise<ResolvedScenario> {
   if ((body.text === undefined) === (body.scenario === undefined)) {
     throw new HttpError(
       400,
@@ -47,7 +48,7 @@ function parseBody(body: SaveBody): ResolvedScenario {
     );
   }
   return body.text !== undefined
-    ? parseText(body.text, body.file)
+    ? parse(body.text, body.file)
     : parseObject(body.scenario!, body.file);
 }
 
@@ -59,7 +60,7 @@ export function withScenario(store: Store, v: ScenarioVersion) {
   return { ...v, scenario: parsedVersion(store, v).scenario as unknown };
 }
 
-export function registerScenarioRoutes(app: App, { store }: ServerDeps): void {
+export function registerScenarioRoutes(app: App, { store, parse }: ServerDeps): void {
   const tags = ['scenarios'];
   /** Stores a parsed scenario as a new version (`expectedVersion`: refuse with 409 unless latest). */
   const save = async (
@@ -115,7 +116,7 @@ export function registerScenarioRoutes(app: App, { store }: ServerDeps): void {
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const parsed = parseBody(body);
+      const parsed = await parseBody(body, parse);
       // A new scenario: version 0 expected, so an existing id is refused with 409 — saying so,
       // not "someone saved since you opened it" (nobody did: the id is taken).
       try {
@@ -173,7 +174,7 @@ export function registerScenarioRoutes(app: App, { store }: ServerDeps): void {
     async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const parsed = parseBody(body);
+      const parsed = await parseBody(body, parse);
       if (parsed.scenario.id !== id) {
         throw new InputError({
           ...(body.file ? { file: body.file } : {}),

@@ -18,7 +18,7 @@ import {
 } from './schemas.ts';
 import { builtinIds, parsedBuiltin, resolveScenario } from './scenario-source.ts';
 
-export function registerToolRoutes(app: App, { store, quick }: ServerDeps): void {
+export function registerToolRoutes(app: App, { store, quick, parse }: ServerDeps): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -51,7 +51,7 @@ export function registerToolRoutes(app: App, { store, quick }: ServerDeps): void
     async (c) => {
       const body = c.req.valid('json');
       try {
-        const r = await resolveScenario(body, store);
+        const r = await resolveScenario(body, store, parse);
         const cov = evidenceCoverage(r.scenario);
         return c.json(
           {
@@ -94,7 +94,7 @@ export function registerToolRoutes(app: App, { store, quick }: ServerDeps): void
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const { scenario } = await resolveScenario(body, store);
+      const { scenario } = await resolveScenario(body, store, parse);
       const planned = forecastRun.plan(scenario, body);
       const { result } = await runAnalysis(quick, planned.analysis);
       return c.json(result, 200);

@@ -10,6 +10,8 @@ import { contentHash } from '../core/hash.ts';
 import { checkRuns, countProblems } from '../core/limits.ts';
 import { formatPath } from '../core/path.ts';
 import type { Scenario } from '../core/scenario.ts';
+import { parseScenarioOn } from '../analysis/parse-task.ts';
+import type { Executor } from '../executors/executor.ts';
 import { parseScenarioText, validateScenarioObject } from '../formats/scenario-file.ts';
 import { builtinScenarioFiles } from '../io/builtin-scenarios.ts';
 import { readTextFile } from '../io/text-file.ts';
@@ -42,6 +44,41 @@ export function formatOf(text: string): SourceFormat {
 export function parseText(text: string, file?: string): ResolvedScenario {
   const scenario = parseScenarioText(text, file);
   return { scenario, source: text, format: formatOf(text), hash: contentHash(scenario) };
+}
+
+/**
+ * Texts of at least this many characters are parsed on the worker pool ({@link textParser}): by
+ * default every text. Measured (docs/hardening.md, "Load"): a parse on the pool costs the event
+ * loop a third to a tenth of parsing there at every size tried (0.27 against 0.78 ms for 323
+ * characters, 1.8 against 4–9 ms for 1.3 KB, 10 against 125–165 ms for 134 KB), and the load
+ * test's health p99 fell 3–6× with its 1.3 KB saves on the pool. A higher threshold
+ * (`ENTENTE_OFF_LOOP_PARSE_CHARS`) keeps small texts off a pool busy with long jobs' chunks.
+ */
+export const OFF_LOOP_PARSE_CHARS = 0;
+
+/** Parses a scenario text (YAML or JSON) with locations, here or elsewhere. */
+export type TextParser = (text: string, file?: string) => Promise<ResolvedScenario>;
+
+/** Parses on the event loop. */
+export const parseHere: TextParser = (text, file) =>
+  new Promise((resolve) => resolve(parseText(text, file)));
+
+/**
+ * Parses texts of `threshold` characters and more on `executor` — the server's worker pool — and
+ * smaller ones here. YAML parsing was the largest cost of `PUT`s on the event loop under load
+ * (docs/hardening.md, "Load"). The same parser on both sides, so the same scenario, hash and
+ * errors (`file:line:column`). An inline executor, or none, parses everything here.
+ */
+export function textParser(
+  executor: Executor | undefined,
+  threshold = OFF_LOOP_PARSE_CHARS,
+): TextParser {
+  if (!executor || executor.kind === 'inline') return parseHere;
+  return async (text, file) => {
+    if (text.length < threshold) return parseText(text, file);
+    const { scenario, hash } = await parseScenarioOn(executor, text, file);
+    return { scenario, source: text, format: formatOf(text), hash };
+  };
 }
 
 /**
@@ -142,9 +179,11 @@ export function rememberSaved(
   });
 }
 
+/** The scenario a request names; text is parsed with `parse` (default: here). */
 export async function resolveScenario(
   ref: ScenarioSource,
   store: Store,
+  parse: TextParser = parseHere,
 ): Promise<ResolvedScenario> {
   const given = (['text', 'scenario', 'scenarioId', 'builtin'] as const).filter(
     (k) => ref[k] !== undefined,
@@ -161,7 +200,7 @@ export async function resolveScenario(
   // A job's runs, when the request asks for some, within the limit (core/limits.ts).
   const runs = (ref as { runs?: unknown }).runs;
   if (typeof runs === 'number') checkRuns(runs, 'runs');
-  if (ref.text !== undefined) return parseText(ref.text, ref.file);
+  if (ref.text !== undefined) return parse(ref.text, ref.file);
   if (ref.scenario !== undefined) return parseObject(ref.scenario, ref.file);
   if (ref.builtin !== undefined) return parsedBuiltin(ref.builtin);
   const id = ref.scenarioId!;

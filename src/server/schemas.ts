@@ -241,6 +241,10 @@ export const RunSchema = z
     createdAt: z.string(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
+    notice: z.string().optional().openapi({
+      description:
+        'While the run is queued or running: a notice from its executor, when one holds — e.g. with a Redis executor, that no worker has taken a chunk of it for ENTENTE_REDIS_STALL seconds (docs/distributed.md).',
+    }),
   })
   .openapi('Run');
 

@@ -22,7 +22,8 @@ export function inlineByDefault(flags: {
 /**
  * The executor for `--executor` / `ENTENTE_EXECUTOR`, else for `--workers` (default: one per
  * core, never more than there are chunks). A Redis executor notes on stderr when the job resumes,
- * workers join and chunks are retried (unless `--no-progress`).
+ * workers join and chunks are retried (unless `--no-progress`), and warns, even with
+ * `--no-progress`, when no worker has taken a chunk for `ENTENTE_REDIS_STALL` seconds.
  */
 export function executorFor(
   workers: number | undefined,
@@ -37,10 +38,12 @@ export function executorFor(
       spec: executorSpec(flags.executor),
       redis: {
         onStatus: (s) => {
-          if (!s.event || quiet) return;
+          // A warning (no worker has taken a chunk for a while) is printed even without progress.
+          const line = s.warning ? `warning: ${s.warning}` : quiet ? undefined : s.event;
+          if (!line) return;
           const clear = process.stderr.isTTY ? '\r\x1b[2K' : '';
           io.err(
-            `${clear}redis: ${s.event} · ${s.chunksDone}/${s.chunks} chunks done · ${s.workersOnline} worker(s) online`,
+            `${clear}redis: ${line} · ${s.chunksDone}/${s.chunks} chunks done · ${s.workersOnline} worker(s) online`,
           );
         },
       },

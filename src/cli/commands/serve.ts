@@ -41,6 +41,21 @@ function jobLimit(flag: number | undefined, name: string): number | undefined {
 }
 
 /**
+ * `ENTENTE_OFF_LOOP_PARSE_CHARS`: scenario texts of at least this many characters are parsed on
+ * the worker pool (default 0: every text). Unset: the default.
+ */
+function offLoopParse(text: string | undefined): number | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InputError({
+      path: 'ENTENTE_OFF_LOOP_PARSE_CHARS',
+      message: `expected a whole number of characters (0 or more), got "${text}"`,
+    });
+  return n;
+}
+
+/**
  * Builds the web UI when `web/dist` is missing (a fresh clone): nothing built is committed, and
  * Vite is installed with the dev dependencies. Returns the folder, or null when it cannot build.
  */
@@ -88,6 +103,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   const token = process.env.ENTENTE_TOKEN || undefined;
   const maxJobs = jobLimit(flags.maxJobs, 'ENTENTE_MAX_JOBS');
   const maxJobsPerClient = jobLimit(flags.maxJobsPerClient, 'ENTENTE_MAX_JOBS_PER_CLIENT');
+  const offLoopParseChars = offLoopParse(process.env.ENTENTE_OFF_LOOP_PARSE_CHARS);
   const spec = executorSpec(flags.executor);
   // Always a pool by default, even of one thread: a Monte Carlo chunk must not block the
   // event loop. With Redis the server only coordinates; workers elsewhere compute.
@@ -118,6 +134,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     webDir: webDir ?? undefined,
     executor,
     quickExecutor: quick,
+    ...(offLoopParseChars !== undefined ? { offLoopParseChars } : {}),
     debug: Boolean(process.env.ENTENTE_DEBUG),
     allowedHosts: allowedHostsFor(
       flags.host,
@@ -126,6 +143,9 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     jobLimits: {
       ...(maxJobs !== undefined ? { maxJobs } : {}),
       ...(maxJobsPerClient !== undefined ? { maxJobsPerClient } : {}),
+    },
+    onJobNotice: (id, notice) => {
+      if (notice) io.err(`warning: run ${id}: ${notice}`);
     },
   });
   // Runs the last server left unfinished (a crash, kill -9, a stop) run again from their

@@ -19,7 +19,7 @@
  * the job's TTL) so the same command resumes.
  */
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import {
   InputError,
   InternalError,
@@ -45,7 +45,8 @@ import {
   workerInfoKey,
   workersKey,
 } from './target.ts';
-import { withTimeout } from './with-timeout.ts';
+import { bullConnection, openRedis } from './connect.ts';
+import { type RedisSettings, redisSettings, seconds } from './settings.ts';
 
 export interface RedisRunStatus {
   readonly jobId: string;
@@ -63,8 +64,13 @@ export interface RedisRunStatus {
   readonly workersOnline: number;
   /** Chunks finished per second since the run started (resumed chunks not counted). */
   readonly chunksPerSecond: number;
-  /** A note worth a line: the job resumed, a worker joined, a chunk was retried, no worker online. */
+  /** A note worth a line: the job resumed, a worker joined, a chunk was retried. */
   readonly event?: string;
+  /**
+   * A note the user must see even with progress off: no worker has taken a chunk of this job for
+   * `ENTENTE_REDIS_STALL` seconds (repeated while that lasts).
+   */
+  readonly warning?: string;
 }
 
 export interface CoordinatorOptions {
@@ -75,8 +81,8 @@ export interface CoordinatorOptions {
   readonly onStatus?: (status: RedisRunStatus) => void;
   /** How often the coordinator checks workers and the chunks it waits for, ms. Default 1000. */
   readonly checkEveryMs?: number;
-  /** How long the first connection may take, ms. Default 5000. */
-  readonly connectTimeoutMs?: number;
+  /** Timeouts, back-off and the stall warning's delay. Default: `redisSettings()` (environment). */
+  readonly settings?: RedisSettings;
 }
 
 /** BullMQ options of every chunk job. Retries here cover a worker's own failures (e.g. Redis
@@ -102,7 +108,7 @@ export class RedisCoordinator {
   readonly #ttl: number;
   readonly #onStatus: ((s: RedisRunStatus) => void) | undefined;
   readonly #checkEveryMs: number;
-  readonly #connectTimeoutMs: number;
+  readonly #settings: RedisSettings;
   #redis: Redis | null = null;
   #queue: Queue<ChunkData> | null = null;
   #ready: Promise<void> | null = null;
@@ -116,7 +122,7 @@ export class RedisCoordinator {
     this.#ttl = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
     this.#onStatus = options.onStatus;
     this.#checkEveryMs = options.checkEveryMs ?? 1000;
-    this.#connectTimeoutMs = options.connectTimeoutMs ?? 5000;
+    this.#settings = options.settings ?? redisSettings();
   }
 
   /** Chunks the workers online can run at once (their summed concurrency), at least 1. */
@@ -131,27 +137,15 @@ export class RedisCoordinator {
   }
 
   async #connect(): Promise<void> {
-    const { url, display } = this.#target;
-    const redis = new Redis(url, { lazyConnect: true, connectTimeout: this.#connectTimeoutMs });
-    let lastError = '';
-    redis.on('error', (err: Error) => (lastError = err.message));
     try {
-      await withTimeout(
-        redis.connect().then(() => redis.ping()),
-        this.#connectTimeoutMs,
-        () => `timed out${lastError ? ` (${lastError})` : ''}`,
-      );
+      this.#redis = await openRedis(this.#target, this.#settings, '--executor');
     } catch (err) {
-      redis.disconnect();
       this.#ready = null;
-      throw new InputError({
-        path: '--executor',
-        message: `cannot reach Redis at ${display} (${(lastError || (err as Error).message).replace(/\.$/, '')}); is redis-server running there?`,
-      });
+      throw err;
     }
-    this.#redis = redis;
+    this.#redis.on('error', () => {}); // reported through the commands that fail
     this.#queue = new Queue<ChunkData>(CHUNK_QUEUE, {
-      connection: { url },
+      connection: bullConnection(this.#target, this.#settings),
       prefix: this.#target.queue,
       defaultJobOptions: CHUNK_JOB_OPTIONS,
     });
@@ -171,9 +165,13 @@ export class RedisCoordinator {
     } catch (err) {
       // A chunk's own error, or the caller's, passes through; anything else came from Redis.
       if (PASS_THROUGH.has(err as object)) throw err;
+      let reason = (err as Error).message;
+      if (/timed out/i.test(reason)) {
+        reason += ` after ${seconds(this.#settings.commandTimeoutMs)}: ENTENTE_REDIS_COMMAND_TIMEOUT`;
+      }
       throw new InputError({
         path: '--executor',
-        message: `lost Redis at ${this.#target.display} (${(err as Error).message}); the finished chunks stay there: run the same command again to resume`,
+        message: `lost Redis at ${this.#target.display} (${reason}); the finished chunks stay there: run the same command again to resume`,
       });
     }
   }
@@ -182,7 +180,7 @@ export class RedisCoordinator {
     task: Task<J, R>,
     job: J,
     chunks: number,
-    { onResult, signal }: ChunkRunOptions<R>,
+    { onResult, signal, onNotice }: ChunkRunOptions<R>,
   ): Promise<ChunkRunSummary> {
     const redis = this.#redis!;
     const id = jobIdOf(VERSION, task.name, chunks, job);
@@ -224,9 +222,12 @@ export class RedisCoordinator {
     let failure: Error | null = null;
     let online = 0;
     let lastCheck = 0;
-    let warnedNoWorker = 0;
+    // When a worker last took (started or finished) a chunk of this job, and the stall warning.
+    let lastTaken = started;
+    let warnedAt = 0;
+    let stalled = false;
     let lastReported = '';
-    const report = (event?: string) => {
+    const report = (event?: string, warning?: string) => {
       if (!this.#onStatus) return;
       const status: RedisRunStatus = {
         jobId: id,
@@ -239,9 +240,10 @@ export class RedisCoordinator {
         workersOnline: online,
         chunksPerSecond: (done.size - resumed) / Math.max(1e-3, (Date.now() - started) / 1000),
         ...(event ? { event } : {}),
+        ...(warning ? { warning } : {}),
       };
       const key = `${status.chunksDone}/${status.delivered}/${status.workersSeen.length}/${online}`;
-      if (event || key !== lastReported) {
+      if (event || warning || key !== lastReported) {
         lastReported = key;
         this.#onStatus(status);
       }
@@ -310,6 +312,16 @@ export class RedisCoordinator {
             }
           }
           if (!Number.isInteger(k) || k < 0 || k >= chunks) continue;
+          if (note.type === 'start' || note.type === 'done') {
+            if (stalled) {
+              stalled = false;
+              onNotice?.(null);
+              report(
+                `worker ${worker} took chunk ${k} after ${seconds(roundS(Date.now() - lastTaken))} without one`,
+              );
+            }
+            lastTaken = Date.now();
+          }
           if (note.type === 'done') done.add(k);
           else if (note.type === 'start') {
             const before = startedOn.get(k);
@@ -325,15 +337,25 @@ export class RedisCoordinator {
         if (Date.now() - lastCheck >= this.#checkEveryMs) {
           lastCheck = Date.now();
           online = await this.#workersOnline();
-          if (online === 0 && Date.now() - started > 3000 && Date.now() - warnedNoWorker > 30_000) {
-            warnedNoWorker = Date.now();
-            report(
-              `no worker is connected to ${this.#target.display}; start one with: entente worker --redis <url>`,
-            );
-          }
           // Another run of the same job owns it while it runs: undo a cancel it did not ask for.
           await redis.del(keys.cancel);
-          failure ??= await this.#check(id, task.name, keys, chunks, done, delivered);
+          const checked = await this.#check(id, task.name, keys, chunks, done, delivered);
+          failure ??= checked.error;
+          // No worker has taken a chunk for `stallMs`, and none is on one (or none is alive).
+          const now = Date.now();
+          const stallMs = this.#settings.stallMs;
+          if (
+            !failure &&
+            now - lastTaken >= stallMs &&
+            (checked.active === 0 || online === 0) &&
+            now - warnedAt >= stallMs
+          ) {
+            warnedAt = now;
+            stalled = true;
+            const text = this.#stallMessage(now - lastTaken, online, chunks - done.size);
+            onNotice?.(text);
+            report(undefined, text);
+          }
         }
         report();
       }
@@ -343,6 +365,15 @@ export class RedisCoordinator {
     report();
     await redis.del(keys.payload, keys.results, keys.events, keys.cancel);
     return { completed: delivered, aborted: false };
+  }
+
+  /** What the user is told when no worker has taken a chunk for `idleMs`. */
+  #stallMessage(idleMs: number, online: number, waiting: number): string {
+    const head = `no worker has taken a chunk of this job for ${seconds(roundS(idleMs))} (${waiting} chunk(s) waiting)`;
+    if (online === 0) {
+      return `${head}: no worker is connected to ${this.#target.display}; start one with: entente worker --redis <url> (the job waits for it)`;
+    }
+    return `${head}: ${online} worker(s) are connected to ${this.#target.display} but none took one: busy with chunks queued before this job's, or stuck`;
   }
 
   /** Live workers and their summed concurrency (kept as `workers`). */
@@ -376,7 +407,7 @@ export class RedisCoordinator {
     chunks: number,
     done: Set<number>,
     delivered: number,
-  ): Promise<Error | null> {
+  ): Promise<{ error: Error | null; active: number }> {
     const queue = this.#queue!;
     const waiting: number[] = [];
     for (let k = delivered; k < chunks && waiting.length < CHECK_WINDOW; k++) {
@@ -384,9 +415,11 @@ export class RedisCoordinator {
     }
     const states = await Promise.all(waiting.map((k) => queue.getJobState(chunkJobId(id, k))));
     const requeue: number[] = [];
+    let active = 0;
     for (let i = 0; i < waiting.length; i++) {
       const k = waiting[i]!;
       const state = states[i]!;
+      if (state === 'active') active++;
       if (state === 'failed') {
         const failed = await queue.getJob(chunkJobId(id, k));
         const reason = failed?.failedReason ?? 'unknown reason';
@@ -394,11 +427,12 @@ export class RedisCoordinator {
         else {
           // The worker noted the error (with its class) before failing the chunk: use the note.
           const noted = await this.#errorNote(keys, k);
-          return passThrough(
+          const error = passThrough(
             noted
               ? chunkError(k, noted.worker ?? '?', noted)
               : new InternalError(`chunk ${k} failed: ${describeFailure(reason)}`),
           );
+          return { error, active };
         }
       } else if (state === 'unknown' || state === 'completed') {
         // Finished meanwhile (result stored, job removed), or lost: look before queueing again.
@@ -407,7 +441,7 @@ export class RedisCoordinator {
       }
     }
     if (requeue.length) await this.#enqueue(id, taskName, requeue);
-    return null;
+    return { error: null, active };
   }
 
   /** The latest error note of chunk k on the job's event stream, if any (of its last 1000 notes). */
@@ -512,6 +546,9 @@ function chunkError(k: number, worker: string, note: Record<string, string>): Er
   }
   return error;
 }
+
+/** Milliseconds rounded to whole seconds (for messages). */
+const roundS = (ms: number) => Math.round(ms / 1000) * 1000;
 
 function fieldsOf(fields: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};

@@ -11,6 +11,7 @@ import { InternalError } from '../../core/errors.ts';
 import type { ChunkRunOptions, ChunkRunSummary, Executor } from '../executor.ts';
 import { type Task, type TaskSet, isRegistered } from '../task.ts';
 import type { RedisCoordinator, RedisRunStatus } from './coordinator.ts';
+import type { RedisSettings } from './settings.ts';
 import { type RedisTarget, parseRedisTarget } from './target.ts';
 
 export type { RedisRunStatus } from './coordinator.ts';
@@ -24,6 +25,8 @@ export interface RedisExecutorOptions {
   readonly onStatus?: (status: RedisRunStatus) => void;
   /** How often the coordinator checks workers and waited-for chunks, ms. Default 1000. */
   readonly checkEveryMs?: number;
+  /** Timeouts, back-off and the stall warning's delay. Default: from the environment (`settings.ts`). */
+  readonly settings?: RedisSettings;
 }
 
 export class RedisExecutor implements Executor {

@@ -19,6 +19,19 @@ export interface LocalRedis {
   stop(): Promise<void>;
 }
 
+/** A server this helper started: its port, and a way to signal it (SIGKILL, SIGSTOP, SIGCONT). */
+export interface StartedRedis extends LocalRedis {
+  readonly port: number;
+  kill(signal: NodeJS.Signals): void;
+}
+
+export interface StartRedisOptions {
+  /** Default: a free port. */
+  readonly port?: number;
+  /** More `redis-server` arguments, e.g. `['--requirepass', 'secret']`. */
+  readonly args?: readonly string[];
+}
+
 export const REDIS_SERVER = process.env.ENTENTE_REDIS_SERVER ?? 'redis-server';
 
 /** The URL of a Redis the environment names for tests, if any. */
@@ -58,9 +71,9 @@ function canConnect(port: number): Promise<boolean> {
 }
 
 /** Starts `redis-server` on 127.0.0.1; resolves once it accepts connections (at most 10 s). */
-export async function startLocalRedis(): Promise<LocalRedis> {
+export async function startLocalRedis(options: StartRedisOptions = {}): Promise<StartedRedis> {
   const dir = mkdtempSync(join(tmpdir(), 'entente-redis-'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(
     REDIS_SERVER,
     [
@@ -78,6 +91,7 @@ export async function startLocalRedis(): Promise<LocalRedis> {
       'yes',
       '--loglevel',
       'warning',
+      ...(options.args ?? []),
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
@@ -97,7 +111,12 @@ export async function startLocalRedis(): Promise<LocalRedis> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     if (exited) break;
-    if (await canConnect(port)) return { url: `redis://127.0.0.1:${port}`, stop };
+    if (await canConnect(port)) {
+      const kill = (signal: NodeJS.Signals) => {
+        if (!exited) child.kill(signal);
+      };
+      return { url: `redis://127.0.0.1:${port}`, port, stop, kill };
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await stop();

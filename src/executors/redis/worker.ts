@@ -12,6 +12,11 @@
  * Stopping: `stop()` stops taking chunks and lets those in progress finish (their results are
  * stored); `stop({ returnChunks: true })` aborts them and hands them back to the queue at once.
  * A cancel published by a coordinator stops this worker's chunks of that job.
+ *
+ * Without Redis: every connection reconnects with exponential back-off (0.25 s, doubling, capped
+ * at `ENTENTE_REDIS_RETRY_MAX`); the worker logs the loss once, then every 30 s, and its return;
+ * after `ENTENTE_REDIS_GIVE_UP` seconds without Redis it stops and `gaveUp` resolves with an
+ * InputError saying so (`entente worker` exits 1 with it) — never an endless loop of errors.
  */
 import { availableParallelism, hostname } from 'node:os';
 import { Piscina } from 'piscina';
@@ -37,6 +42,8 @@ import {
   workerInfoKey,
   workersKey,
 } from './target.ts';
+import { bullConnection, openRedis } from './connect.ts';
+import { RETRY_FIRST_MS, type RedisSettings, redisSettings, seconds } from './settings.ts';
 import { withTimeout } from './with-timeout.ts';
 
 /** Decoded jobs kept in memory. */
@@ -58,7 +65,14 @@ export interface RedisWorkerOptions {
   readonly lockMs?: number;
   /** Lines worth logging (start, jobs seen, errors, stop). Default: none. */
   readonly log?: (line: string) => void;
+  /** Timeouts, back-off and when to give up without Redis. Default: from the environment. */
+  readonly settings?: RedisSettings;
 }
+
+/** While Redis is away, a line at most this often. */
+const LOST_LOG_EVERY_MS = 30_000;
+/** The same error from BullMQ is logged at most this often. */
+const SAME_ERROR_EVERY_MS = 10_000;
 
 interface Active {
   readonly jobId: string;
@@ -82,6 +96,19 @@ export class RedisWorker {
   #worker: Worker<ChunkData> | null = null;
   #heartbeat: NodeJS.Timeout | null = null;
   #stopping: Promise<void> | null = null;
+  readonly #settings: RedisSettings;
+  /** Since when Redis has been away (ms), and what it last said. */
+  #lostSince: number | null = null;
+  #lostError = '';
+  #lostLogged = 0;
+  #watchdog: NodeJS.Timeout | null = null;
+  #lastLogged = { line: '', at: 0 };
+  #giveUp!: (error: InputError) => void;
+  /**
+   * Resolves when the worker gave up after `ENTENTE_REDIS_GIVE_UP` seconds without Redis (it has
+   * stopped by then), with the error to report. Never rejects.
+   */
+  readonly gaveUp: Promise<InputError>;
   /** Chunks this worker finished (results stored). */
   chunksDone = 0;
 
@@ -92,6 +119,8 @@ export class RedisWorker {
     this.name = options.name ?? `${hostname()}-${process.pid}`;
     this.#lockMs = Math.max(500, options.lockMs ?? 30_000);
     this.#log = options.log ?? (() => {});
+    this.#settings = options.settings ?? redisSettings();
+    this.gaveUp = new Promise((resolve) => (this.#giveUp = resolve));
   }
 
   /** Chunks running now. */
@@ -99,22 +128,20 @@ export class RedisWorker {
     return this.#active.size;
   }
 
-  /** Connects, starts the threads (waiting until they have loaded), then takes chunks. */
+  /**
+   * Connects, starts the threads (waiting until they have loaded), then takes chunks. A Redis
+   * that cannot be used (unreachable, a refused or missing password, no such database) is an
+   * InputError naming the URL.
+   */
   async start(): Promise<void> {
-    const { url, queue } = this.target;
-    const redis = new Redis(url, { lazyConnect: true, connectTimeout: 5000 });
-    let lastError = '';
-    redis.on('error', (err: Error) => (lastError = err.message));
+    const { queue } = this.target;
+    const redis = await openRedis(this.target, this.#settings, '--redis');
     this.#redis = redis;
-    try {
-      await withTimeout(
-        redis.connect().then(() => redis.ping()),
-        10_000,
-        () => 'timed out',
-      );
-    } catch (err) {
-      throw new Error((lastError || (err as Error).message).replace(/\.$/, ''), { cause: err });
-    }
+    redis.on('error', (err: Error) => this.#lost(err.message));
+    redis.on('close', () => this.#lost('connection closed'));
+    redis.on('ready', () => this.#back());
+    this.#watchdog = setInterval(() => this.#watch(), Math.min(1000, this.#settings.giveUpMs / 4));
+    this.#watchdog.unref();
 
     // The thread module shared with the pool executor (compiled or through tsx).
     const { filename, execArgv } = this.#tasks.thread;
@@ -143,14 +170,23 @@ export class RedisWorker {
     this.#subscriber = subscriber;
 
     await this.#beat();
-    this.#heartbeat = setInterval(() => void this.#beat().catch(() => {}), HEARTBEAT_MS);
+    // A heartbeat that fails (a command timeout: Redis is cut off without the socket closing)
+    // counts as Redis away; one that succeeds as Redis back.
+    this.#heartbeat = setInterval(
+      () =>
+        void this.#beat().then(
+          () => this.#back(),
+          (err: Error) => this.#lost(err.message),
+        ),
+      HEARTBEAT_MS,
+    );
     this.#heartbeat.unref();
 
     const worker = new Worker<ChunkData>(
       CHUNK_QUEUE,
       (job: Job<ChunkData>, token?: string) => this.#process(job, token),
       {
-        connection: { url },
+        connection: bullConnection(this.target, this.#settings),
         prefix: queue,
         concurrency: this.concurrency,
         name: this.name,
@@ -160,10 +196,66 @@ export class RedisWorker {
         autorun: false,
       },
     );
-    worker.on('error', (err: Error) => this.#log(`error: ${err.message}`));
+    worker.on('error', (err: Error) => this.#error(err.message));
     this.#worker = worker;
-    void worker.run().catch((err: unknown) => this.#log(`error: ${(err as Error).message}`));
+    void worker.run().catch((err: unknown) => this.#error((err as Error).message));
     await worker.waitUntilReady();
+  }
+
+  /** Logs an error, unless Redis is away (said once already) or it was just logged. */
+  #error(message: string): void {
+    if (this.#lostSince !== null || this.#stopping) return;
+    const line = `error: ${message}`;
+    const now = Date.now();
+    if (line === this.#lastLogged.line && now - this.#lastLogged.at < SAME_ERROR_EVERY_MS) return;
+    this.#lastLogged = { line, at: now };
+    this.#log(line);
+  }
+
+  /** Redis went away (an error, a closed connection, a failed heartbeat). */
+  #lost(message: string): void {
+    if (this.#stopping) return;
+    if (message !== 'connection closed' || !this.#lostError) this.#lostError = message;
+    if (this.#lostSince !== null) return;
+    this.#lostSince = Date.now();
+    this.#lostLogged = this.#lostSince;
+    const { retryMaxMs, giveUpMs } = this.#settings;
+    this.#log(
+      `lost Redis at ${this.target.display} (${message}); reconnecting with back-off (${seconds(RETRY_FIRST_MS)}, doubling up to ${seconds(retryMaxMs)}: ENTENTE_REDIS_RETRY_MAX); stopping after ${seconds(giveUpMs)} without it (ENTENTE_REDIS_GIVE_UP)`,
+    );
+  }
+
+  /** Redis answers again. */
+  #back(): void {
+    if (this.#lostSince === null || this.#stopping) return;
+    const away = Date.now() - this.#lostSince;
+    this.#lostSince = null;
+    this.#lostError = '';
+    this.#log(`Redis at ${this.target.display} is back after ${seconds(away)}; taking chunks`);
+  }
+
+  /** Every second: how long Redis has been away; give up past the limit. */
+  #watch(): void {
+    if (this.#lostSince === null || this.#stopping) return;
+    const now = Date.now();
+    const away = now - this.#lostSince;
+    if (away >= this.#settings.giveUpMs) {
+      const reason = `last error: ${this.#lostError || 'no answer'}`;
+      this.#giveUp(
+        new InputError({
+          path: '--redis',
+          message: `no Redis at ${this.target.display} for ${seconds(Math.round(away / 1000) * 1000)} (${reason}); the worker stops (ENTENTE_REDIS_GIVE_UP sets how long it waits): start it again once Redis is back`,
+        }),
+      );
+      void this.stop({ returnChunks: true }).catch(() => {});
+      return;
+    }
+    if (now - this.#lostLogged >= LOST_LOG_EVERY_MS) {
+      this.#lostLogged = now;
+      this.#log(
+        `still no Redis at ${this.target.display} after ${seconds(Math.round(away / 1000) * 1000)} (${this.#lostError}); stopping in ${seconds(Math.round((this.#settings.giveUpMs - away) / 1000) * 1000)}`,
+      );
+    }
   }
 
   async #beat(): Promise<void> {
@@ -333,9 +425,17 @@ export class RedisWorker {
 
   async #shutdown(): Promise<void> {
     if (this.#heartbeat) clearInterval(this.#heartbeat);
+    if (this.#watchdog) clearInterval(this.#watchdog);
     const worker = this.#worker;
     this.#worker = null;
-    if (worker) await worker.close();
+    if (worker) {
+      // Without Redis, BullMQ's close waits for connections that do not come back: bounded.
+      if (this.#lostSince === null) await worker.close();
+      else
+        await withTimeout(worker.close(true), 5000, () => 'timed out').catch(() =>
+          worker.disconnect().catch(() => {}),
+        );
+    }
     const { queue } = this.target;
     const redis = this.#redis;
     if (redis?.status === 'ready') {

@@ -167,14 +167,16 @@ async function whatIfRows(webDir: string): Promise<BenchRow[]> {
     const edit = (value: number) =>
       page.evaluate<{ endToEnd: number; worker: number }>(`(async (v) => {
         const input = document.querySelector('[data-testid="cell-korea-gov-usfk-flexibility-salience"]');
-        const before = document.querySelector('[data-testid="whatif-ms"]')?.parentElement?.textContent;
+        // Each answer shown carries the number of the edit it answers (data-seq).
+        const panel = document.querySelector('[data-testid="whatif"]');
+        const before = panel.dataset.seq;
         const t0 = performance.now();
         Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, String(v));
         input.dispatchEvent(new Event('input', { bubbles: true }));
         for (;;) {
           await new Promise((r) => requestAnimationFrame(r));
           const now = document.querySelector('[data-testid="whatif-ms"]');
-          if (now && now.parentElement?.textContent !== before)
+          if (now && panel.dataset.seq !== before)
             return { endToEnd: performance.now() - t0, worker: Number(now.textContent) };
           if (performance.now() - t0 > 10000) throw new Error('the what-if did not update within 10 s');
         }

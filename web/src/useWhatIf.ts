@@ -20,6 +20,8 @@ export interface WhatIf {
   busy: boolean;
   /** Wall time from the edit to the answer arriving in the page (ms), for the benchmark. */
   lagMs: number | null;
+  /** The number of the edit this answer is for (rises with every answer shown). */
+  seq: number;
 }
 
 const EMPTY: WhatIf = {
@@ -32,6 +34,7 @@ const EMPTY: WhatIf = {
   ms: null,
   busy: false,
   lagMs: null,
+  seq: 0,
 };
 
 export function useWhatIf(draft: unknown): WhatIf {
@@ -59,9 +62,19 @@ export function useWhatIf(draft: unknown): WhatIf {
               ms: r.ms,
               busy: false,
               lagMs,
+              seq: r.id,
             }
           : r.kind === 'invalid'
-            ? { ...s, stale: true, problems: r.problems, error: null, ms: r.ms, busy: false, lagMs }
+            ? {
+                ...s,
+                stale: true,
+                problems: r.problems,
+                error: null,
+                ms: r.ms,
+                busy: false,
+                lagMs,
+                seq: r.id,
+              }
             : {
                 ...s,
                 stale: true,
@@ -71,6 +84,7 @@ export function useWhatIf(draft: unknown): WhatIf {
                 ms: r.ms,
                 busy: false,
                 lagMs,
+                seq: r.id,
               },
       );
     };

@@ -18,6 +18,7 @@ export function WhatIfPanel(props: {
       aria-labelledby={props.compact ? undefined : 'whatif-h'}
       aria-label={props.compact ? 'What-if for this issue' : undefined}
       data-testid={props.compact ? 'whatif-near' : 'whatif'}
+      data-seq={props.whatIf.seq}
     >
       {!props.compact && (
         <h3 id="whatif-h">

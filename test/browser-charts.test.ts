@@ -8,32 +8,23 @@
  * too). Screenshots go to ENTENTE_SCREENSHOTS when set. Skipped, with the reason printed, when
  * /usr/bin/chromium is absent.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtWebDir } from './support/web-build.ts';
-import { CHROMIUM_ARGS, chromiumPath } from '../src/report/scenario-report/print-pdf.ts';
-import { createServer, type Server } from '../src/server/app.ts';
-import { openSqliteStore } from '../src/store/sqlite.ts';
-import type { Store } from '../src/store/store.ts';
+import {
+  chromiumSkipReason,
+  DESKTOP,
+  type Page,
+  PHONE,
+  startWorkbench,
+  type Workbench,
+} from './support/workbench.ts';
 
 const SCENARIO = 'ktab-soe-pol-comp';
 const SHOTS = process.env.ENTENTE_SCREENSHOTS;
 if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 
-const CHROMIUM = chromiumPath();
-const skipReason = existsSync(CHROMIUM)
-  ? null
-  : `${CHROMIUM} is absent (Debian: apt-get install -y chromium)`;
-if (skipReason) console.log(`[browser-charts] SKIPPING: ${skipReason}`);
-
-type Page = import('playwright-core').Page;
-type Browser = import('playwright-core').Browser;
-
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
+const skipReason = chromiumSkipReason('browser-charts');
 
 const TRAJ_EUM = 'figure.plot[aria-label="Trajectories on Policy under eum"]';
 const PLANE = 'figure.plot[aria-label^="Actors\' positions on two issues"]';
@@ -63,46 +54,18 @@ function overlapping(boxes: readonly Box[]): string[] {
 }
 
 describe.skipIf(skipReason !== null)('Results charts in Chromium', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'entente-browser-charts-'));
-  let webDir = '';
-  let store: Store;
-  let server: Server;
-  const https: { close(cb?: () => void): void }[] = [];
+  let wb: Workbench;
   let base = '';
-  let browser: Browser;
-
   beforeAll(async () => {
-    webDir = await builtWebDir();
-    store = await openSqliteStore(join(tmp, 'e.db'));
-    server = createServer({ store, webDir });
-    const { serve } = await import('@hono/node-server');
-    base = await new Promise<string>((resolve) => {
-      https.push(
-        serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-          resolve(`http://127.0.0.1:${info.port}`),
-        ),
-      );
-    });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    wb = await startWorkbench('browser-charts');
+    base = wb.base;
   }, 180_000);
-
   afterAll(async () => {
-    await browser?.close();
-    for (const h of https) await new Promise<void>((r) => h.close(() => r()));
-    await server?.close();
-    await store?.close();
-    rmSync(tmp, { recursive: true, force: true });
+    await wb?.close();
   });
 
   const openResults = async (viewport = DESKTOP, scenario = SCENARIO): Promise<Page> => {
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => console.log(`[browser-charts] page error: ${e.message}`));
+    const page = await wb.newPage(viewport);
     await page.goto(base);
     await page.getByTestId(`builtin-${scenario}`).click();
     await page.getByTestId('headline').waitFor({ timeout: 30_000 });

@@ -6,87 +6,50 @@
  * without sideways scroll; axe-core with the evidence editor open. Screenshots go to
  * ENTENTE_SCREENSHOTS when set. Skipped, with the reason printed, without /usr/bin/chromium.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtWebDir } from './support/web-build.ts';
+import {
+  chromiumSkipReason,
+  DESKTOP,
+  overflowX,
+  type Page,
+  PHONE,
+  startWorkbench,
+  type Workbench,
+} from './support/workbench.ts';
 import { parseScenarioText } from '../src/formats/scenario-file.ts';
 import { applyVariant } from '../src/formats/variants.ts';
-import { CHROMIUM_ARGS, chromiumPath } from '../src/report/scenario-report/print-pdf.ts';
-import { createServer, type Server } from '../src/server/app.ts';
-import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { Store } from '../src/store/store.ts';
 
 const BUILTIN = 'east-asia-coalition-2025';
 const SHOTS = process.env.ENTENTE_SCREENSHOTS;
 if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 
-const CHROMIUM = chromiumPath();
-const skipReason = existsSync(CHROMIUM)
-  ? null
-  : `${CHROMIUM} is absent (Debian: apt-get install -y chromium)`;
-if (skipReason) console.log(`[browser-edit] SKIPPING: ${skipReason}`);
+const skipReason = chromiumSkipReason('browser-edit');
 
-type Page = import('playwright-core').Page;
-type Browser = import('playwright-core').Browser;
-
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const CELL = 'cell-korea-gov-usfk-flexibility-salience';
 
 describe.skipIf(skipReason !== null)('editing in the workbench, in Chromium', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'entente-browser-edit-'));
-  let webDir = '';
-  let store: Store;
-  let server: Server;
-  let http: { close(cb?: () => void): void } | undefined;
+  let wb: Workbench;
   let base = '';
-  let browser: Browser;
-
+  let store: Store;
   beforeAll(async () => {
-    webDir = await builtWebDir();
-    store = await openSqliteStore(join(tmp, 'e.db'));
-    server = createServer({ store, webDir });
-    const { serve } = await import('@hono/node-server');
-    base = await new Promise<string>((resolve) => {
-      http = serve(
-        { fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' },
-        (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`),
-      );
-    });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    wb = await startWorkbench('browser-edit');
+    base = wb.base;
+    store = wb.store;
   }, 180_000);
-
   afterAll(async () => {
-    await browser?.close();
-    if (http) await new Promise<void>((r) => http!.close(() => r()));
-    await server?.close();
-    await store?.close();
-    rmSync(tmp, { recursive: true, force: true });
+    await wb?.close();
   });
 
   const errors: string[] = [];
-  const newPage = async (viewport = DESKTOP): Promise<Page> => {
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    return page;
-  };
+  const newPage = (viewport = DESKTOP): Promise<Page> =>
+    wb.newPage(viewport, (m) => errors.push(m));
   const shot = async (page: Page, name: string, fullPage = false) => {
     if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
   };
   const status = (page: Page) => page.getByTestId('status').textContent();
-  const overflowX = (page: Page) =>
-    page.evaluate<number>(
-      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-    );
   /** Opens the built-in scenario's editor with the focus on Korea's USFK salience. */
   const openEditor = async (page: Page) => {
     await page.goto(base);

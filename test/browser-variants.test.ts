@@ -7,12 +7,18 @@
  * serious or critical violation. Screenshots go to ENTENTE_SCREENSHOTS when set. Skipped, with
  * the reason printed, when /usr/bin/chromium is absent.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtWebDir } from './support/web-build.ts';
+import {
+  chromiumSkipReason,
+  DESKTOP,
+  overflowX,
+  type Page,
+  PHONE,
+  startWorkbench,
+  type Workbench,
+} from './support/workbench.ts';
 import { compareScenarios } from '../src/analysis/compare.ts';
 import { compareInputs } from '../src/analysis/compare-inputs.ts';
 import { COALITION_DRAWS } from '../src/analysis/forecast.ts';
@@ -20,27 +26,13 @@ import { DEFAULT_SEED } from '../src/core/rng.ts';
 import { parseScenarioText } from '../src/formats/scenario-file.ts';
 import { defaultModelIds, getModel } from '../src/models/registry.ts';
 import { compareRows, inputChangeRows } from '../src/report/compare-rows.ts';
-import { CHROMIUM_ARGS, chromiumPath } from '../src/report/scenario-report/print-pdf.ts';
-import { createServer, type Server } from '../src/server/app.ts';
-import { openSqliteStore } from '../src/store/sqlite.ts';
-import type { Store } from '../src/store/store.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const BUILTIN = 'east-asia-coalition-2025';
 const SHOTS = process.env.ENTENTE_SCREENSHOTS;
 if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 
-const CHROMIUM = chromiumPath();
-const skipReason = existsSync(CHROMIUM)
-  ? null
-  : `${CHROMIUM} is absent (Debian: apt-get install -y chromium)`;
-if (skipReason) console.log(`[browser-variants] SKIPPING: ${skipReason}`);
-
-type Page = import('playwright-core').Page;
-type Browser = import('playwright-core').Browser;
-
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
+const skipReason = chromiumSkipReason('browser-variants');
 
 /** `entente compare --variants …` with its defaults, in Node. */
 function expected(variants: string[]) {
@@ -59,54 +51,20 @@ function expected(variants: string[]) {
 }
 
 describe.skipIf(skipReason !== null)('the Variants view in Chromium', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'entente-browser-variants-'));
-  let webDir = '';
-  let store: Store;
-  let server: Server;
-  let http: { close(cb?: () => void): void } | undefined;
+  let wb: Workbench;
   let base = '';
-  let browser: Browser;
-
   beforeAll(async () => {
-    webDir = await builtWebDir();
-    store = await openSqliteStore(join(tmp, 'e.db'));
-    server = createServer({ store, webDir });
-    const { serve } = await import('@hono/node-server');
-    base = await new Promise<string>((resolve) => {
-      http = serve(
-        { fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' },
-        (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`),
-      );
-    });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    wb = await startWorkbench('browser-variants');
+    base = wb.base;
   }, 180_000);
-
   afterAll(async () => {
-    await browser?.close();
-    if (http) await new Promise<void>((r) => http!.close(() => r()));
-    await server?.close();
-    await store?.close();
-    rmSync(tmp, { recursive: true, force: true });
+    await wb?.close();
   });
 
-  const newPage = async (viewport = DESKTOP): Promise<Page> => {
-    const context = await browser.newContext({ viewport, acceptDownloads: true });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => console.log(`[browser-variants] page error: ${e.message}`));
-    return page;
-  };
+  const newPage = (viewport = DESKTOP): Promise<Page> => wb.newPage(viewport);
   const shot = async (page: Page, name: string, fullPage = false) => {
     if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
   };
-  const overflowX = (page: Page) =>
-    page.evaluate<number>(
-      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-    );
   /** Opens the built-in on its Variants view and picks exactly `ids`. */
   const openVariants = async (page: Page, ids: string[]) => {
     await page.goto(base);

@@ -10,14 +10,19 @@ import { join } from 'node:path';
 import { CHROMIUM_ARGS, chromiumPath } from '../../src/report/scenario-report/print-pdf.ts';
 import { createServer } from '../../src/server/app.ts';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
+import type { Store } from '../../src/store/store.ts';
 import { builtWebDir } from './web-build.ts';
 
 export type Page = import('playwright-core').Page;
 export type Browser = import('playwright-core').Browser;
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const DESKTOP = { width: 1440, height: 900 } as const;
-export const PHONE = { width: 390, height: 844 } as const;
+export interface Viewport {
+  width: number;
+  height: number;
+}
+export const DESKTOP: Viewport = { width: 1440, height: 900 };
+export const PHONE: Viewport = { width: 390, height: 844 };
 
 export function chromiumSkipReason(tag: string): string | null {
   const chromium = chromiumPath();
@@ -31,9 +36,22 @@ export function chromiumSkipReason(tag: string): string | null {
 export interface Workbench {
   base: string;
   browser: Browser;
-  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /** The server's store, for checking what the UI saved. */
+  store: Store;
+  /** A page in a fresh context (downloads accepted); page errors go to `onError` (or the log). */
+  newPage(
+    viewport?: { width: number; height: number },
+    onError?: (message: string) => void,
+  ): Promise<Page>;
   close(): Promise<void>;
 }
+
+/** How far the page scrolls sideways (its content is wider than the window when > 0). */
+export const overflowX = (page: Page) =>
+  // A string, so this Node-side file needs no DOM types.
+  page.evaluate<number>(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  );
 
 export async function startWorkbench(tag: string): Promise<Workbench> {
   const tmp = mkdtempSync(join(tmpdir(), `entente-${tag}-`));
@@ -56,10 +74,13 @@ export async function startWorkbench(tag: string): Promise<Workbench> {
   return {
     base,
     browser,
-    async newPage(viewport = DESKTOP) {
-      const context = await browser.newContext({ viewport });
+    store,
+    async newPage(viewport = DESKTOP, onError) {
+      const context = await browser.newContext({ viewport, acceptDownloads: true });
       const page = await context.newPage();
-      page.on('pageerror', (e) => console.log(`[${tag}] page error: ${e.message}`));
+      page.on('pageerror', (e) =>
+        onError ? onError(e.message) : console.log(`[${tag}] page error: ${e.message}`),
+      );
       return page;
     },
     async close() {

@@ -80,7 +80,17 @@ const sourceUrls = {
  * stays external and loads only in the commands that use it. package-lock.json is an input of
  * the build, so another version of one of these makes dist/ out of date.
  */
-const BUNDLED = new Set(['commander', 'yaml', 'pure-rand', 'cli-progress']);
+const BUNDLED = new Set([
+  'commander',
+  'yaml',
+  'pure-rand',
+  'cli-progress',
+  'zod',
+  '@hono/zod-openapi',
+  '@hono/zod-validator',
+  '@asteasolutions/zod-to-openapi',
+  'openapi3-ts',
+]);
 const packageName = (spec) =>
   spec
     .split('/')
@@ -94,6 +104,27 @@ const externalPackages = {
         ? undefined
         : { path: args.path, external: true },
     );
+  },
+};
+
+/**
+ * zod's namespace re-exports all its ~50 locales (`z.locales`, ≈ 400 KiB of message tables, most of
+ * the bundled zod); Entente's messages are its own and zod's default is English, so the bundle
+ * keeps only `en`: `z.locales` has `en` alone.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: join(dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
   },
 };
 
@@ -116,7 +147,7 @@ const result = await esbuild
     banner: {
       js: "import { createRequire as __entente_require } from 'node:module'; const require = __entente_require(import.meta.url);",
     },
-    plugins: [externalPackages, sourceUrls],
+    plugins: [zodEnglishOnly, externalPackages, sourceUrls],
     write: false,
     metafile: true,
     logLevel: 'warning',

@@ -73,12 +73,15 @@ const sourceUrls = {
 };
 
 /**
- * npm packages bundled into dist/ instead of resolved from node_modules at run time: the ones
- * every command loads. Each is many small files (yaml ≈ 80 CommonJS modules, zod ≈ 40 ES
- * modules), and a cold process spends more time finding, reading and compiling them one by one
- * than running them. Everything else (native modules, the server, the store, Redis, the pool)
- * stays external and loads only in the commands that use it. package-lock.json is an input of
- * the build, so another version of one of these makes dist/ out of date.
+ * npm packages bundled into dist/ instead of resolved from node_modules at run time: pure-JS
+ * packages made of many small modules, where a cold process spends more time finding, reading and
+ * compiling them one by one than running them: yaml (≈ 80 CommonJS modules), zod (≈ 100 ES
+ * modules with its locales) and the OpenAPI packages that extend it (one zod instance), kysely
+ * (≈ 260 ES modules, loaded by every command that opens the store, `serve` first), Observable
+ * Plot and d3 (≈ 110 ES modules, reports). Native modules (better-sqlite3), the HTTP server
+ * (hono, whose classes the server code and its middleware share), jsdom, Redis, pg and the pool
+ * stay external; everything loads only in the commands that use it. package-lock.json is an
+ * input of the build, so another version of one of these makes dist/ out of date.
  */
 const BUNDLED = new Set([
   'commander',
@@ -90,7 +93,17 @@ const BUNDLED = new Set([
   '@hono/zod-validator',
   '@asteasolutions/zod-to-openapi',
   'openapi3-ts',
+  'kysely',
+  '@observablehq/plot',
+  'd3',
+  'isoformat',
+  'interval-tree-1d',
+  'binary-search-bounds',
+  'internmap',
+  'delaunator',
+  'robust-predicates',
 ]);
+const bundled = (name) => BUNDLED.has(name) || name.startsWith('d3-');
 const packageName = (spec) =>
   spec
     .split('/')
@@ -100,7 +113,7 @@ const externalPackages = {
   name: 'external-packages',
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) =>
-      BUNDLED.has(packageName(args.path)) && args.kind !== 'entry-point'
+      bundled(packageName(args.path)) && args.kind !== 'entry-point'
         ? undefined
         : { path: args.path, external: true },
     );

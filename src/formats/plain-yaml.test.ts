@@ -80,6 +80,9 @@ describe('readPlainYaml', () => {
       "'quoted key': 1",
       '"": empty key',
       't: 0.1000',
+      'u: no-break\u00a0',
+      'v: ideographic\u3000 # comment',
+      'w: [a\u00a0, b]',
     ].join('\n');
     expect(agrees(text)).toBe('same');
     const v = readPlainYaml(text)!.value as Record<string, unknown>;
@@ -89,6 +92,10 @@ describe('readPlainYaml', () => {
     expect(v.m).toBe('http://x.org/a#b');
     expect(v.o).toBe('tab\tnew\nline é');
     expect(v.r).toEqual({ min: 0, max: 100, tags: [] });
+    // Only spaces are trimmed: other white space belongs to the scalar, as in the library.
+    expect(v.u).toBe('no-break\u00a0');
+    expect(v.v).toBe('ideographic\u3000');
+    expect(v.w).toEqual(['a\u00a0', 'b']);
   });
 
   it('reads the nesting forms people write', () => {
@@ -226,6 +233,7 @@ top:
         ...['a:b', 'a: b', 'a #c', 'a#c', "'s'", "'it''s'", '"d\\n"', '"\\x41"', '[]', '{}'],
         ...['[a, [b]]', '{a: 1, b: [2]}', '{a: 1, a: 2}', '[a,]', '# c', '- x', '-', '-x', '*x'],
         ...['&x v', '!!str 1', '|', '"open', 'x ]', '12345678901234567890', '-0', '+.5e+3'],
+        ...['x\u00a0', '\u00a0x', "'q'\u00a0", '[a\u3000, b]', 'é ü', '😀'],
       ];
       let same = 0;
       for (let n = 0; n < RUNS; n++) {
@@ -257,6 +265,7 @@ top:
       );
       const tokens = [' ', ':', ': ', '- ', '#', ' #', "'", '"', '[', ']', '{', '}', ',', '\n'];
       tokens.push('\n  ', '&a', '*a', '!', '|', '>', '?', 'x', '0', 'null', '\\', '---', '\t');
+      tokens.push('\u00a0', '\u3000', '\u2003', '\u0085', '\u2028', '\ufeff', '\r\n');
       for (let n = 0; n < RUNS / 3; n++) {
         let text = pick(seeds);
         for (let e = 0, edits = 1 + Math.floor(rng.next() * 3); e < edits; e++) {

@@ -99,6 +99,16 @@ function blockPlain(s: string): unknown {
   return plainValue(s);
 }
 
+/**
+ * `s` without its trailing spaces. Only spaces: the library keeps other white space (no-break and
+ * Unicode spaces are part of a scalar), where `String.prototype.trimEnd` would drop it.
+ */
+function trimSpaces(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 32) end--;
+  return s.slice(0, end);
+}
+
 /** Index of the comment in `line` from `from` on (a `#` after a space), or the line's length. */
 function commentAt(line: string, from: number): number {
   for (let i = line.indexOf('#', from); i >= 0; i = line.indexOf('#', i + 1)) {
@@ -162,8 +172,7 @@ const ESCAPES: Record<string, string> = {
 /** After a scalar ended at `i`: nothing but spaces and a comment may follow. */
 function expectEnd(line: string, i: number): void {
   const rest = line.slice(i);
-  if (rest.trim() === '') return;
-  if (/^ +#/.test(rest)) return;
+  if (/^ *$/.test(rest) || /^ +#/.test(rest)) return;
   throw UNSUPPORTED;
 }
 
@@ -194,7 +203,7 @@ function flowCollection(line: string, at: number): [unknown, number] {
     }
     let j = i;
     while (j < line.length && !',[]{}#:'.includes(line[j]!)) j++;
-    const s = line.slice(i, j).trimEnd();
+    const s = trimSpaces(line.slice(i, j));
     if (s === '' || (INDICATOR.has(s[0]!) && !(s[0] === '-' && s.length > 1 && s[1] !== ' '))) {
       throw UNSUPPORTED;
     }
@@ -386,7 +395,7 @@ class BlockReader {
       expectEnd(line, end);
       value = v;
     } else {
-      value = blockPlain(line.slice(i, commentAt(line, i)).trimEnd());
+      value = blockPlain(trimSpaces(line.slice(i, commentAt(line, i))));
     }
     // A more indented line below would continue the scalar (or be an error): the library's call.
     if (this.#peek() > n) throw UNSUPPORTED;

@@ -251,6 +251,10 @@ function flowCollection(line: string, at: number): [unknown, number] {
     if (line[i] !== ':' || line[i + 1] !== ' ' || key === '__proto__' || seen.has(key)) {
       throw UNSUPPORTED;
     }
+    if (key.length > 1000) {
+      // The library bounds implicit keys (1,024 characters).
+      throw UNSUPPORTED;
+    }
     seen.add(key);
     i++;
     out[key] = node();

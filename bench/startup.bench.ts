@@ -4,11 +4,14 @@
  * sources through tsx (`ENTENTE_FROM_SOURCE=1`, what every run was before the build existed).
  * Commands: `--version`, `forecast` on the built-in scenario, and the SMP alone on a 50-actor ×
  * 3-issue KTAB file generated like KTAB's `SMPActor::randomize` (issue 14's budgets: 0.10 s,
- * 0.30 s, 0.15 s). Also the launcher's own cost: its check that dist/ is up to date.
+ * 0.30 s, 0.15 s). Each case prints the median wall time and the median CPU time (user +
+ * system, every thread of the process, from GNU time when present), with the load average: on a
+ * shared machine the wall time mostly measures the other jobs, the CPU time much less so (it
+ * still grows with load: caches and the clock are shared); `node -e 0` gives Node's own share. Also the launcher's own cost: its check that dist/ is up to date.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng } from '../src/core/rng.ts';
 import type { BenchRow } from './measure.ts';
@@ -23,16 +26,40 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-function entente(args: string[], fromSource: boolean): number {
+/**
+ * GNU time, when the machine has it: it reports the process's CPU time (user + system, every
+ * thread) without changing the process. Without it the rows give wall times only.
+ */
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/**
+ * One whole `entente ARGS` process (or, with `bin` null, `node -e 0`: Node alone): its wall
+ * time and CPU time (NaN without GNU time), in seconds.
+ */
+function entente(
+  args: string[],
+  fromSource: boolean,
+  bin: string | null = BIN,
+): { wall: number; cpu: number } {
+  const argv = [process.execPath, ...(bin === null ? ['-e', '0'] : [bin, ...args])];
   const start = performance.now();
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ENTENTE_PROGRESS: 'never', ENTENTE_FROM_SOURCE: fromSource ? '1' : '0' },
-  });
-  const seconds = (performance.now() - start) / 1000;
+  const r = spawnSync(
+    TIME ?? argv[0]!,
+    TIME ? ['-f', 'entente-cpu %U %S', ...argv] : argv.slice(1),
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        ENTENTE_PROGRESS: 'never',
+        ENTENTE_FROM_SOURCE: fromSource ? '1' : '0',
+      },
+    },
+  );
+  const wall = (performance.now() - start) / 1000;
   if (r.status !== 0) throw new Error(`entente ${args.join(' ')} failed: ${r.stderr}`);
-  return seconds;
+  const m = /entente-cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  return { wall, cpu: m ? Number(m[1]) + Number(m[2]) : NaN };
 }
 
 /** bin/entente.js's check, as it does it: any input of the build newer than the build. */
@@ -80,17 +107,30 @@ export function benchStartup(): BenchRow[] {
       ['forecast --model smp, KTAB 50×3', ['forecast', yaml, '--model', 'smp']],
     ];
     const rows: BenchRow[] = [];
+    const alone = Array.from({ length: RUNS }, () => entente([], false, null));
+    rows.push(
+      { name: 'node -e 0 (Node alone) · wall', value: median(alone.map((t) => t.wall)), unit: 's' },
+      { name: 'node -e 0 (Node alone) · CPU', value: median(alone.map((t) => t.cpu)), unit: 's' },
+    );
     for (const [name, args] of cases) {
       for (const fromSource of [false, true]) {
         entente(args, fromSource); // warm the file cache
+        const load = loadavg()[0]!.toFixed(1);
         const times = Array.from({ length: RUNS }, () => entente(args, fromSource));
         const stale = fromSource ? [] : staleInputs();
         const how = fromSource ? 'tsx' : stale.length ? `STALE dist (${stale[0]}): tsx` : 'dist';
-        rows.push({
-          name: `${name} · ${how} · median of ${RUNS}`,
-          value: median(times),
-          unit: 's',
-        });
+        rows.push(
+          {
+            name: `${name} · ${how} · wall, median of ${RUNS} (load ${load})`,
+            value: median(times.map((t) => t.wall)),
+            unit: 's',
+          },
+          {
+            name: `${name} · ${how} · CPU (user + system), median of ${RUNS}`,
+            value: median(times.map((t) => t.cpu)),
+            unit: 's',
+          },
+        );
       }
     }
     // The launcher's check, in process (it stats every input of the build).

@@ -73,14 +73,37 @@ const sourceUrls = {
 };
 
 /**
- * npm packages bundled into dist/ instead of resolved from node_modules at run time: the ones
- * every command loads. Each is many small files (yaml ≈ 80 CommonJS modules, zod ≈ 40 ES
- * modules), and a cold process spends more time finding, reading and compiling them one by one
- * than running them. Everything else (native modules, the server, the store, Redis, the pool)
- * stays external and loads only in the commands that use it. package-lock.json is an input of
- * the build, so another version of one of these makes dist/ out of date.
+ * npm packages bundled into dist/ instead of resolved from node_modules at run time: pure-JS
+ * packages made of many small modules, where a cold process spends more time finding, reading and
+ * compiling them one by one than running them: yaml (≈ 80 CommonJS modules), zod (≈ 100 ES
+ * modules with its locales) and the OpenAPI packages that extend it (one zod instance), kysely
+ * (≈ 260 ES modules, loaded by every command that opens the store, `serve` first), Observable
+ * Plot and d3 (≈ 110 ES modules, reports). Native modules (better-sqlite3), the HTTP server
+ * (hono, whose classes the server code and its middleware share), jsdom, Redis, pg and the pool
+ * stay external; everything loads only in the commands that use it. package-lock.json is an
+ * input of the build, so another version of one of these makes dist/ out of date.
  */
-const BUNDLED = new Set(['commander', 'yaml', 'pure-rand', 'cli-progress']);
+const BUNDLED = new Set([
+  'commander',
+  'yaml',
+  'pure-rand',
+  'cli-progress',
+  'zod',
+  '@hono/zod-openapi',
+  '@hono/zod-validator',
+  '@asteasolutions/zod-to-openapi',
+  'openapi3-ts',
+  'kysely',
+  '@observablehq/plot',
+  'd3',
+  'isoformat',
+  'interval-tree-1d',
+  'binary-search-bounds',
+  'internmap',
+  'delaunator',
+  'robust-predicates',
+]);
+const bundled = (name) => BUNDLED.has(name) || name.startsWith('d3-');
 const packageName = (spec) =>
   spec
     .split('/')
@@ -90,10 +113,31 @@ const externalPackages = {
   name: 'external-packages',
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) =>
-      BUNDLED.has(packageName(args.path)) && args.kind !== 'entry-point'
+      bundled(packageName(args.path)) && args.kind !== 'entry-point'
         ? undefined
         : { path: args.path, external: true },
     );
+  },
+};
+
+/**
+ * zod's namespace re-exports all its ~50 locales (`z.locales`, ≈ 400 KiB of message tables, most of
+ * the bundled zod); Entente's messages are its own and zod's default is English, so the bundle
+ * keeps only `en`: `z.locales` has `en` alone.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: join(dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
   },
 };
 
@@ -116,7 +160,7 @@ const result = await esbuild
     banner: {
       js: "import { createRequire as __entente_require } from 'node:module'; const require = __entente_require(import.meta.url);",
     },
-    plugins: [externalPackages, sourceUrls],
+    plugins: [zodEnglishOnly, externalPackages, sourceUrls],
     write: false,
     metafile: true,
     logLevel: 'warning',

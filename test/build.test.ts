@@ -62,12 +62,15 @@ function modulesLoaded(args: string[]): { loaded: string[]; out: string } {
   }
 }
 
-/** Builds and runs; builds again if a source changed meanwhile (others may edit the tree). */
+/**
+ * Runs from dist/ (built by `beforeAll`); builds again and retries only when the launcher fell
+ * back to the sources because a source changed meanwhile (others may edit the tree).
+ */
 function fromDist(args: string[]): { loaded: string[]; out: string } {
   for (let attempt = 0; ; attempt++) {
-    build();
     const run = modulesLoaded(args);
     if (run.loaded.includes('dist/main.js') || attempt === 2) return run;
+    build();
   }
 }
 

@@ -6,15 +6,13 @@
  * positions the parsers keep); numbers set outside their evidence range are kept (a what-if may go
  * anywhere) and listed as warnings. Pure: text in, scenario or `InputError` out.
  */
-import { parseDocument } from 'yaml';
 import type { ZodError } from 'zod';
 import { InputError, type Location, type Problem } from '../core/errors.ts';
 import { type FieldPath, formatPath } from '../core/path.ts';
 import { Scenario } from '../core/scenario.ts';
 import { validateScenario } from '../core/validate.ts';
 import { CHANGE_KINDS, type ChangeKind, OverlayFile, type Variant } from '../core/variant.ts';
-import { LineCounter, locator } from './locate.ts';
-import { readYamlDocument } from './yaml-document.ts';
+import { lazyLocate, readYamlDocument } from './yaml-document.ts';
 
 /** Maps a field path of a file to its place (line and column). */
 export type Locate = (path: FieldPath, preferKey?: boolean) => Location;
@@ -937,17 +935,7 @@ export function parseSetArg(text: string): Change {
 }
 
 /** A lazily built locator over a YAML/JSON text (built on the first problem only). */
-export function lazyLocator(text: string, file: string | undefined): Locate {
-  let located: Locate | undefined;
-  return (path, preferKey) => {
-    if (!located) {
-      const lines = new LineCounter();
-      const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-      located = locator(doc, lines, file);
-    }
-    return located(path, preferKey);
-  };
-}
+export const lazyLocator: (text: string, file: string | undefined) => Locate = lazyLocate;
 
 /** An overlay file (`--overlay`): its changes and variants, each placed in the file. */
 export function parseOverlayText(

@@ -7,6 +7,7 @@
 import { parseDocument } from 'yaml';
 import { InputError, type Problem } from '../core/errors.ts';
 import { LineCounter, locator } from './locate.ts';
+import { readPlainYaml } from './plain-yaml.ts';
 import { aliasProblems } from './yaml-aliases.ts';
 
 /** Maps a field path to its place in the file. */
@@ -26,6 +27,10 @@ export function readYamlDocument(text: string, file?: string): { raw: unknown; l
         'the text contains NUL characters: is it UTF-16? Save it as UTF-8 (files starting with a UTF-16 byte-order mark are read as UTF-16)',
     });
   }
+  // Most files are plain YAML (or JSON) that plain-yaml.ts reads in milliseconds, giving the
+  // library's value; the library then runs only if a problem needs a line and column.
+  const plain = readPlainYaml(text);
+  if (plain !== undefined) return { raw: plain.value, locate: lazyLocate(text, file) };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const locate = locator(doc, lines, file);
@@ -62,4 +67,17 @@ export function readYamlDocument(text: string, file?: string): { raw: unknown; l
     throw new InputError({ ...at, path: '', message: `not valid YAML/JSON: ${String(err)}` });
   }
   return { raw, locate };
+}
+
+/** A {@link Locate} that parses `text` with the library the first time it is asked. */
+export function lazyLocate(text: string, file: string | undefined): Locate {
+  let located: Locate | undefined;
+  return (path, preferKey) => {
+    if (!located) {
+      const lines = new LineCounter();
+      const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+      located = locator(doc, lines, file);
+    }
+    return located(path, preferKey);
+  };
 }

@@ -113,6 +113,14 @@ describe('entente compare', () => {
       /--variants: unknown variant "atlantis-crisis"; variants: us-credibility-shock/,
     );
   });
+
+  it('entente report names the same flag for an unknown variant, before any work', async () => {
+    const r = await entente('report', '--variants', 'atlantis-crisis', '--format', 'md');
+    expectInputError(
+      r,
+      /--variants: unknown variant "atlantis-crisis"; variants: us-credibility-shock/,
+    );
+  });
 });
 
 describe('--set, --variant and --overlay on the commands', () => {

@@ -34,7 +34,7 @@ export async function reportCommand(ref: string | undefined, flags: ReportFlags)
     monteCarloRuns: flags.runs,
     ...(flags.tornado ? { tornado: true } : {}),
     ...(flags.target !== undefined ? { leversTarget: flags.target } : {}),
-    ...(variants !== undefined ? { variants } : {}),
+    ...(variants !== undefined ? { variants, variantsPath: '--variants' } : {}),
     generatedAt: new Date().toISOString(),
   });
   // Inline unless ENTENTE_EXECUTOR names an executor; Ctrl-C stops it, and nothing is written.

@@ -50,6 +50,8 @@ export interface ReportOptions {
    * scenario; []: no section. A scenario without variants has no section either way.
    */
   readonly variants?: readonly string[] | undefined;
+  /** Where an unknown variant id is reported (`--variants` on the CLI; default `variants`). */
+  readonly variantsPath?: string;
   /** When the report says it was made (the shell reads the clock). */
   readonly generatedAt: string;
 }
@@ -66,7 +68,7 @@ export function reportAnalysis(scenario: Scenario, o: ReportOptions): Analysis<R
   // The variants are applied now, so an unknown id or a broken variant fails before any work.
   const variantInputs =
     scenario.variants?.length && (o.variants === undefined || o.variants.length > 0)
-      ? compareInputs(scenario, { variants: o.variants, path: 'variants' })
+      ? compareInputs(scenario, { variants: o.variants, path: o.variantsPath ?? 'variants' })
       : null;
   const parts = {
     commitment: scenario.coalition?.commitment

@@ -255,11 +255,12 @@ function renderWhoCommits(
     });
   if (!r) return [];
   const out: string[] = [];
+  const nameOf = (id: string) => r.candidates.find((c) => c.id === id)?.name ?? id;
   out.push(
-    `Who joins: ${r.lead}'s coalition against ${r.rival} (commitment model: each candidate chooses how far to commit)`,
+    `Who joins: ${r.leadName}'s coalition against ${r.rivalName} (commitment model: each candidate chooses how far to commit)`,
   );
   out.push(
-    `  Selected equilibrium: ${r.selected.members.length ? r.selected.members.join(', ') : 'nobody'} ${r.selected.members.length > 1 ? 'join' : 'joins'} (${r.joinLevel} or above); ${r.selected.ruleText}`,
+    `  Selected equilibrium: ${r.selected.members.length ? r.selected.members.map(nameOf).join(', ') : 'nobody'} ${r.selected.members.length > 1 ? 'join' : 'joins'} (${r.joinLevel} or above); ${r.selected.ruleText}`,
   );
   const header = [
     'Candidate',
@@ -275,7 +276,7 @@ function renderWhoCommits(
       .map((d) => `${d.term} ${d.difference >= 0 ? '+' : '−'}${Math.abs(d.difference).toFixed(3)}`)
       .join(', ');
     const row: Cell[] = [
-      c.id,
+      c.name,
       c.current,
       c.commits ? `${c.level} (joins)` : c.level,
       c.runnerUp ?? '–',

@@ -49,7 +49,7 @@ export function renderCommitment(r: CommitmentResult): string {
         ...(mc ? ['P(commits)', ...r.levels.slice(1).map((l) => `P(≥ ${l.id})`)] : []),
       ],
       r.candidates.map((c) => [
-        c.id,
+        c.name,
         c.current,
         c.commits ? `${c.level} (joins)` : c.level,
         c.runnerUp ?? '–',

@@ -79,17 +79,18 @@ export function explainChoice(
 }
 
 /**
- * The candidates that do not join, nearest first, with U(join level) − U(chosen level): e.g.
- * "Nearest to joining (utility gap to joint-ops): australia-gov −0.309 · … · korea-gov −0.678".
+ * The candidates that do not join, nearest first, with U(join level) − U(chosen level), by name:
+ * e.g. "Nearest to joining (utility gap to joint-ops at the selected equilibrium): Australia's
+ * government −0.309 · … · South Korea's government −0.678".
  */
 export function nearestToJoin(r: {
   joinLevel: string;
-  candidates: readonly { id: string; toJoin: number | null }[];
+  candidates: readonly { id: string; name?: string; toJoin: number | null }[];
 }): string | null {
   const out = r.candidates
-    .filter((c): c is { id: string; toJoin: number } => c.toJoin !== null)
+    .filter((c): c is { id: string; name?: string; toJoin: number } => c.toJoin !== null)
     .sort((a, b) => b.toJoin - a.toJoin);
   if (out.length === 0) return null;
   const f = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(x).toFixed(3)}`;
-  return `Nearest to joining (utility gap to ${r.joinLevel} at the selected equilibrium): ${out.map((c) => `${c.id} ${f(c.toJoin)}`).join(' · ')}`;
+  return `Nearest to joining (utility gap to ${r.joinLevel} at the selected equilibrium): ${out.map((c) => `${c.name ?? c.id} ${f(c.toJoin)}`).join(' · ')}`;
 }

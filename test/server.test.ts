@@ -83,6 +83,22 @@ describe('API: documents and errors', () => {
     expect(await docs.text()).toContain('/openapi.json');
   });
 
+  it('serves a built-in: its text and the parsed scenario, the same bytes on every call', async () => {
+    const file = join(ROOT, 'scenarios', 'east-asia-coalition-2025.yaml');
+    const first = await req('/api/builtins/east-asia-coalition-2025');
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toMatch(/^application\/json/);
+    // Security headers reach this answer too (it is sent already encoded).
+    expect(first.headers.get('x-content-type-options')).toBe('nosniff');
+    const text = await first.text();
+    const b = JSON.parse(text) as { id: string; file: string; text: string; scenario: unknown };
+    expect(b.id).toBe('east-asia-coalition-2025');
+    expect(b.text).toBe(readFileSync(file, 'utf8'));
+    expect(b.scenario).toEqual(JSON.parse(JSON.stringify(parseScenarioText(b.text, file))));
+    expect(await (await req('/api/builtins/east-asia-coalition-2025')).text()).toBe(text);
+    expect((await req('/api/builtins/atlantis')).status).toBe(404);
+  });
+
   it('answers unknown routes, malformed JSON and bad fields with JSON errors', async () => {
     const r404 = await req('/api/nope');
     expect(r404.status).toBe(404);

@@ -18,6 +18,9 @@ import {
 } from './schemas.ts';
 import { builtinIds, parsedBuiltin, resolveScenario } from './scenario-source.ts';
 
+/** The JSON answer of `GET /api/builtins/{id}` per parsed built-in (see the route). */
+const builtinBodies = new WeakMap<object, string>();
+
 export function registerToolRoutes(app: App, { store, quick, parse }: ServerDeps): void {
   app.openapi(
     createRoute({
@@ -187,7 +190,20 @@ export function registerToolRoutes(app: App, { store, quick, parse }: ServerDeps
     (c) => {
       const { id } = c.req.valid('param');
       const b = parsedBuiltin(id);
-      return c.json({ id, file: b.file, text: b.source, scenario: b.scenario }, 200);
+      // ≈ 400 KB of JSON for the East Asia built-in: encoded once per parse of its file (the
+      // parsed record is cached until the file changes), not on every request, which held the
+      // event loop under load (docs/hardening.md, "Load").
+      let body = builtinBodies.get(b);
+      if (body === undefined) {
+        body = JSON.stringify({ id, file: b.file, text: b.source, scenario: b.scenario });
+        builtinBodies.set(b, body);
+      }
+      // The same JSON `c.json` would send, already encoded (hence the cast: the route's typed
+      // answer is that JSON).
+      return new Response(body, {
+        status: 200,
+        headers: { 'content-type': 'application/json; charset=UTF-8' },
+      }) as never;
     },
   );
 

@@ -437,12 +437,20 @@ describe.skipIf(skipReason !== null)('workbench v2 in Chromium', () => {
       .poll(() => dock.locator('caption').allTextContents())
       .toEqual([expect.stringMatching(/US Forces Korea|USFK/i)]);
     await shot(page, 'editor-390');
+    // One line per issue (the models' spread, how many reach the threshold), the table a tap
+    // away: the docked result is on screen together with the field being edited.
+    const line = dock.getByTestId('whatif-near-usfk-flexibility').locator('summary');
+    expect(await line.textContent()).toMatch(
+      /US Forces Korea: models [\d.]+–[\d.]+; \d of \d reach 75/,
+    );
     const box = (await dock.boundingBox())!;
     const cellBox = (await cell.boundingBox())!;
-    // The docked result is on screen together with the field being edited.
     expect(box.y).toBeGreaterThanOrEqual(0);
-    expect(box.y).toBeLessThan(PHONE.height - 150);
+    expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height + 1);
+    expect(box.height).toBeLessThan(120);
     expect(cellBox.y + cellBox.height).toBeLessThanOrEqual(box.y + 1);
+    await line.click();
+    expect(await dock.locator('table').isVisible()).toBe(true);
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
     await page.getByRole('tab', { name: 'Results' }).click();
     await page.getByTestId('results').waitFor();

@@ -46,35 +46,56 @@ export function WhatIfPanel(props: {
           {error}
         </p>
       )}
-      {issues.map((issue) => (
-        <table key={issue.id} className={`compact${stale ? ' stale' : ''}`}>
-          <caption>
-            {issue.name}
-            {issue.threshold ? ` (threshold ${fmt(issue.threshold.value)})` : ''}
-          </caption>
-          <tbody>
-            {Object.entries(issue.forecasts).map(([m, f]) => {
-              const v = issue.verdicts[m];
-              return (
-                <tr key={m}>
-                  <th scope="row">{props.modelNames.get(m) ?? m}</th>
-                  <td
-                    className="num"
-                    data-testid={props.compact ? undefined : `whatif-${issue.id}-${m}`}
-                  >
-                    {fmtAgainst(f, issue.threshold?.value, v?.meets)}
-                  </td>
-                  <td>
-                    {v ? (
-                      <span className={v.meets ? 'yes' : 'no'}>{v.meets ? 'yes' : 'no'}</span>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      ))}
+      {issues.map((issue) => {
+        const table = (
+          <table key={issue.id} className={`compact${stale ? ' stale' : ''}`}>
+            <caption>
+              {issue.name}
+              {issue.threshold ? ` (threshold ${fmt(issue.threshold.value)})` : ''}
+            </caption>
+            <tbody>
+              {Object.entries(issue.forecasts).map(([m, f]) => {
+                const v = issue.verdicts[m];
+                return (
+                  <tr key={m}>
+                    <th scope="row">{props.modelNames.get(m) ?? m}</th>
+                    <td
+                      className="num"
+                      data-testid={props.compact ? undefined : `whatif-${issue.id}-${m}`}
+                    >
+                      {fmtAgainst(f, issue.threshold?.value, v?.meets)}
+                    </td>
+                    <td>
+                      {v ? (
+                        <span className={v.meets ? 'yes' : 'no'}>{v.meets ? 'yes' : 'no'}</span>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        );
+        if (!props.compact) return table;
+        // Docked on a phone: one line per issue (the models' spread and how many reach the
+        // threshold), the table one tap away, so the dock does not hide the field being edited.
+        const values = Object.values(issue.forecasts).filter((x) => Number.isFinite(x));
+        const meeting = Object.values(issue.verdicts).filter((v) => v.meets).length;
+        const spread = values.length
+          ? `${fmt(Math.min(...values))}–${fmt(Math.max(...values))}`
+          : '–';
+        return (
+          <details key={issue.id} className="dock-issue" data-testid={`whatif-near-${issue.id}`}>
+            <summary>
+              <strong>{issue.name}</strong>: models {spread}
+              {issue.threshold
+                ? `; ${meeting} of ${values.length} reach ${fmt(issue.threshold.value)}`
+                : ''}
+            </summary>
+            {table}
+          </details>
+        );
+      })}
     </section>
   );
 }

@@ -6,12 +6,16 @@
  * at the new pictures and rewrite them with `ENTENTE_UPDATE_SNAPSHOTS=1 npx vitest run
  * test/visual.test.ts`. Skipped when /usr/bin/chromium is absent.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entente } from './support/cli.ts';
 import { compareSnapshot } from './support/png-diff.ts';
 import {
   chromiumSkipReason,
   DESKTOP,
+  overflowX,
   PHONE,
   type Page,
   startWorkbench,
@@ -68,4 +72,21 @@ describe.skipIf(skipReason !== null)('workbench screenshots match the committed 
       await page.context().close();
     }, 120_000);
   }
+
+  it('the HTML report of the built-in never scrolls sideways at 390 or 1440 px (wide content scrolls in its box, long quotes wrap)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'entente-report-fit-'));
+    try {
+      const file = join(dir, 'report.html');
+      const r = await entente('report', '--format', 'html', '--out', file);
+      expect(r.code, r.err).toBe(0);
+      for (const viewport of [PHONE, DESKTOP]) {
+        const page = await wb.newPage(viewport);
+        await page.goto(`file://${file}`);
+        expect(await overflowX(page), `${viewport.width} px`).toBeLessThanOrEqual(0);
+        await page.context().close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -28,9 +28,9 @@ figure { margin: .8rem 0; break-inside: avoid; page-break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
 @media screen and (max-width: 600px) { figure { overflow-x: auto; } figure svg { min-width: 540px; } }
 figcaption { color: #555; font-size: .8rem; }
-blockquote { margin: .3rem 0 .3rem 1rem; padding-left: .6rem; border-left: 3px solid #ccc; color: #333; }
+blockquote { margin: .3rem 0 .3rem 1rem; padding-left: .6rem; border-left: 3px solid #ccc; color: #333; overflow-wrap: anywhere; }
 .evidence li { margin-bottom: .6rem; break-inside: avoid; }
-.caveats li { margin-bottom: .3rem; }
+.caveats li { margin-bottom: .3rem; overflow-wrap: anywhere; }
 td.changed { background: #fff4d6; }
 th.group { background: #e4ebf3; font-weight: 600; }
 li.changed { background: #fff4d6; }

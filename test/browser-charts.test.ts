@@ -16,6 +16,7 @@ import {
   DESKTOP,
   type Page,
   PHONE,
+  seriousViolations,
   startWorkbench,
   type Workbench,
 } from './support/workbench.ts';
@@ -287,20 +288,11 @@ describe.skipIf(skipReason !== null)('Results charts in Chromium', () => {
   }
 
   it('axe-core finds no serious or critical violation on the Results view, at both sizes', async () => {
-    const { default: AxeBuilder } = await import('@axe-core/playwright');
     const found: string[] = [];
     for (const viewport of [DESKTOP, PHONE]) {
       const page = await openResults(viewport);
       const scan = async (state: string) => {
-        const r = await new AxeBuilder({ page }).analyze();
-        for (const v of r.violations)
-          if (v.impact === 'serious' || v.impact === 'critical')
-            found.push(
-              `${viewport.width}px ${state}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes
-                .slice(0, 3)
-                .map((x) => x.target.join(' '))
-                .join(' | ')}`,
-            );
+        found.push(...(await seriousViolations(page, `${viewport.width}px ${state}`)));
       };
       await scan('results');
       await page.getByTestId('pick-mk').click();

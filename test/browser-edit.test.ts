@@ -15,6 +15,7 @@ import {
   overflowX,
   type Page,
   PHONE,
+  seriousViolations,
   startWorkbench,
   type Workbench,
 } from './support/workbench.ts';
@@ -278,7 +279,6 @@ describe.skipIf(skipReason !== null)('editing in the workbench, in Chromium', ()
   }, 90_000);
 
   it('axe-core: no serious or critical violation in the Editor with the evidence editor open', async () => {
-    const { default: AxeBuilder } = await import('@axe-core/playwright');
     const found: string[] = [];
     for (const viewport of [DESKTOP, PHONE]) {
       const page = await newPage(viewport);
@@ -286,15 +286,7 @@ describe.skipIf(skipReason !== null)('editing in the workbench, in Chromium', ()
       await page.getByTestId('add-quote').click();
       await page.getByTestId('sources-editor').locator('summary').click();
       await page.getByTestId('actor-id-0').fill('x y');
-      const r = await new AxeBuilder({ page }).analyze();
-      for (const v of r.violations)
-        if (v.impact === 'serious' || v.impact === 'critical')
-          found.push(
-            `${viewport.width}px: ${v.id} (${v.impact}) ${v.help}: ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(' '))
-              .join(' | ')}`,
-          );
+      found.push(...(await seriousViolations(page, `${viewport.width}px`)));
       await page.context().close();
     }
     expect(found).toEqual([]);

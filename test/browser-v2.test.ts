@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtWebDir } from './support/web-build.ts';
+import { seriousViolations } from './support/workbench.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../src/report/scenario-report/print-pdf.ts';
 import { createServer, type Server } from '../src/server/app.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
@@ -460,20 +461,11 @@ describe.skipIf(skipReason !== null)('workbench v2 in Chromium', () => {
   }, 90_000);
 
   it('axe-core finds no serious or critical violation on any view, at both sizes', async () => {
-    const { default: AxeBuilder } = await import('@axe-core/playwright');
     const found: string[] = [];
     for (const viewport of [DESKTOP, PHONE]) {
       const page = await newPage(viewport);
       const scan = async (view: string) => {
-        const r = await new AxeBuilder({ page }).analyze();
-        for (const v of r.violations)
-          if (v.impact === 'serious' || v.impact === 'critical')
-            found.push(
-              `${viewport.width}px ${view}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes
-                .slice(0, 3)
-                .map((n) => n.target.join(' '))
-                .join(' | ')}`,
-            );
+        found.push(...(await seriousViolations(page, `${viewport.width}px ${view}`)));
       };
       await page.goto(base);
       await page.getByTestId(`builtin-${BUILTIN}`).waitFor();

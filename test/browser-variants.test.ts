@@ -16,6 +16,7 @@ import {
   overflowX,
   type Page,
   PHONE,
+  seriousViolations,
   startWorkbench,
   type Workbench,
 } from './support/workbench.ts';
@@ -209,20 +210,11 @@ describe.skipIf(skipReason !== null)('the Variants view in Chromium', () => {
   }, 60_000);
 
   it('axe-core finds no serious or critical violation on the Variants view, at both sizes', async () => {
-    const { default: AxeBuilder } = await import('@axe-core/playwright');
     const found: string[] = [];
     for (const viewport of [DESKTOP, PHONE]) {
       const page = await newPage(viewport);
       await openVariants(page, ['usfk-drawdown', 'north-korean-provocation']);
-      const r = await new AxeBuilder({ page }).analyze();
-      for (const v of r.violations)
-        if (v.impact === 'serious' || v.impact === 'critical')
-          found.push(
-            `${viewport.width}px: ${v.id} (${v.impact}) ${v.help}: ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(' '))
-              .join(' | ')}`,
-          );
+      found.push(...(await seriousViolations(page, `${viewport.width}px`)));
       await page.context().close();
     }
     expect(found).toEqual([]);

@@ -92,3 +92,21 @@ export async function startWorkbench(tag: string): Promise<Workbench> {
     },
   };
 }
+
+/**
+ * axe-core's serious and critical violations on the page as it is now, one line each (rule,
+ * impact, help, the first three nodes), prefixed by `where` (e.g. "390px editor").
+ */
+export async function seriousViolations(page: Page, where: string): Promise<string[]> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const r = await new AxeBuilder({ page }).analyze();
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${where}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
+}

@@ -12,23 +12,17 @@ import { COALITION_DRAWS } from '../../src/analysis/forecast.ts';
 import { InputError, ModelError } from '../../src/core/errors.ts';
 import { DEFAULT_SEED } from '../../src/core/rng.ts';
 import { defaultModelIds, getModel } from '../../src/models/registry.ts';
+import { serveLatest } from './serve-latest.ts';
 import type { CompareReply, CompareRequest } from './compare-types.ts';
 import { checkScenario } from './validate-object.ts';
 
-let latest = 0;
-
-self.onmessage = (ev: MessageEvent<CompareRequest>) => {
-  const req = ev.data;
-  latest = Math.max(latest, req.id);
-  setTimeout(() => handle(req), 0);
-};
+serveLatest(handle, (id) => reply({ id, kind: 'superseded' }));
 
 function reply(r: CompareReply): void {
   (self as unknown as Worker).postMessage(r);
 }
 
 function handle(req: CompareRequest): void {
-  if (req.id < latest) return reply({ id: req.id, kind: 'superseded' });
   const t0 = performance.now();
   const checked = checkScenario(req.scenario);
   if (!checked.ok)

@@ -11,6 +11,7 @@ import { ModelError } from '../../src/core/errors.ts';
 import { DEFAULT_SEED } from '../../src/core/rng.ts';
 import { listModels } from '../../src/models/registry.ts';
 import { checkScenario } from './validate-object.ts';
+import { serveLatest } from './serve-latest.ts';
 import type { WhatIfReply, WhatIfRequest } from './whatif-types.ts';
 
 /**
@@ -19,21 +20,13 @@ import type { WhatIfReply, WhatIfRequest } from './whatif-types.ts';
  */
 const WHATIF_COALITION_DRAWS = COALITION_DRAWS;
 
-let latest = 0;
-
-self.onmessage = (ev: MessageEvent<WhatIfRequest>) => {
-  const req = ev.data;
-  latest = Math.max(latest, req.id);
-  // Let newer messages arrive first, then run only the newest.
-  setTimeout(() => handle(req), 0);
-};
+serveLatest(handle, (id) => reply({ id, kind: 'superseded' }));
 
 function reply(r: WhatIfReply): void {
   (self as unknown as Worker).postMessage(r);
 }
 
 function handle(req: WhatIfRequest): void {
-  if (req.id < latest) return reply({ id: req.id, kind: 'superseded' });
   const t0 = performance.now();
   const checked = checkScenario(req.scenario);
   if (!checked.ok)

@@ -16,6 +16,9 @@ import {
   widthOf,
 } from './spec.ts';
 
+/** Dark text with a white outline: readable over the threshold and status-quo lines. */
+const HALO = { fill: '#222', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' } as const;
+
 export interface ForecastChartIssue {
   readonly name: string;
   readonly scale: { readonly min: number; readonly max: number };
@@ -141,10 +144,7 @@ export function forecastChart(
                 text: (d: Row) => ellipsis(d.model, inside),
                 textAnchor: 'start',
                 dy: -15,
-                fill: '#222',
-                stroke: 'white',
-                strokeWidth: 3,
-                paintOrder: 'stroke',
+                ...HALO,
               }),
               Plot.text(finite, {
                 y: 'model',
@@ -152,10 +152,7 @@ export function forecastChart(
                 text: (d: Row) => fmt(d.forecast),
                 textAnchor: 'start',
                 dx: 8,
-                fill: '#222',
-                stroke: 'white',
-                strokeWidth: 3,
-                paintOrder: 'stroke',
+                ...HALO,
               }),
             ]
           : [

@@ -2,7 +2,7 @@
  * `npx tsx bench/evidence-nlp.ts`: measures two NLP packages, wink-nlp (with its English lite web
  * model) and compromise, against the hand-written steps of `src/evidence/` for sentence splitting,
  * tokenisation, entities and negation scope (issue 19, item 3). Only the synthetic set and the
- * `tune` and `aside` parts of the real set are read; `aside2` is never touched here.
+ * `tune` and `aside` parts of the real set are read; the held-out part is never touched here.
  *
  * - Sentences, intrinsic: boundary precision / recall against (a) the hand-made cases of
  *   `src/evidence/sentences.test.ts` and (b) the real quotations of each article (each stored as one
@@ -20,7 +20,7 @@ import { defaultGazetteer, matchAt } from '../src/evidence/gazetteer/gazetteer.t
 import { type Sentence, splitSentences } from '../src/evidence/sentences.ts';
 import { tokenize, type Token } from '../src/evidence/tokens.ts';
 import { loadGold, scoreArticle, totals } from './evidence.bench.ts';
-import { loadReal, realTotals, scoreReal, textOf } from './evidence-real.ts';
+import { HELD_OUT, loadReal, realTotals, scoreReal, textOf } from './evidence-real.ts';
 
 const wink = winkNLP(model);
 
@@ -119,7 +119,7 @@ const SENTENCE_CASES: string[][] = [
   ['He said: “We will not sign. Not now.”', 'Then he left.', '“Is it over?” he asked.'],
 ];
 
-const real = loadReal().filter((g) => g.split !== 'aside2');
+const real = loadReal().filter((g) => g.split !== HELD_OUT);
 const realCases = real.map((g) => g.quotes.map((q) => q.text));
 
 function boundaryScore(split: (t: string) => readonly Sentence[], cases: readonly string[][]) {

@@ -1,12 +1,12 @@
 /**
  * `npx tsx bench/evidence-real-errors.ts` prints the per-article errors of the real-article set
- * for the parts one may tune on (`tune`, `aside`). The `aside2` part is never printed here: only
- * its totals, in `npm run bench -- evidence`.
+ * for the parts one may tune on. The held-out part (`HELD_OUT`) is never printed here: only its
+ * totals, in `npm run bench -- evidence`.
  */
-import { loadReal, scoreReal } from './evidence-real.ts';
+import { HELD_OUT, loadReal, scoreReal } from './evidence-real.ts';
 
 for (const g of loadReal()) {
-  if (g.split === 'aside2') continue;
+  if (g.split === HELD_OUT) continue;
   const s = scoreReal(g);
   const bad = [...s.opposite, ...s.otherWrong];
   console.log(

@@ -14,12 +14,17 @@ import { propose } from '../src/evidence/propose.ts';
 type Direction = 'support' | 'oppose' | 'neutral';
 
 /**
- * `tune`: read while writing rules. `aside`: measured only by the first helper, then opened for
- * tuning by the second (its errors were read). `aside2`: annotated and marked aside before the
- * extractor ever ran on it; only its totals are printed, never its per-article errors.
+ * `tune`: read while writing rules. `aside`: measured only by the first round, then opened for
+ * tuning by the second (its errors were read). `aside2`: annotated before the extractor ever ran
+ * on it, measured once by the second and once by the third round, then opened for tuning by the
+ * fourth. `aside3`: annotated and committed before the extractor ever ran on it; the held-out
+ * part (`HELD_OUT`): only its totals are printed, never its per-article errors, and no rule or
+ * test reads it.
  */
-export type RealSplit = 'tune' | 'aside' | 'aside2';
-export const REAL_SPLITS: readonly RealSplit[] = ['tune', 'aside', 'aside2'];
+export type RealSplit = 'tune' | 'aside' | 'aside2' | 'aside3';
+export const REAL_SPLITS: readonly RealSplit[] = ['tune', 'aside', 'aside2', 'aside3'];
+/** The part never tuned on. */
+export const HELD_OUT: RealSplit = 'aside3';
 
 export interface RealGold {
   id: string;

@@ -123,7 +123,7 @@ export function benchEvidence(): { name: string; value: number; unit: string }[]
       unit: '%',
     });
   }
-  // The real articles (bench/evidence-real/): `aside2` is never tuned on (see `RealSplit`).
+  // The real articles (bench/evidence-real/): `HELD_OUT` is never tuned on (see `RealSplit`).
   const real = loadReal().map((g) => scoreReal(g));
   for (const split of REAL_SPLITS) {
     const t = realTotals(real.filter((s) => s.split === split));

@@ -9,7 +9,7 @@ import {
   COMMITMENT_TERM_FIELDS,
   evidenceOf,
 } from './scenario.ts';
-import { evidenceFor } from './validate.ts';
+import { evidenceLookup } from './validate.ts';
 
 const COMMITMENT_FIELDS = COMMITMENT_TERM_FIELDS;
 
@@ -29,6 +29,7 @@ export interface EvidenceCoverage {
 
 export function evidenceCoverage(s: Scenario): EvidenceCoverage {
   const unverifiedEvidence = new Set(s.evidence.filter((e) => e.unverified).map((e) => e.id));
+  const lookup = evidenceLookup(s);
   let numbers = 0;
   let withEvidence = 0;
   const missing: string[] = [];
@@ -45,23 +46,15 @@ export function evidenceCoverage(s: Scenario): EvidenceCoverage {
       visit(
         issue.referencePoint,
         `${issue.id}.referencePoint`,
-        evidenceFor(s, undefined, issue.id, 'referencePoint'),
+        lookup(undefined, issue.id, 'referencePoint'),
       );
     }
   });
   s.actors.forEach((actor) => {
-    visit(
-      actor.capability,
-      `${actor.id}.capability`,
-      evidenceFor(s, actor.id, undefined, 'capability'),
-    );
+    visit(actor.capability, `${actor.id}.capability`, lookup(actor.id, undefined, 'capability'));
     for (const [issueId, stance] of Object.entries(actor.stances)) {
       for (const field of ['position', 'salience'] as const) {
-        visit(
-          stance[field],
-          `${actor.id}.${issueId}.${field}`,
-          evidenceFor(s, actor.id, issueId, field),
-        );
+        visit(stance[field], `${actor.id}.${issueId}.${field}`, lookup(actor.id, issueId, field));
       }
     }
   });

@@ -428,35 +428,58 @@ function checkScenarioRules(s: Scenario): { problems: PathProblem[]; warnings: P
   return { problems, warnings };
 }
 
+type EvidenceField = 'position' | 'salience' | 'capability' | 'referencePoint';
+
 /** Every evidence id cited on a number or claimed by an evidence item for it. */
 export function evidenceFor(
   s: Scenario,
   actorId: string | undefined,
   issueId: string | undefined,
-  field: 'position' | 'salience' | 'capability' | 'referencePoint',
+  field: EvidenceField,
 ): string[] {
-  const ids = new Set<string>();
-  if (field === 'capability') {
-    const actor = s.actors.find((a) => a.id === actorId);
-    evidenceOf(actor?.capability).forEach((id) => ids.add(id));
-  } else if (field === 'referencePoint') {
-    evidenceOf(s.issues.find((i) => i.id === issueId)?.referencePoint).forEach((id) => ids.add(id));
-  } else {
-    const stance = s.actors.find((a) => a.id === actorId)?.stances[issueId ?? ''];
-    if (stance) evidenceOf(stance[field]).forEach((id) => ids.add(id));
-  }
+  return evidenceLookup(s)(actorId, issueId, field);
+}
+
+/**
+ * `evidenceFor` for many numbers of one scenario: the evidence items' `supports` claims are
+ * indexed once, so asking for every number costs time linear in the scenario (asking
+ * `evidenceFor` for each walked every item's claims: quadratic, 0.1 s at 50 KTAB actors).
+ */
+export function evidenceLookup(
+  s: Scenario,
+): (actorId: string | undefined, issueId: string | undefined, field: EvidenceField) => string[] {
+  const claimed = new Map<string, string[]>();
+  const key = (actorId: string | undefined, issueId: string | undefined, field: EvidenceField) =>
+    `${field}\u0000${actorId ?? ''}\u0000${field === 'capability' ? '' : (issueId ?? '')}`;
   for (const ev of s.evidence) {
     for (const sup of ev.supports ?? []) {
-      if (
-        sup.field === field &&
-        sup.actor === actorId &&
-        (field === 'capability' || sup.issue === issueId)
-      ) {
-        ids.add(ev.id);
-      }
+      const k = key(sup.actor, sup.issue, sup.field);
+      const ids = claimed.get(k);
+      if (ids === undefined) claimed.set(k, [ev.id]);
+      else if (ids[ids.length - 1] !== ev.id) ids.push(ev.id);
     }
   }
-  return [...ids];
+  const actors = new Map(s.actors.map((a) => [a.id, a]));
+  const issues = new Map(s.issues.map((i) => [i.id, i]));
+  return (actorId, issueId, field) => {
+    const ids = new Set<string>();
+    if (field === 'capability') {
+      evidenceOf(actorId === undefined ? undefined : actors.get(actorId)?.capability).forEach(
+        (id) => ids.add(id),
+      );
+    } else if (field === 'referencePoint') {
+      evidenceOf(issueId === undefined ? undefined : issues.get(issueId)?.referencePoint).forEach(
+        (id) => ids.add(id),
+      );
+    } else {
+      const stance = (actorId === undefined ? undefined : actors.get(actorId))?.stances[
+        issueId ?? ''
+      ];
+      if (stance) evidenceOf(stance[field]).forEach((id) => ids.add(id));
+    }
+    for (const id of claimed.get(key(actorId, issueId, field)) ?? []) ids.add(id);
+    return [...ids];
+  };
 }
 
 /** Why a lever path names nothing, with the inputs nearest to what was written. */

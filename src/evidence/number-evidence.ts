@@ -12,7 +12,7 @@ import type {
   SourceGrade,
 } from '../core/scenario.ts';
 import { COMMITMENT_TERM_FIELDS, evidenceOf } from '../core/scenario.ts';
-import { evidenceFor } from '../core/validate.ts';
+import { evidenceLookup } from '../core/validate.ts';
 
 export interface NumberEvidence {
   /** `actor.issue.field`, `actor.capability`, `issue.referencePoint`, `coalition.…` */
@@ -42,8 +42,15 @@ export type EvidenceEntry = NumberEvidence['evidence'][number];
 
 /** An evidence item of the file and what cites it. */
 export function evidenceEntry(s: Scenario, id: string): EvidenceEntry {
-  const e: ScenarioEvidence | undefined = s.evidence.find((x) => x.id === id);
-  const src = e ? s.sources.find((x) => x.id === e.source) : undefined;
+  const e = s.evidence.find((x) => x.id === id);
+  return entryOf(id, e, e ? s.sources.find((x) => x.id === e.source) : undefined);
+}
+
+function entryOf(
+  id: string,
+  e: ScenarioEvidence | undefined,
+  src: Scenario['sources'][number] | undefined,
+): EvidenceEntry {
   return {
     id,
     ...(e?.source ? { source: e.source } : {}),
@@ -57,7 +64,14 @@ export function evidenceEntry(s: Scenario, id: string): EvidenceEntry {
 }
 
 export function listNumberEvidence(s: Scenario): NumberEvidence[] {
-  const item = (id: string) => evidenceEntry(s, id);
+  // Indexed once: looking each id up in the lists would cost time quadratic in the scenario.
+  const lookup = evidenceLookup(s);
+  const items = new Map(s.evidence.map((e) => [e.id, e]));
+  const sources = new Map(s.sources.map((src) => [src.id, src]));
+  const item = (id: string) => {
+    const e = items.get(id);
+    return entryOf(id, e, e?.source === undefined ? undefined : sources.get(e.source));
+  };
   const out: NumberEvidence[] = [];
   const add = (label: string, m: MeasureValue | CapabilityValue, ids: readonly string[]) => {
     const obj = typeof m === 'number' ? undefined : m;
@@ -78,22 +92,14 @@ export function listNumberEvidence(s: Scenario): NumberEvidence[] {
       add(
         `${issue.id}.referencePoint`,
         issue.referencePoint,
-        evidenceFor(s, undefined, issue.id, 'referencePoint'),
+        lookup(undefined, issue.id, 'referencePoint'),
       );
   }
   for (const actor of s.actors) {
-    add(
-      `${actor.id}.capability`,
-      actor.capability,
-      evidenceFor(s, actor.id, undefined, 'capability'),
-    );
+    add(`${actor.id}.capability`, actor.capability, lookup(actor.id, undefined, 'capability'));
     for (const [issueId, stance] of Object.entries(actor.stances)) {
       for (const field of ['position', 'salience'] as const)
-        add(
-          `${actor.id}.${issueId}.${field}`,
-          stance[field],
-          evidenceFor(s, actor.id, issueId, field),
-        );
+        add(`${actor.id}.${issueId}.${field}`, stance[field], lookup(actor.id, issueId, field));
     }
   }
   const c = s.coalition;

@@ -17,7 +17,7 @@ import {
   rangeOf,
   valueOf,
 } from '../../core/scenario.ts';
-import { evidenceFor } from '../../core/validate.ts';
+import { evidenceLookup } from '../../core/validate.ts';
 import { type Pressure, type Trajectory, pressures, trajectories } from './model-detail.ts';
 
 /**
@@ -138,6 +138,7 @@ export function buildReport(input: ReportInput): Report {
   const { scenario: s, forecast, monteCarlo } = input;
   const actorIds = s.actors.map((a) => a.id);
   const unverifiedEvidence = new Set(s.evidence.filter((e) => e.unverified).map((e) => e.id));
+  const lookup = evidenceLookup(s);
   const sources = new Map(s.sources.map((src) => [src.id, src]));
 
   const issues: IssueSection[] = forecast.issues.map((issue) => {
@@ -146,9 +147,9 @@ export function buildReport(input: ReportInput): Report {
       const actor = s.actors.find((x) => x.id === a.id)!;
       const stance = actor.stances[issue.id]!;
       const ev = {
-        position: evidenceFor(s, actor.id, issue.id, 'position'),
-        salience: evidenceFor(s, actor.id, issue.id, 'salience'),
-        capability: evidenceFor(s, actor.id, undefined, 'capability'),
+        position: lookup(actor.id, issue.id, 'position'),
+        salience: lookup(actor.id, issue.id, 'salience'),
+        capability: lookup(actor.id, undefined, 'capability'),
       };
       const cap = actor.capability;
       return {

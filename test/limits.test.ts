@@ -159,6 +159,20 @@ describe('API: limits in force refused 422, bodies 413, each naming its variable
     const r = await post('/api/forecast', { text: GOOD, models: [{ id: 'smp' }] });
     expect(r.status).toBe(422);
     expect(JSON.stringify(r.json)).toMatch(/ENTENTE_MAX_SMP_ACTORS=N/);
+    expect(JSON.stringify(r.json)).toContain('models[0].id');
+  });
+
+  it('the SMP among the default models on more actors than its limit: refused before any model runs, naming the default', async () => {
+    before = setLimits({ ...DEFAULT_LIMITS, smpActors: 2 });
+    for (const path of ['/api/forecast', '/api/runs']) {
+      const body =
+        path === '/api/runs' ? { kind: 'simulate', text: GOOD, runs: 10 } : { text: GOOD };
+      const r = await post(path, body);
+      expect(r.status).toBe(422);
+      const text = JSON.stringify(r.json);
+      expect(text).toMatch(/smp: 3 actors is more than the limit of 2 actors in an SMP run/);
+      expect(text).toMatch(/one of the default models: name the models to run/);
+    }
   });
 
   it('a body over the limit: 413 naming ENTENTE_MAX_BODY_BYTES', async () => {

@@ -80,7 +80,7 @@ export const forecastRun: RunKind = {
   kind: 'forecast',
   immediate: true,
   plan(scenario, req) {
-    const runs = modelRunsFromRequest(req.models);
+    const runs = modelRunsFromRequest(req.models, scenario);
     const issueIds = checkIssueIds(scenario, req.issues);
     const seed = req.seed ?? DEFAULT_SEED;
     return {
@@ -99,7 +99,7 @@ export const simulateRun: RunKind = {
   kind: 'simulate',
   immediate: false,
   plan(scenario, req) {
-    const models = modelRunsFromRequest(req.models);
+    const models = modelRunsFromRequest(req.models, scenario);
     const issueIds = checkIssueIds(scenario, req.issues);
     const seed = req.seed ?? DEFAULT_SEED;
     const runs = req.runs ?? DEFAULT_SIMULATION_RUNS;
@@ -124,7 +124,7 @@ export const sensitivityRun: RunKind = {
   kind: 'sensitivity',
   immediate: false,
   plan(scenario, req) {
-    const models = modelRunsFromRequest(req.models);
+    const models = modelRunsFromRequest(req.models, scenario);
     const issueIds = checkIssueIds(scenario, req.issues);
     const seed = req.seed ?? DEFAULT_SEED;
     return {
@@ -199,6 +199,7 @@ export const leversRun: RunKind = {
     }
     const models = modelRunsFromRequest(
       req.models?.length ? req.models : [{ id: defaultLeverModel() }],
+      scenario,
     );
     if (models.length !== 1) {
       throw new InputError({
@@ -293,7 +294,7 @@ export function reportRun(generatedAt: string): RunKind {
     immediate: false,
     params: { generatedAt },
     plan(scenario, req) {
-      const models = modelRunsFromRequest(req.models);
+      const models = modelRunsFromRequest(req.models, scenario);
       const seed = req.seed ?? DEFAULT_SEED;
       const runs = req.runs ?? 0;
       const analysis = reportAnalysis(scenario, {

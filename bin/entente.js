@@ -4,7 +4,7 @@
 // sources it bundles, package.json, the build script) is newer than the build's start.
 // Otherwise, and always with ENTENTE_FROM_SOURCE=1, it registers tsx and runs the TypeScript
 // sources, so an edit to src/ is never hidden by a stale build. The check stats ~280 files:
-// 2–4 ms.
+// 2–4 ms. Worker threads follow the same rule (src/executors/thread-entry.ts, `distIsFresh`).
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

@@ -23,9 +23,21 @@ export interface CliResult {
 }
 
 export interface CliOptions {
-  /** Environment variables set for the run (undefined: unset); ENTENTE_PROGRESS is 'never'. */
+  /**
+   * Environment variables set for the run (undefined: unset); ENTENTE_PROGRESS is 'never', and
+   * ENTENTE_EXECUTOR is 'inline' unless the arguments choose (`--workers`, `-w`, `--executor`).
+   */
   env?: Record<string, string | undefined>;
 }
+
+/**
+ * Whether the arguments choose where chunks run. When they do not, the run is inline: the
+ * default (a pool of one thread per core) starts its threads from the sources through tsx,
+ * 1.5–3 s per command in this process against milliseconds inline, and results never depend on
+ * it (the tests that compare executors pass `--workers N` or `--executor`).
+ */
+const choosesExecutor = (args: readonly string[]) =>
+  args.some((a) => /^(--workers|-w|--executor)(=|$)/.test(a));
 
 /**
  * Runs `entente ARGS…` in this process from the repository root, progress bars off, stdout and
@@ -40,7 +52,11 @@ export function entente(...args: string[]): Promise<CliResult> {
 export async function ententeWith(options: CliOptions, ...args: string[]): Promise<CliResult> {
   let out = '';
   let err = '';
-  const env = { ENTENTE_PROGRESS: 'never', ...options.env };
+  const env = {
+    ENTENTE_PROGRESS: 'never',
+    ...(choosesExecutor(args) ? {} : { ENTENTE_EXECUTOR: 'inline' }),
+    ...options.env,
+  };
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   const setEnv = (values: Record<string, string | undefined>) => {
     for (const [k, v] of Object.entries(values)) {

@@ -35,6 +35,11 @@ export interface CueSpec {
    * joining", "avoid the coalition"; not "avoid citing scenarios").
    */
   readonly needsObject?: boolean;
+  /**
+   * Counts only when it frames another cue ("pressuring Rome to abandon the pact" is against):
+   * alone ("China pressured Manila") it says nothing about the issue and is dropped.
+   */
+  readonly frameOnly?: boolean;
   /** A verb that negates the cue right after it ("refused to sign"). */
   readonly negatesNext?: boolean;
   /** Only after one of these words ("is against"). */
@@ -79,6 +84,13 @@ export const CUES: readonly CueSpec[] = [
   },
   { forms: ['pushing|pushes|pushed|push hard for'], direction: 1, strength: 0.9, salience: 1 },
   { forms: ['pressed|presses|pressing'], direction: 1, strength: 0.6, frame: true },
+  {
+    forms: ['pressure|pressures|pressured|pressuring'],
+    direction: 1,
+    strength: 0.6,
+    frame: true,
+    frameOnly: true,
+  },
   {
     forms: [
       'urge|urges|urged|urging',
@@ -150,7 +162,8 @@ export const CUES: readonly CueSpec[] = [
       'signed|signs up',
       'involvement',
       'send|sends|sending|sent their|its troops|soldiers|forces',
-      'send|sends|sending|sent troops|soldiers|forces',
+      'send|sends|sending|sent troops|soldiers|forces|ships|warships|vessels|personnel',
+      'send|sends|sending|sent a warship|frigate|destroyer',
       'help|helps|helped|helping out',
       'provide|provides|providing assistance|support',
     ],
@@ -251,6 +264,13 @@ export const CUES: readonly CueSpec[] = [
       'pushback',
       'no plans to',
       'distance|distances|distanced|distancing themselves|itself from',
+      'stay|stays|stayed|staying out of',
+      'shun|shuns|shunned|shunning',
+      'spurn|spurns|spurned|spurning',
+      'refrain|refrains|refrained|refraining from',
+      'opt|opts|opted|opting out',
+      'objection|objections',
+      'object|objects|objected|objecting to',
     ],
     direction: -1,
     strength: 0.6,
@@ -320,7 +340,12 @@ export const CUES: readonly CueSpec[] = [
     forms: [
       'suspend|suspends|suspended|suspending|suspension',
       'in abeyance',
-      'withdraw|withdraws|withdrew from',
+      'withdraw|withdraws|withdrew|withdrawn|withdrawing from',
+      'withdrawal from',
+      'pull|pulls|pulled|pulling out of',
+      'exit|exits|exited|exiting',
+      'quit|quits|quitting',
+      'abandon|abandons|abandoned|abandoning',
     ],
     direction: -1,
     strength: 0.8,
@@ -484,7 +509,7 @@ export const HEDGES: ReadonlyMap<string, number> = new Map([
 
 /** Nouns that take their holder after "of/from/by/among" ("the reluctance of X", "support from X"). */
 export const NOMINAL_CUES = new Set(
-  'protest protests alarm response reaction support backing opposition criticisms pushback participation reticence ambivalence reluctance rejection resistance criticism condemnation hostility scepticism skepticism caution hesitation distrust mistrust suspicion concern concerns doubts disagreement endorsement commitment willingness eagerness refusal welcome'.split(
+  'protest protests alarm response reaction withdrawal exit objection objections support backing opposition criticisms pushback participation reticence ambivalence reluctance rejection resistance criticism condemnation hostility scepticism skepticism caution hesitation distrust mistrust suspicion concern concerns doubts disagreement endorsement commitment willingness eagerness refusal welcome'.split(
     ' ',
   ),
 );

@@ -40,6 +40,11 @@ export interface CueSpec {
    * alone ("China pressured Manila") it says nothing about the issue and is dropped.
    */
   readonly frameOnly?: boolean;
+  /**
+   * A restriction ("ban", "export controls", "curbs"): for, from the one who imposes it, only in
+   * an article whose issue is a restriction (`IssueRoles.restriction`); elsewhere dropped.
+   */
+  readonly restriction?: boolean;
   /** A verb that negates the cue right after it ("refused to sign"). */
   readonly negatesNext?: boolean;
   /** Only after one of these words ("is against"). */
@@ -67,7 +72,11 @@ const BE = [
 
 export const CUES: readonly CueSpec[] = [
   // For.
-  { forms: ['support|supports|supported|supporting', 'support for'], direction: 1, strength: 0.7 },
+  {
+    forms: ['support|supports|supported|supporting|supportive', 'support for'],
+    direction: 1,
+    strength: 0.7,
+  },
   { forms: ['backs|backed|backing', 'backer|backers'], direction: 1, strength: 0.7 },
   { forms: ['endorse|endorses|endorsed|endorsing|endorsement'], direction: 1, strength: 0.7 },
   {
@@ -217,6 +226,19 @@ export const CUES: readonly CueSpec[] = [
     direction: 1,
     strength: 0.5,
     relational: true,
+  },
+  {
+    forms: [
+      'ban|bans|banned|banning',
+      'restrict|restricts|restricted|restricting',
+      'restriction|restrictions',
+      'curb|curbs|curbed|curbing',
+      'export control|controls',
+      'embargo',
+    ],
+    direction: 1,
+    strength: 0.5,
+    restriction: true,
   },
   // Against.
   {

@@ -104,3 +104,50 @@ describe('fourth round: indecision and talks hedge', () => {
     ).toMatchObject({ kenya: 'neutral' });
   });
 });
+
+describe('fourth round: proposers, restrictions and what "allow" lets in', () => {
+  it('"supportive" is support; "X-proposed" and "X’s call/efforts" name a proposer', () => {
+    expect(directions('Chile was generally supportive of the US-led coalition.')).toMatchObject({
+      chile: 'support',
+    });
+    expect(directions('Ghana is weighing a US-proposed alliance.')).toMatchObject({
+      usa: 'support',
+    });
+    expect(
+      directions('Ghana has yet to answer Washington’s call for a new alliance.'),
+    ).toMatchObject({ usa: 'support' });
+  });
+  it('a plan word followed by a refusal, or "a X strategy", proposes nothing', () => {
+    expect(directions('Beijing’s efforts to block the alliance continue.')).not.toHaveProperty(
+      'china',
+      'support',
+    );
+    expect(directions('Ghana has a China strategy of its own.')).not.toHaveProperty('china');
+  });
+  it('a restriction is for, from who imposes it, only where the issue is a restriction', () => {
+    expect(
+      directions(
+        'Norway announced a ban on the equipment on Tuesday.',
+        'The ban follows months of debate over export restrictions.',
+      ),
+    ).toMatchObject({ norway: 'support' });
+    expect(
+      directions(
+        'Norway announced a ban on fishing in its waters.',
+        'The coalition met again; the coalition’s members said little.',
+        'The alliance and the coalition will meet in May.',
+      ),
+    ).not.toHaveProperty('norway');
+  });
+  it('"not allow" is against when it withholds the holder’s own, not when it restricts a third party', () => {
+    expect(
+      directions('Norway will no longer allow Huawei to access its telecoms network.'),
+    ).not.toHaveProperty('norway');
+    expect(
+      directions('Norway will not allow its airspace to be used for the US-led strikes.'),
+    ).toMatchObject({ norway: 'oppose' });
+    expect(
+      directions('Oslo said it will not allow Norway to be used as a base for the US-led strikes.'),
+    ).toMatchObject({ norway: 'oppose' });
+  });
+});

@@ -65,6 +65,8 @@ export interface IssueRoles {
   readonly proponents: ReadonlySet<string>;
   /** Entity ids of those the issue is aimed at ("a coalition against China"). */
   readonly targets: ReadonlySet<string>;
+  /** The issue is a restriction (a ban, export controls): imposing one is for it. */
+  readonly restriction?: boolean;
 }
 
 interface CueMatch {
@@ -305,7 +307,9 @@ const TEMPORAL = new Set(['after', 'before', 'since', 'upon']);
  *   send a frigate to protect Italian shipping", "vowing to safeguard its rights and interests");
  * - a cue inside a temporal adjunct ("four years after signing", "before joining"): it dates
  *   another act, it does not say where the holder stands now;
- * - a worry named by its topic ("security concerns", "economic fears"): about that topic.
+ * - a worry named by its topic ("security concerns", "economic fears"): about that topic;
+ * - "allow" whose object is neither the holder's own (its airspace, itself) nor an issue noun
+ *   ("no longer allow Huawei to access its network"): a restriction on a third party.
  */
 function aboutTheIssue(
   tokens: readonly Token[],
@@ -313,6 +317,8 @@ function aboutTheIssue(
   start: number,
   end: number,
   direction: Direction,
+  mentions: readonly Mention[],
+  holders: readonly Mention[],
 ): boolean {
   if (direction === 1) {
     for (let i = start; i < Math.min(clause.end, end + 8); i++) {
@@ -322,6 +328,18 @@ function aboutTheIssue(
     }
   }
   if (TEMPORAL.has(tokens[start - 1]?.norm ?? '') && /ing$/.test(tokens[start]!.norm)) return false;
+  // "will not allow its airspace to be used" lends the holder's own to the issue; "no longer
+  // allow Huawei to access its network" restricts a third party: not about the issue.
+  if (/^(?:allow|allows|allowed|permit|permits|permitted)$/.test(tokens[start]!.norm)) {
+    let k = end;
+    if (tokens[k]?.norm === 'the') k++;
+    const obj = tokens.slice(k, k + 3).map((t) => t.norm);
+    const own =
+      POSSESSIVE_DETERMINERS.has(obj[0] ?? '') ||
+      obj[0] === 'itself' ||
+      mentions.some((m) => m.tokenStart === k && holders.some((h) => h.entity.id === m.entity.id));
+    if (!own && !obj.some((w) => ISSUE_NOUNS.has(w))) return false;
+  }
   if (
     direction === -1 &&
     /^(?:concerns?|fears?|worries)$/.test(tokens[start]!.norm) &&
@@ -526,6 +544,8 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       !next.cue.spec.frame
     )
       return;
+    // A restriction is a stance only where the issue is one ("announced the ban").
+    if (c.cue.spec.restriction && !roles.restriction) return;
     // "pressuring Rome to abandon the pact": counts only through the cue it frames (above).
     if (c.cue.spec.frameOnly) return;
     // "refused to sign", "ruled out German participation", "noncommittal on sending troops":
@@ -615,7 +635,8 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
     // a wish about X, not X's stance; X's own officials saying it ("Seoul's minister said") keep it.
     if (holders.some(recommended) && !holders.every((h) => h.entity.id === s.speaker?.id)) return;
     // Fourth round, object-aware: what the cue is about, when that is plainly not the issue.
-    if (!aboutTheIssue(tokens, clause, c.start, c.end, c.cue.spec.direction)) return;
+    if (!aboutTheIssue(tokens, clause, c.start, c.end, c.cue.spec.direction, mentions, holders))
+      return;
     // "…, while Takaichi refused, saying…": a refusal or denial with nothing after it in its
     // clause refuses something we cannot see (a demand, a request) — not the issue.
     if (c.cue.spec.negatesNext && c.cue.spec.direction < 0) {
@@ -819,7 +840,14 @@ function noContradiction(
     const at = starts[i]!;
     // The holder's clause, and the clauses before it joined by a dash or colon ("BRUSSELS — X…").
     let k = clauses.indexOf(clauseAt(clauses, h.tokenStart));
-    while (k > 0 && DASHES.has(clauses[k]!.opener ?? '')) k--;
+    // Also a clause that a complementiser opens into ("It is not true that while X…"): the
+    // denial covers all of what follows it.
+    while (
+      k > 0 &&
+      (DASHES.has(clauses[k]!.opener ?? '') ||
+        ['that', 'whether'].includes(tokens[clauses[k]!.start - 1]?.norm ?? ''))
+    )
+      k--;
     if (contrary(clauses[k]?.start ?? 0, h.tokenStart, true)) return;
     // What the cue says, up to the end of its clause ("pledged South Korea would not assume…").
     const cueClause = clauseAt(clauses, at);

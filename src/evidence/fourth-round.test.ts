@@ -151,3 +151,16 @@ describe('fourth round: proposers, restrictions and what "allow" lets in', () =>
     ).toMatchObject({ norway: 'oppose' });
   });
 });
+
+describe('fourth round: holders', () => {
+  it('the object of a gerund does not hold the next predicate', () => {
+    expect(
+      directions(
+        'Jakarta’s policy has avoided criticising either Beijing or Washington, but also rejected the coalition.',
+      ),
+    ).not.toHaveProperty('usa', 'oppose');
+    expect(directions('Washington has rejected the Chinese plan.')).toMatchObject({
+      usa: 'oppose',
+    });
+  });
+});

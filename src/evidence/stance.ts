@@ -197,6 +197,13 @@ function blocked(
   }
   if (OBJECT_VERBS.has(w) || (w === 'on' && OBJECT_VERBS.has(tokens[k - 1]?.norm ?? '')))
     return true;
+  // Fourth round: the object of a gerund ("avoided criticising either Beijing or Washington").
+  const gerund = ['either', 'neither', 'both'].includes(w) ? (tokens[k - 1]?.norm ?? '') : w;
+  if (
+    /^\p{L}{3,}ing$/u.test(gerund) &&
+    !/^(?:during|according|including|notwithstanding)$/.test(gerund)
+  )
+    return true;
   // A modifier, not a subject: "the US plan", "a US-led coalition", "US allies" (the allies hold
   // the cue, not the US: "US allies reluctant on Red Sea force").
   const next = tokens[m.tokenEnd]?.norm ?? '';

@@ -8,7 +8,7 @@ import { type Link, describeChain, findFrame, type Frame, ownChain } from './att
 import { resolveParagraph, type SentenceMentions } from './coreference.ts';
 import { type DateMention, findDates, yearOf } from './dates.ts';
 import { defaultGazetteer, type Entity, type Gazetteer, matchAt } from './gazetteer/gazetteer.ts';
-import { guessIssue, type IssueGuess, readRoles } from './issue.ts';
+import { guessIssue, isRestrictionIssue, type IssueGuess, readRoles } from './issue.ts';
 import { findMentions, type Mention } from './mentions.ts';
 import { type BlockKind, layoutArticle, type Layout } from './paragraphs.ts';
 import { type DirectQuote, findQuotes } from './quotes.ts';
@@ -294,7 +294,8 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
       .filter((r) => r.kind === 'target')
       .map((r) => r.mention.entity.id),
   );
-  const roles: IssueRoles = { proponents, targets };
+  const restriction = isRestrictionIssue(sentences);
+  const roles: IssueRoles = { proponents, targets, ...(restriction ? { restriction } : {}) };
 
   // Stance statements.
   const statements: Statement[] = [];

@@ -37,7 +37,7 @@ export interface Frame {
 
 /** Tokens allowed between a speaker and its verb ("Quincy also notes", "the country's new prime minister hinted"). */
 const BETWEEN = new Set(
-  `also then further repeatedly has have had recently now again 's ” " official officials minister prime president foreign irrigation new senior chairman spokesman spokeswoman spokesperson leader office government in this article a recent its`.split(
+  `also then further repeatedly has have had recently now again 's ” " official officials minister prime president foreign irrigation new senior chairman spokesman spokeswoman spokesperson leader office trade defence defense economy industry government in this article a recent its`.split(
     ' ',
   ),
 );
@@ -69,7 +69,8 @@ export function findFrame(tokens: readonly Token[], mentions: readonly Mention[]
         speaker = { mention: m, verb: t.norm + particle, tokenIndex: j };
         break;
       }
-      if (!BETWEEN.has(t.norm)) break;
+      // "Seoul's ICT minister said": an initialism before the title modifies it.
+      if (!BETWEEN.has(t.norm) && !/^\p{Lu}{2,5}$/u.test(t.text)) break;
       if (mentions.some((x) => x !== m && x.tokenStart === j)) break;
     }
     if (speaker) break;

@@ -35,6 +35,16 @@ export interface CueSpec {
    * joining", "avoid the coalition"; not "avoid citing scenarios").
    */
   readonly needsObject?: boolean;
+  /**
+   * Counts only when it frames another cue ("pressuring Rome to abandon the pact" is against):
+   * alone ("China pressured Manila") it says nothing about the issue and is dropped.
+   */
+  readonly frameOnly?: boolean;
+  /**
+   * A restriction ("ban", "export controls", "curbs"): for, from the one who imposes it, only in
+   * an article whose issue is a restriction (`IssueRoles.restriction`); elsewhere dropped.
+   */
+  readonly restriction?: boolean;
   /** A verb that negates the cue right after it ("refused to sign"). */
   readonly negatesNext?: boolean;
   /** Only after one of these words ("is against"). */
@@ -62,7 +72,11 @@ const BE = [
 
 export const CUES: readonly CueSpec[] = [
   // For.
-  { forms: ['support|supports|supported|supporting', 'support for'], direction: 1, strength: 0.7 },
+  {
+    forms: ['support|supports|supported|supporting|supportive', 'support for'],
+    direction: 1,
+    strength: 0.7,
+  },
   { forms: ['backs|backed|backing', 'backer|backers'], direction: 1, strength: 0.7 },
   { forms: ['endorse|endorses|endorsed|endorsing|endorsement'], direction: 1, strength: 0.7 },
   {
@@ -79,6 +93,13 @@ export const CUES: readonly CueSpec[] = [
   },
   { forms: ['pushing|pushes|pushed|push hard for'], direction: 1, strength: 0.9, salience: 1 },
   { forms: ['pressed|presses|pressing'], direction: 1, strength: 0.6, frame: true },
+  {
+    forms: ['pressure|pressures|pressured|pressuring'],
+    direction: 1,
+    strength: 0.6,
+    frame: true,
+    frameOnly: true,
+  },
   {
     forms: [
       'urge|urges|urged|urging',
@@ -150,7 +171,8 @@ export const CUES: readonly CueSpec[] = [
       'signed|signs up',
       'involvement',
       'send|sends|sending|sent their|its troops|soldiers|forces',
-      'send|sends|sending|sent troops|soldiers|forces',
+      'send|sends|sending|sent troops|soldiers|forces|ships|warships|vessels|personnel',
+      'send|sends|sending|sent a warship|frigate|destroyer',
       'help|helps|helped|helping out',
       'provide|provides|providing assistance|support',
     ],
@@ -205,6 +227,19 @@ export const CUES: readonly CueSpec[] = [
     strength: 0.5,
     relational: true,
   },
+  {
+    forms: [
+      'ban|bans|banned|banning',
+      'restrict|restricts|restricted|restricting',
+      'restriction|restrictions',
+      'curb|curbs|curbed|curbing',
+      'export control|controls',
+      'embargo',
+    ],
+    direction: 1,
+    strength: 0.5,
+    restriction: true,
+  },
   // Against.
   {
     forms: ['oppose|opposes|opposed|opposing', 'opposition to', 'opposition'],
@@ -251,6 +286,13 @@ export const CUES: readonly CueSpec[] = [
       'pushback',
       'no plans to',
       'distance|distances|distanced|distancing themselves|itself from',
+      'stay|stays|stayed|staying out of',
+      'shun|shuns|shunned|shunning',
+      'spurn|spurns|spurned|spurning',
+      'refrain|refrains|refrained|refraining from',
+      'opt|opts|opted|opting out',
+      'objection|objections',
+      'object|objects|objected|objecting to',
     ],
     direction: -1,
     strength: 0.6,
@@ -320,7 +362,12 @@ export const CUES: readonly CueSpec[] = [
     forms: [
       'suspend|suspends|suspended|suspending|suspension',
       'in abeyance',
-      'withdraw|withdraws|withdrew from',
+      'withdraw|withdraws|withdrew|withdrawn|withdrawing from',
+      'withdrawal from',
+      'pull|pulls|pulled|pulling out of',
+      'exit|exits|exited|exiting',
+      'quit|quits|quitting',
+      'abandon|abandons|abandoned|abandoning',
     ],
     direction: -1,
     strength: 0.8,
@@ -484,7 +531,7 @@ export const HEDGES: ReadonlyMap<string, number> = new Map([
 
 /** Nouns that take their holder after "of/from/by/among" ("the reluctance of X", "support from X"). */
 export const NOMINAL_CUES = new Set(
-  'protest protests alarm response reaction support backing opposition criticisms pushback participation reticence ambivalence reluctance rejection resistance criticism condemnation hostility scepticism skepticism caution hesitation distrust mistrust suspicion concern concerns doubts disagreement endorsement commitment willingness eagerness refusal welcome'.split(
+  'protest protests alarm response reaction withdrawal exit objection objections support backing opposition criticisms pushback participation reticence ambivalence reluctance rejection resistance criticism condemnation hostility scepticism skepticism caution hesitation distrust mistrust suspicion concern concerns doubts disagreement endorsement commitment willingness eagerness refusal welcome'.split(
     ' ',
   ),
 );

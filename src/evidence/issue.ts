@@ -27,7 +27,39 @@ export const PLAN_WORDS = new Set([
   'offer',
   'strategy',
   'bid',
+  'call',
+  'efforts',
+  'attempts',
+  'campaign',
 ]);
+
+/** Words of a restriction: an article mostly about them has a restriction for its issue. */
+const RESTRICTION_WORDS =
+  /^(?:ban|bans|banned|banning|restrict|restricts|restricted|restricting|restriction|restrictions|curb|curbs|curbed|curbing|controls|embargo)$/;
+/** Issue nouns of membership and agreement (not of a restriction). */
+const MEMBERSHIP_WORDS = new Set(
+  [...ISSUE_NOUNS].filter((w) => !['sanctions', 'snapback', 'tariffs', 'tariff'].includes(w)),
+);
+
+/**
+ * Fourth round: the issue is a restriction ("the UK's Huawei ban", "export controls on chip
+ * tools") when its words (ban, restrictions, curbs, export controls, embargo) occur at least twice
+ * and more often than the nouns of membership and agreement. Then imposing it is for.
+ */
+export function isRestrictionIssue(sentences: readonly { tokens: readonly Token[] }[]): boolean {
+  let restriction = 0;
+  let membership = 0;
+  for (const s of sentences)
+    for (const t of s.tokens) {
+      if (RESTRICTION_WORDS.test(t.norm)) restriction++;
+      else if (MEMBERSHIP_WORDS.has(t.norm)) membership++;
+    }
+  return restriction >= 2 && restriction > membership;
+}
+
+/** A cue of refusal right after a plan word ("China's efforts to block…"): not a proposal of the issue. */
+const AGAINST_WORDS =
+  /^(?:block|blocks|undermine|derail|stop|prevent|oppose|resist|sabotage|scuttle|abandon|withdraw|exit|quit|end|weaken|thwart)$/;
 
 /** The issue's name when the article's question cannot be found: the analyst names it. */
 export const ISSUE_PLACEHOLDER = 'TO NAME: the question this article is about';
@@ -181,6 +213,11 @@ function phraseOf(
   return undefined;
 }
 
+/** A refusal within `n` tokens after `from` ("efforts to block", "calls to abandon"). */
+function refusedAfter(tokens: readonly Token[], from: number, n: number): boolean {
+  return tokens.slice(from, from + n).some((t) => AGAINST_WORDS.test(t.norm));
+}
+
 /** Roles in one sentence. */
 export function readRoles(
   tokens: readonly Token[],
@@ -205,13 +242,28 @@ export function readRoles(
       tokens.slice(Math.max(0, a - 4), a).some((t) => t.norm === 'leadership')
     )
       out.push({ mention: m, kind: 'proponent', cue: span(Math.max(0, a - 4), e) });
-    else if (m.possessive && m.head && m.head.split(' ').some((h) => PLAN_WORDS.has(h)))
+    else if (w(e) === '-' && /^(?:proposed|sponsored)$/.test(w(e + 1)))
+      out.push({ mention: m, kind: 'proponent', cue: span(a, e + 2) });
+    else if (
+      m.possessive &&
+      m.head &&
+      m.head.split(' ').some((h) => PLAN_WORDS.has(h)) &&
+      !refusedAfter(tokens, e, 8)
+    )
       out.push({
         mention: m,
         kind: 'proponent',
         cue: span(a, e + 2 + m.head.split(' ').findIndex((h) => PLAN_WORDS.has(h))),
       });
-    else if (!m.possessive && m.via === 'name' && PLAN_WORDS.has(w(e)) && w(e) !== 'force')
+    else if (
+      !m.possessive &&
+      m.via === 'name' &&
+      PLAN_WORDS.has(w(e)) &&
+      w(e) !== 'force' &&
+      // "a China strategy" is about China; "the US plan" is the US's.
+      w(a - 1) !== 'a' &&
+      !refusedAfter(tokens, e + 1, 5)
+    )
       out.push({ mention: m, kind: 'proponent', cue: span(a, e + 1) });
     // Targets: "coalition against China" (an issue noun up to 8 words before), "anti-China".
     let noun = -1;

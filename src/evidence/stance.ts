@@ -65,6 +65,8 @@ export interface IssueRoles {
   readonly proponents: ReadonlySet<string>;
   /** Entity ids of those the issue is aimed at ("a coalition against China"). */
   readonly targets: ReadonlySet<string>;
+  /** The issue is a restriction (a ban, export controls): imposing one is for it. */
+  readonly restriction?: boolean;
 }
 
 interface CueMatch {
@@ -195,6 +197,13 @@ function blocked(
   }
   if (OBJECT_VERBS.has(w) || (w === 'on' && OBJECT_VERBS.has(tokens[k - 1]?.norm ?? '')))
     return true;
+  // Fourth round: the object of a gerund ("avoided criticising either Beijing or Washington").
+  const gerund = ['either', 'neither', 'both'].includes(w) ? (tokens[k - 1]?.norm ?? '') : w;
+  if (
+    /^\p{L}{3,}ing$/u.test(gerund) &&
+    !/^(?:during|according|including|notwithstanding)$/.test(gerund)
+  )
+    return true;
   // A modifier, not a subject: "the US plan", "a US-led coalition", "US allies" (the allies hold
   // the cue, not the US: "US allies reluctant on Red Sea force").
   const next = tokens[m.tokenEnd]?.norm ?? '';
@@ -280,6 +289,89 @@ function isModifier(tokens: readonly Token[], m: Mention): boolean {
     ISSUE_NOUNS.has(next) ||
     (next === '-' && /^(?:led|backed|brokered|sponsored)$/.test(tokens[m.tokenEnd + 1]?.norm ?? ''))
   );
+}
+
+/** Verbs of a purpose that serves the holder itself ("to protect its shipping interests"). */
+const SELF_PURPOSE_VERBS = new Set(
+  'protect protects protecting defend defends defending safeguard safeguards safeguarding preserve preserves preserving secure securing maintain maintains maintaining'.split(
+    ' ',
+  ),
+);
+/** What a holder protects for itself: its interests, rights, market, shipping. */
+const OWN_STAKES = new Set(['interests', 'interest', 'rights', 'shipping', 'market', 'markets']);
+/** Nouns before "concerns", "fears" that name their topic ("security concerns"). */
+const TOPIC_NOUNS = new Set(
+  'security safety economic economy health privacy environmental humanitarian energy trade financial legal technical cyber'.split(
+    ' ',
+  ),
+);
+const TEMPORAL = new Set(['after', 'before', 'since', 'upon']);
+
+/**
+ * Fourth round, object-aware polarity: false when the cue at [start, end) is plainly about
+ * something other than the issue, so its direction says nothing about it:
+ * - a for-cue whose purpose is the holder's own stake ("pledges to defend its interests", "would
+ *   send a frigate to protect Italian shipping", "vowing to safeguard its rights and interests");
+ * - a cue inside a temporal adjunct ("four years after signing", "before joining"): it dates
+ *   another act, it does not say where the holder stands now;
+ * - a worry named by its topic ("security concerns", "economic fears"): about that topic;
+ * - "allow" whose object is neither the holder's own (its airspace, itself) nor an issue noun
+ *   ("no longer allow Huawei to access its network"): a restriction on a third party.
+ */
+function aboutTheIssue(
+  tokens: readonly Token[],
+  clause: Clause,
+  start: number,
+  end: number,
+  direction: Direction,
+  mentions: readonly Mention[],
+  holders: readonly Mention[],
+): boolean {
+  if (direction === 1) {
+    for (let i = start; i < Math.min(clause.end, end + 8); i++) {
+      if (!SELF_PURPOSE_VERBS.has(tokens[i]!.norm)) continue;
+      if (i > start && tokens[i - 1]?.norm !== 'to') continue;
+      if (tokens.slice(i + 1, i + 6).some((t) => OWN_STAKES.has(t.norm))) return false;
+    }
+  }
+  if (TEMPORAL.has(tokens[start - 1]?.norm ?? '') && /ing$/.test(tokens[start]!.norm)) return false;
+  // "will not allow its airspace to be used" lends the holder's own to the issue; "no longer
+  // allow Huawei to access its network" restricts a third party: not about the issue.
+  if (/^(?:allow|allows|allowed|permit|permits|permitted)$/.test(tokens[start]!.norm)) {
+    let k = end;
+    if (tokens[k]?.norm === 'the') k++;
+    const obj = tokens.slice(k, k + 3).map((t) => t.norm);
+    const own =
+      POSSESSIVE_DETERMINERS.has(obj[0] ?? '') ||
+      obj[0] === 'itself' ||
+      mentions.some((m) => m.tokenStart === k && holders.some((h) => h.entity.id === m.entity.id));
+    if (!own && !obj.some((w) => ISSUE_NOUNS.has(w))) return false;
+  }
+  if (
+    direction === -1 &&
+    /^(?:concerns?|fears?|worries)$/.test(tokens[start]!.norm) &&
+    TOPIC_NOUNS.has(tokens[start - 1]?.norm ?? '')
+  )
+    return false;
+  return true;
+}
+
+/** "cautious in deciding whether…", "hesitant to decide": an open question right after the cue. */
+function undecided(tokens: readonly Token[], clause: Clause, end: number): boolean {
+  return tokens
+    .slice(end, Math.min(clause.end, end + 4))
+    .some((t) => /^(?:whether|decide|deciding|decision)$/.test(t.norm));
+}
+
+const TALKS = new Set(['talks', 'negotiations', 'discussions', 'consultations', 'dialogue']);
+/** "participation in the talks", "agreed to join talks on…": the object is the talks. */
+function aboutTalks(tokens: readonly Token[], clause: Clause, end: number): boolean {
+  const after = tokens.slice(end, Math.min(clause.end, end + 8)).map((t) => t.norm);
+  const k = after.findIndex((w) => TALKS.has(w));
+  if (k < 0) return false;
+  // Only the talks themselves as the object: "in/to/into/on (the) talks", not "after talks".
+  const before = after.slice(Math.max(0, k - 2), k).filter((w) => w !== 'the');
+  return before.length > 0 && ['in', 'to', 'into', 'join', 'joining'].includes(before.at(-1)!);
 }
 
 /** Who holds the cue at [start, end). */
@@ -459,6 +551,10 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       !next.cue.spec.frame
     )
       return;
+    // A restriction is a stance only where the issue is one ("announced the ban").
+    if (c.cue.spec.restriction && !roles.restriction) return;
+    // "pressuring Rome to abandon the pact": counts only through the cue it frames (above).
+    if (c.cue.spec.frameOnly) return;
     // "refused to sign", "ruled out German participation", "noncommittal on sending troops":
     // the first cue carries.
     const prev = cues[ci - 1];
@@ -542,6 +638,12 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       (tokens[h.tokenStart - 1]?.norm === 'for' &&
         ['better', 'time'].includes(tokens[h.tokenStart - 2]?.norm ?? ''));
     if (s.speaker?.role === 'source' && holders.some(recommended)) return;
+    // Fourth round: "X should…" said by anyone but X (a spokesman of another state, the writer) is
+    // a wish about X, not X's stance; X's own officials saying it ("Seoul's minister said") keep it.
+    if (holders.some(recommended) && !holders.every((h) => h.entity.id === s.speaker?.id)) return;
+    // Fourth round, object-aware: what the cue is about, when that is plainly not the issue.
+    if (!aboutTheIssue(tokens, clause, c.start, c.end, c.cue.spec.direction, mentions, holders))
+      return;
     // "…, while Takaichi refused, saying…": a refusal or denial with nothing after it in its
     // clause refuses something we cannot see (a demand, a request) — not the issue.
     if (c.cue.spec.negatesNext && c.cue.spec.direction < 0) {
@@ -602,6 +704,11 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
         ),
       );
     if (conditional) direction = 0;
+    // Fourth round: an open question after the cue ("cautious in deciding whether to join",
+    // "hesitant about a decision on…") is indecision, and taking part in talks is engaging, not
+    // joining ("agreed to take part in the talks"): both hedge.
+    if (direction !== 0 && (undecided(tokens, clause, c.end) || aboutTalks(tokens, clause, c.end)))
+      direction = 0;
     const hedge =
       mod.hedges.reduce((f, h) => f * (HEDGES.get(h) ?? 1), 1) * (s.reportingHedge ?? 1);
     const boost = Math.min(
@@ -740,7 +847,14 @@ function noContradiction(
     const at = starts[i]!;
     // The holder's clause, and the clauses before it joined by a dash or colon ("BRUSSELS — X…").
     let k = clauses.indexOf(clauseAt(clauses, h.tokenStart));
-    while (k > 0 && DASHES.has(clauses[k]!.opener ?? '')) k--;
+    // Also a clause that a complementiser opens into ("It is not true that while X…"): the
+    // denial covers all of what follows it.
+    while (
+      k > 0 &&
+      (DASHES.has(clauses[k]!.opener ?? '') ||
+        ['that', 'whether'].includes(tokens[clauses[k]!.start - 1]?.norm ?? ''))
+    )
+      k--;
     if (contrary(clauses[k]?.start ?? 0, h.tokenStart, true)) return;
     // What the cue says, up to the end of its clause ("pledged South Korea would not assume…").
     const cueClause = clauseAt(clauses, at);

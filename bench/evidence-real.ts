@@ -17,14 +17,16 @@ type Direction = 'support' | 'oppose' | 'neutral';
  * `tune`: read while writing rules. `aside`: measured only by the first round, then opened for
  * tuning by the second (its errors were read). `aside2`: annotated before the extractor ever ran
  * on it, measured once by the second and once by the third round, then opened for tuning by the
- * fourth. `aside3`: annotated and committed before the extractor ever ran on it; the held-out
- * part (`HELD_OUT`): only its totals are printed, never its per-article errors, and no rule or
- * test reads it.
+ * fourth. `aside3`: annotated blind, measured once after the fourth round, then opened for tuning
+ * by the fifth. `aside4`: annotated and committed before the extractor ever ran on it; the
+ * held-out part (`HELD_OUT`): only its totals are printed, never its per-article errors, and no
+ * rule or test reads it.
  */
-export type RealSplit = 'tune' | 'aside' | 'aside2' | 'aside3';
+export type RealSplit = 'tune' | 'aside' | 'aside2' | 'aside3' | 'aside4';
+// aside4 joins the list with its files (annotated blind, committed before the extractor runs).
 export const REAL_SPLITS: readonly RealSplit[] = ['tune', 'aside', 'aside2', 'aside3'];
 /** The part never tuned on. */
-export const HELD_OUT: RealSplit = 'aside3';
+export const HELD_OUT: RealSplit = 'aside4';
 
 export interface RealGold {
   id: string;

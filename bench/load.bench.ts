@@ -13,7 +13,7 @@
  * `ENTENTE_LOAD_SECONDS` and `ENTENTE_LOAD_SEED` change the shape.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -276,13 +276,18 @@ function quantile(sorted: readonly number[], p: number): number {
 
 export async function benchLoad(): Promise<BenchRow[]> {
   const tmp = mkdtempSync(join(tmpdir(), 'entente-bench-load-'));
-  // ENTENTE_LOAD_PROF=DIR: a CPU profile of the server's main thread, written there at its exit.
+  // ENTENTE_LOAD_PROF=DIR: a CPU profile of the server's main thread, written there at its exit;
+  // else ENTENTE_LOAD_NODE_ARGS: Node flags for the server (e.g. '--trace-gc').
   const prof = process.env.ENTENTE_LOAD_PROF;
   const server = await startServe(
     join(tmp, 'load.db'),
     ['--workers', '1'],
     {},
-    prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [],
+    prof
+      ? ['--cpu-prof', `--cpu-prof-dir=${prof}`]
+      : process.env.ENTENTE_LOAD_NODE_ARGS
+        ? process.env.ENTENTE_LOAD_NODE_ARGS.split(' ')
+        : [],
   );
   const list = kinds();
   const totalWeight = list.reduce((n, k) => n + k.weight, 0);
@@ -409,6 +414,10 @@ export async function benchLoad(): Promise<BenchRow[]> {
     ];
   } finally {
     await server.stop();
+    // ENTENTE_LOAD_SERVER_LOG=FILE: the server's output (with ENTENTE_LOAD_NODE_ARGS='--trace-gc',
+    // its collections and their pauses).
+    if (process.env.ENTENTE_LOAD_SERVER_LOG)
+      writeFileSync(process.env.ENTENTE_LOAD_SERVER_LOG, server.out());
     rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -9,9 +9,11 @@ import type { Task } from '../executors/task.ts';
 import { getModel } from '../models/registry.ts';
 import type { Analysis } from './analysis.ts';
 import { type ForecastResult, type ModelRun, runForecast } from './forecast.ts';
+import { type ScenarioText, scenarioOf } from './scenario-text.ts';
 
 export interface ForecastJob {
-  readonly scenario: Scenario;
+  /** The parsed scenario, or its text for a thread to parse once (scenario-text.ts). */
+  readonly scenario: Scenario | ScenarioText;
   readonly models: readonly { readonly id: string; readonly options: Record<string, unknown> }[];
   readonly seed: number;
   readonly issueIds?: readonly string[];
@@ -22,7 +24,7 @@ export const forecastTask: Task<ForecastJob, ForecastResult> = {
   name: 'forecast',
   run(job) {
     const runs: ModelRun[] = job.models.map((m) => ({ model: getModel(m.id), options: m.options }));
-    return runForecast(job.scenario, runs, {
+    return runForecast(scenarioOf(job.scenario), runs, {
       seed: job.seed,
       trace: job.trace,
       ...(job.issueIds ? { issueIds: job.issueIds } : {}),
@@ -34,10 +36,16 @@ export const forecastTask: Task<ForecastJob, ForecastResult> = {
 export function forecastAnalysis(
   scenario: Scenario,
   runs: readonly ModelRun[],
-  opts: { seed: number; issueIds?: readonly string[] | undefined; trace: boolean },
+  opts: {
+    seed: number;
+    issueIds?: readonly string[] | undefined;
+    trace: boolean;
+    /** The scenario's text and hash: sent instead of the object (for a worker thread). */
+    text?: ScenarioText | undefined;
+  },
 ): Analysis<ForecastResult> {
   const job: ForecastJob = {
-    scenario,
+    scenario: opts.text ?? scenario,
     models: runs.map((r) => ({ id: r.model.id, options: r.options })),
     seed: opts.seed,
     trace: opts.trace,

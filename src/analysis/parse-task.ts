@@ -11,6 +11,7 @@ import type { Scenario } from '../core/scenario.ts';
 import type { Executor } from '../executors/executor.ts';
 import type { Task } from '../executors/task.ts';
 import { parseScenarioText } from '../formats/scenario-file.ts';
+import { keepParse } from './scenario-text.ts';
 
 export interface ParseJob {
   readonly text: string;
@@ -27,7 +28,10 @@ export const parseScenarioTask: Task<ParseJob, ParsedText> = {
   name: 'parse-scenario',
   run(job) {
     const scenario = parseScenarioText(job.text, job.file);
-    return { scenario, hash: contentHash(scenario) };
+    const hash = contentHash(scenario);
+    // A forecast of this text on this thread finds it parsed (scenario-text.ts).
+    keepParse(hash, scenario);
+    return { scenario, hash };
   },
 };
 

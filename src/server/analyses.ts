@@ -9,6 +9,7 @@
  */
 import type { Analysis } from '../analysis/analysis.ts';
 import { forecastAnalysis } from '../analysis/forecast-task.ts';
+import type { ScenarioText } from '../analysis/scenario-text.ts';
 import { commitmentAnalysis } from '../analysis/commitment.ts';
 import type { ForecastResult } from '../analysis/forecast.ts';
 import { prepareMonteCarlo } from '../analysis/monte-carlo/job.ts';
@@ -71,7 +72,11 @@ export interface RunKind {
    * {@link runKindOf} makes the same kind again when the job resumes after a restart.
    */
   readonly params?: Readonly<Record<string, unknown>>;
-  plan(scenario: Scenario, request: AnalysisRequest): PlannedRun;
+  /**
+   * `text`: the scenario's text and hash, when the run goes to a worker thread that can parse it
+   * once (cheaper to send than the object; `analysis/scenario-text.ts`). Kinds may ignore it.
+   */
+  plan(scenario: Scenario, request: AnalysisRequest, text?: ScenarioText): PlannedRun;
 }
 
 export const DEFAULT_SIMULATION_RUNS = 2000;
@@ -79,7 +84,7 @@ export const DEFAULT_SIMULATION_RUNS = 2000;
 export const forecastRun: RunKind = {
   kind: 'forecast',
   immediate: true,
-  plan(scenario, req) {
+  plan(scenario, req, text) {
     const runs = modelRunsFromRequest(req.models, scenario);
     const issueIds = checkIssueIds(scenario, req.issues);
     const seed = req.seed ?? DEFAULT_SEED;
@@ -90,7 +95,7 @@ export const forecastRun: RunKind = {
         ...(issueIds ? { issues: issueIds } : {}),
       },
       // One chunk on the server's quick executor (a worker thread under `entente serve`).
-      analysis: forecastAnalysis(scenario, runs, { seed, issueIds, trace: true }),
+      analysis: forecastAnalysis(scenario, runs, { seed, issueIds, trace: true, text }),
     };
   },
 };

@@ -97,8 +97,13 @@ export function registerToolRoutes(app: App, { store, quick, parse }: ServerDeps
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const { scenario } = await resolveScenario(body, store, parse);
-      const planned = forecastRun.plan(scenario, body);
+      const resolved = await resolveScenario(body, store, parse);
+      // On a worker thread the text goes, not the object (analysis/scenario-text.ts).
+      const planned = forecastRun.plan(
+        resolved.scenario,
+        body,
+        quick.kind === 'inline' ? undefined : { text: resolved.source, hash: resolved.hash },
+      );
       const { result } = await runAnalysis(quick, planned.analysis);
       return c.json(result, 200);
     },

@@ -139,7 +139,7 @@ const PARTIES = partyIds();
 describe('bench/evidence-real: format of the annotated real articles', () => {
   it('finds the files, the splits and the gazetteer ids it checks against', () => {
     expect(FILES.length).toBeGreaterThan(40);
-    expect(SPLITS).toEqual(['tune', 'aside', 'aside2', 'aside3']);
+    expect(SPLITS).toEqual(['tune', 'aside', 'aside2', 'aside3', 'aside4']);
     for (const id of ['usa', 'germany', 'eu', 'nato', 'icc']) expect(PARTIES.has(id)).toBe(true);
     // Sources are not parties.
     expect(PARTIES.has('reuters')).toBe(false);

@@ -92,6 +92,26 @@ export const CUES: readonly CueSpec[] = [
     strength: 0.7,
   },
   { forms: ['pushing|pushes|pushed|push hard for'], direction: 1, strength: 0.9, salience: 1 },
+  // Fifth round: asking for it in other words ("pleading for the supply of tanks", "lobbied for
+  // the deal"), and saying one would welcome it ("will look favourably on it").
+  {
+    forms: [
+      'plead|pleads|pleaded|pleading for',
+      'appeal|appeals|appealed|appealing for',
+      'lobby|lobbies|lobbied|lobbying for',
+      'look|looks|looked|looking favourably|favorably on|upon',
+      'view|views|viewed|viewing favourably|favorably',
+    ],
+    direction: 1,
+    strength: 0.6,
+  },
+  // Fifth round: a stated priority ("is among their highest priorities") frames what it ranks.
+  {
+    forms: ['priority|priorities', 'top priority'],
+    direction: 1,
+    strength: 0.6,
+    frame: true,
+  },
   { forms: ['pressed|presses|pressing'], direction: 1, strength: 0.6, frame: true },
   {
     forms: ['pressure|pressures|pressured|pressuring'],
@@ -147,6 +167,32 @@ export const CUES: readonly CueSpec[] = [
     strength: 0.5,
   },
   { forms: ['sign|signs|signed|signing'], direction: 1, strength: 0.4 },
+  // Fifth round: votes and authorisations ("voted in favour of", "authorizes action").
+  {
+    forms: [
+      'vote|votes|voted|voting in favour|favor of',
+      'vote|votes|voted|voting for',
+      'authorize|authorizes|authorized|authorizing|authorise|authorises|authorised|authorising',
+      'authorization|authorisation',
+    ],
+    direction: 1,
+    strength: 0.6,
+  },
+  // Fifth round: establishing, resuming or normalising relations (recognition, normalisation).
+  {
+    forms: [
+      'establish|establishes|established|establishing diplomatic|formal|official ties|relations',
+      'establish|establishes|established|establishing ties|relations',
+      'establishment of diplomatic|formal|official ties|relations',
+      'establishment of ties|relations',
+      'normalise|normalises|normalised|normalising|normalize|normalizes|normalized|normalizing ties|relations',
+      'resume|resumes|resumed|resuming diplomatic ties|relations',
+      'resumption of diplomatic ties|relations',
+      'restore|restores|restored|restoring diplomatic ties|relations',
+    ],
+    direction: 1,
+    strength: 0.6,
+  },
   { forms: ['abide|abides by', 'implement|implements|implemented'], direction: 1, strength: 0.5 },
   {
     forms: [
@@ -168,6 +214,7 @@ export const CUES: readonly CueSpec[] = [
       'contribute|contributes|contributed|contributing',
       'deploy|deploys|deployed troops|forces',
       'commit|commits|committed troops|forces|itself',
+      'commit|commits|committed its|their troops|forces',
       'signed|signs up',
       'involvement',
       'send|sends|sending|sent their|its troops|soldiers|forces',
@@ -269,6 +316,7 @@ export const CUES: readonly CueSpec[] = [
     strength: 0.7,
   },
   { forms: ['veto|vetoes|vetoed'], direction: -1, strength: 0.9 },
+  { forms: ['vote|votes|voted|voting against'], direction: -1, strength: 0.7 },
   { forms: ['resist|resists|resisted|resistance'], direction: -1, strength: 0.6 },
   {
     forms: ['condemn|condemns|condemned|condemnation', 'denounce|denounces|denounced'],
@@ -298,7 +346,13 @@ export const CUES: readonly CueSpec[] = [
     strength: 0.6,
   },
   {
-    forms: ['decline|declines|declined|declining to', 'deny|denies|denied|denying'],
+    forms: [
+      'decline|declines|declined|declining to',
+      'deny|denies|denied|denying',
+      // Fifth round: a refusal by neglect ("ignored calls to align…, including joining…").
+      'ignore|ignores|ignored|ignoring calls|demands|appeals|requests|pressure|pleas',
+      'disregard|disregards|disregarded|disregarding calls|demands|appeals|requests|pressure|pleas',
+    ],
     direction: -1,
     strength: 0.6,
     negatesNext: true,
@@ -343,6 +397,7 @@ export const CUES: readonly CueSpec[] = [
       'destructive',
       'destructive step',
       'act of war',
+      'declaration of war',
       'betrayal',
       'impossible',
       'unrealistic',
@@ -426,6 +481,23 @@ export const CUES: readonly CueSpec[] = [
     ],
     direction: 0,
     strength: 0.5,
+  },
+  // Fifth round: abstaining and not having decided are neither for nor against ("abstained from
+  // the vote", "is yet to make a decision", "still discussing this matter", "would weigh every
+  // step carefully").
+  {
+    forms: [
+      'abstain|abstains|abstained|abstaining|abstention|abstentions',
+      'yet to decide',
+      'yet to make|take a|any|its|their decision',
+      'yet to make up its|their mind',
+      'still discussing|considering|deliberating|weighing',
+      'weigh|weighs|weighed|weighing every step',
+      'weigh|weighs|weighed|weighing whether|options',
+      'weigh|weighs|weighed|weighing its|their|the options',
+    ],
+    direction: 0,
+    strength: 0.4,
   },
   {
     forms: ['mediate|mediates|mediated|mediating|mediation', 'offered|offers|offer to mediate'],
@@ -578,4 +650,5 @@ export const INTENSIFIERS: ReadonlyMap<string, number> = new Map([
   ['main', 1.1],
   ['increasingly', 1.1],
   ['serious', 1.2],
+  ['highest', 1.2],
 ]);

@@ -99,7 +99,29 @@ const PREPOSITIONS = new Set(
     ' ',
   ),
 );
-const QUANTITY = new Set('number majority many most some all group members part share'.split(' '));
+const QUANTITY = new Set(
+  'number majority many most some all group members part share percent cent'.split(' '),
+);
+/** Fifth round: what follows an organisation's name when its members, not it, act ("EU countries"). */
+const MEMBER_NOUNS = new Set(
+  'countries members member states nations governments capitals'.split(' '),
+);
+const ORGANISATION_KINDS = new Set(['bloc', 'alliance', 'body', 'court']);
+/** Fifth round: verbs that end what they govern ("reversing decades of neutrality"). */
+const ENDING_VERBS = new Set(
+  'reverse reverses reversed reversing end ends ended ending abandon abandons abandoned abandoning drop drops dropped dropping shed sheds shedding renounce renounces renounced renouncing'.split(
+    ' ',
+  ),
+);
+/** Fifth round: conjunctions that open a clause with its own subject ("as UN authorizes"). */
+const SUBORDINATORS = new Set(
+  'as when because after before since while whereas until once if'.split(' '),
+);
+/** Fifth round: the forms of "be" before a passive frame ("is expected to attend"). */
+const BE_FORMS = new Set('is are was were be been being'.split(' '));
+/** Fifth round: cues of joining, whose organisation object is what is joined ("join NATO"). */
+const JOIN_WORDS =
+  /^(?:join|joins|joined|joining|rejoin|rejoins|rejoined|membership|accession|accede|accedes|acceded)$/;
 const OBJECT_VERBS = new Set(
   'advise advises advised warn warns warned pressure pressures pressured pressuring request requests requested push pushes pushed urge urges urged urging ask asks asked expect expects expected want wants wanted press presses pressed invite invites invited tell tells told encourage encourages encouraged persuade allow allows let help helps called calls call on'.split(
     ' ',
@@ -178,6 +200,8 @@ function blocked(
     return true;
   // "As for Germany, …": the topic is the subject.
   if (w === 'for' && tokens[k - 1]?.norm === 'as') return false;
+  // Fifth round: "along with China and Russia, abstained": a co-subject, not an object.
+  if (w === 'with' && ['along', 'together'].includes(tokens[k - 1]?.norm ?? '')) return false;
   // "angry with Germany's decision not to join": the possessor holds the decision.
   if (m.possessive && DECISION_NOUNS.has(tokens[m.tokenEnd]?.norm ?? '')) return false;
   // The object of a cue ("has not condemned Russia … nor joined") is not the subject of the next.
@@ -207,6 +231,8 @@ function blocked(
   // A modifier, not a subject: "the US plan", "a US-led coalition", "US allies" (the allies hold
   // the cue, not the US: "US allies reluctant on Red Sea force").
   const next = tokens[m.tokenEnd]?.norm ?? '';
+  // Fifth round: "EU countries can't agree", "NATO members": the members act, not the organisation.
+  if (!m.possessive && ORGANISATION_KINDS.has(m.entity.kind) && MEMBER_NOUNS.has(next)) return true;
   if (
     !m.possessive &&
     (PLAN_WORDS.has(next) ||
@@ -306,6 +332,10 @@ const TOPIC_NOUNS = new Set(
   ),
 );
 const TEMPORAL = new Set(['after', 'before', 'since', 'upon']);
+/** Nouns of a held position ("its stance", "China's claims"). */
+const POSITION_NOUNS = new Set(
+  'stance stances position positions view views claim claims line narrative'.split(' '),
+);
 
 /**
  * Fourth round, object-aware polarity: false when the cue at [start, end) is plainly about
@@ -326,6 +356,7 @@ function aboutTheIssue(
   direction: Direction,
   mentions: readonly Mention[],
   holders: readonly Mention[],
+  roles: IssueRoles,
 ): boolean {
   if (direction === 1) {
     for (let i = start; i < Math.min(clause.end, end + 8); i++) {
@@ -347,6 +378,24 @@ function aboutTheIssue(
       mentions.some((m) => m.tokenStart === k && holders.some((h) => h.entity.id === m.entity.id));
     if (!own && !obj.some((w) => ISSUE_NOUNS.has(w))) return false;
   }
+  // Fifth round: a cue whose object is someone's position ("thanked Cambodia for supporting its
+  // stance", "backed Beijing's claims") is about that actor's position, not the issue.
+  {
+    let k = end;
+    if (tokens[k]?.norm === 'the') k++;
+    const owner = mentions.find((m) => m.tokenStart === k && m.possessive);
+    const after = owner
+      ? owner.tokenEnd
+      : POSSESSIVE_DETERMINERS.has(tokens[k]?.norm ?? '')
+        ? k + 1
+        : -1;
+    if (
+      after >= 0 &&
+      tokens.slice(after, after + 3).some((t) => POSITION_NOUNS.has(t.norm)) &&
+      !(owner && roles.proponents.has(owner.entity.id))
+    )
+      return false;
+  }
   if (
     direction === -1 &&
     /^(?:concerns?|fears?|worries)$/.test(tokens[start]!.norm) &&
@@ -358,9 +407,13 @@ function aboutTheIssue(
 
 /** "cautious in deciding whether…", "hesitant to decide": an open question right after the cue. */
 function undecided(tokens: readonly Token[], clause: Clause, end: number): boolean {
-  return tokens
-    .slice(end, Math.min(clause.end, end + 4))
-    .some((t) => /^(?:whether|decide|deciding|decision)$/.test(t.norm));
+  return tokens.slice(end, Math.min(clause.end, end + 4)).some(
+    (t, j) =>
+      /^(?:whether|decide|deciding)$/.test(t.norm) ||
+      // Fifth round: "a decision on…" is open; "the EU's decision", "its decision" is taken, and
+      // is what the cue is about ("strong opposition to the EU's decision").
+      (t.norm === 'decision' && ['a', 'any', 'no'].includes(tokens[end + j - 1]?.norm ?? '')),
+  );
 }
 
 const TALKS = new Set(['talks', 'negotiations', 'discussions', 'consultations', 'dialogue']);
@@ -405,6 +458,19 @@ function findHolders(
   }
   // 2. The nearest subject before the cue in its clause.
   const clauseIndex = clauses.indexOf(clauseAt(clauses, start));
+  // Fifth round: a cue inside a relative clause ("wanted the ruling, which denied China's
+  // claims") belongs to the relative pronoun's antecedent. When the antecedent is not an actor
+  // (the ruling), nobody outside the relative clause holds it.
+  const own = clauses[clauseIndex]!;
+  let rel = -1;
+  for (let i = start - 1; i >= own.start; i--) {
+    if (tokens[i]!.norm === ',' || tokens[i]!.norm === ';') break;
+    if (['which', 'who', 'whom'].includes(tokens[i]!.norm)) {
+      rel = i;
+      break;
+    }
+  }
+  const antecedentEnd = rel >= 0 ? (tokens[rel - 1]?.norm === ',' ? rel - 1 : rel) : -1;
   for (let c = clauseIndex; c >= 0; c--) {
     const clause = clauses[c]!;
     const limit = c === clauseIndex ? start : clause.end;
@@ -413,6 +479,12 @@ function findHolders(
     );
     for (let k = before.length - 1; k >= 0; k--) {
       const m = before[k]!;
+      if (rel >= 0 && m.tokenStart < rel && m.tokenEnd !== antecedentEnd)
+        return { holders: [], certainty: 0 };
+      // Fifth round: "… in relation to President Putin and we ourselves are still discussing":
+      // a first-person subject between the mention and the cue is the subject, not the mention.
+      if (tokens.slice(m.tokenEnd, start).some((t) => t.norm === 'we' || t.text === 'I'))
+        return { holders: [], certainty: 0 };
       // "the case for India, which is unlikely to join": the antecedent of a relative clause.
       const relative =
         tokens[m.tokenEnd]?.norm === ',' &&
@@ -539,16 +611,50 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
   const starts: number[] = [];
   /** Negators read as negating a cue that gave a reading (the rest may contradict a "for"). */
   const used = new Set<number>();
+  // Fifth round: a passive frame ("Putin, who is expected to attend", "Japan was urged to join")
+  // is someone else's wish or forecast about the subject, not the subject's: it and the cue it
+  // frames are dropped.
+  const passive = new Set<number>();
+  cues.forEach((c, ci) => {
+    if (!c.cue.spec.frame || !/ed$/.test(tokens[c.start]!.norm)) return;
+    const b1 = tokens[c.start - 1]?.norm ?? '';
+    const b2 = tokens[c.start - 2]?.norm ?? '';
+    if (!BE_FORMS.has(b1) && !(/ly$/.test(b1) && BE_FORMS.has(b2))) return;
+    passive.add(ci);
+    const n = cues[ci + 1];
+    if (n && n.start - c.end <= 10 && clauseAt(clauses, n.start) === clauseAt(clauses, c.start))
+      passive.add(ci + 1);
+  });
   cues.forEach((c, ci) => {
     const clause = clauseAt(clauses, c.start);
     const next = cues[ci + 1];
+    if (passive.has(ci)) return;
+    // Fifth round: a hedge that is ended ("reversing decades of neutrality", "abandoned its
+    // non-alignment") is no longer held, and the verb that ends it says nothing about the issue.
+    if (
+      c.cue.spec.direction === 0 &&
+      tokens
+        .slice(Math.max(clause.start, c.start - 4), c.start)
+        .some((t) => ENDING_VERBS.has(t.norm))
+    )
+      return;
+    if (
+      ENDING_VERBS.has(c.cue.words[0]!) &&
+      next &&
+      next.cue.spec.direction === 0 &&
+      next.start - c.end <= 4 &&
+      clauseAt(clauses, next.start) === clause
+    )
+      return;
     // "wants to maintain a balance": the framed cue says the direction.
     if (
       c.cue.spec.frame &&
       next &&
       next.start - c.end <= 10 &&
       clauseAt(clauses, next.start) === clause &&
-      !next.cue.spec.frame
+      !next.cue.spec.frame &&
+      // Fifth round: "wanted the ruling, which denied…": the relative clause is not framed.
+      !tokens.slice(c.end, next.start).some((t) => ['which', 'who'].includes(t.norm))
     )
       return;
     // A restriction is a stance only where the issue is one ("announced the ban").
@@ -565,7 +671,16 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       !prev.cue.spec.frame &&
       c.cue.spec.direction === 1 &&
       c.start - prev.end <= 3 &&
-      clauseAt(clauses, prev.start) === clause
+      clauseAt(clauses, prev.start) === clause &&
+      // Fifth round: "Germany Hesitates as UN Authorizes…": a conjunction and a new subject
+      // start another clause, which the refusal does not carry.
+      !tokens
+        .slice(prev.end, c.start)
+        .some(
+          (t, j) =>
+            SUBORDINATORS.has(t.norm) &&
+            mentions.some((m) => m.tokenStart === prev.end + j + 1 && isParty(m)),
+        )
     )
       return;
     // "supports a balance of power": the hedging cue it frames says the direction.
@@ -642,7 +757,9 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
     // a wish about X, not X's stance; X's own officials saying it ("Seoul's minister said") keep it.
     if (holders.some(recommended) && !holders.every((h) => h.entity.id === s.speaker?.id)) return;
     // Fourth round, object-aware: what the cue is about, when that is plainly not the issue.
-    if (!aboutTheIssue(tokens, clause, c.start, c.end, c.cue.spec.direction, mentions, holders))
+    if (
+      !aboutTheIssue(tokens, clause, c.start, c.end, c.cue.spec.direction, mentions, holders, roles)
+    )
       return;
     // "…, while Takaichi refused, saying…": a refusal or denial with nothing after it in its
     // clause refuses something we cannot see (a demand, a request) — not the issue.
@@ -676,19 +793,33 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
     if (!c.cue.spec.relational && !object) {
       let k = c.end;
       if (tokens[k]?.norm === 'the') k++;
-      if (OBJECT_PREPOSITIONS.has(tokens[k]?.norm ?? '')) k++;
+      const preposition = OBJECT_PREPOSITIONS.has(tokens[k]?.norm ?? '') ? tokens[k]!.norm : '';
+      if (preposition) k++;
       if (tokens[k]?.norm === 'the') k++;
       {
         const obj = mentions.find(
           (m) => m.tokenStart === k && isParty(m) && !m.possessive && !isModifier(tokens, m),
         );
-        if (obj && !holders.some((h) => h.entity.id === obj.entity.id)) {
+        // Fifth round: "join NATO", "membership of the EU": an organisation joined is what the
+        // cue is about, not another actor.
+        const joined =
+          obj !== undefined &&
+          ORGANISATION_KINDS.has(obj.entity.kind) &&
+          c.cue.words.some((w) => JOIN_WORDS.test(w)) &&
+          !roles.targets.has(obj.entity.id);
+        if (obj && !joined && !holders.some((h) => h.entity.id === obj.entity.id)) {
+          // Fifth round: acting *against* an actor ("commit forces against Iraq") is for the
+          // issue when the actor is its target and against it when the actor proposes it; the
+          // other prepositions ("support for", "concerned about") read the actor as the cue's
+          // object, turned around when it is the target.
+          const against = preposition === 'against';
           if (roles.targets.has(obj.entity.id)) {
-            direction = (-direction || 0) as Direction;
+            if (!against) direction = (-direction || 0) as Direction;
             object = `${obj.entity.name} (the target)`;
-          } else if (roles.proponents.has(obj.entity.id))
+          } else if (roles.proponents.has(obj.entity.id)) {
+            if (against) direction = (-direction || 0) as Direction;
             object = `${obj.entity.name} (the proponent)`;
-          else return;
+          } else return;
         }
       }
     }
@@ -722,7 +853,12 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       (mod.weaker ? 0.6 : 1) *
       (mod.comparison === 'comparative' ? 1.1 : 1);
     if (mod.comparison === 'superlative') strength = 1;
-    if (mod.negated) {
+    // Fifth round: "EU countries can't agree on tariffs", "failed to agree on": a group that
+    // cannot agree among itself is divided, not against.
+    const disagreement =
+      mod.negated && /^agree/.test(c.cue.words[0]!) && c.cue.words.at(-1) === 'on';
+    if (disagreement) direction = 0;
+    if (mod.negated && !disagreement) {
       if (direction === 1) {
         direction = -1;
         strength = mod.nearTotal ? Math.max(strength, 0.9) : strength * 0.8;
@@ -856,6 +992,15 @@ function noContradiction(
     )
       k--;
     if (contrary(clauses[k]?.start ?? 0, h.tokenStart, true)) return;
+    // Fifth round: a denial or doubt before a complementiser ("It is not true that", "Officials
+    // doubt that", "unclear whether") covers everything after it, whatever clauses follow
+    // ("It is not true that although …, X …"; "… that X is yet to decide, … Y who …").
+    for (let i = 0; i < h.tokenStart; i++)
+      if (
+        ['that', 'whether'].includes(tokens[i]!.norm) &&
+        contrary(clauseAt(clauses, i).start, i, true)
+      )
+        return;
     // What the cue says, up to the end of its clause ("pledged South Korea would not assume…").
     const cueClause = clauseAt(clauses, at);
     if (contrary(at + 1, cueClause.end, false)) return;

@@ -45,6 +45,12 @@ export interface CueSpec {
    * an article whose issue is a restriction (`IssueRoles.restriction`); elsewhere dropped.
    */
   readonly restriction?: boolean;
+  /**
+   * Fifth round: a verb that judges an act ("welcomed Peru's withdrawal", "condemned the refusal
+   * to join"): when another cue follows it, the judge's direction is its own sign times the act's
+   * direction (welcoming a withdrawal is against, condemning a refusal is for).
+   */
+  readonly evaluates?: boolean;
   /** A verb that negates the cue right after it ("refused to sign"). */
   readonly negatesNext?: boolean;
   /** Only after one of these words ("is against"). */
@@ -84,7 +90,16 @@ export const CUES: readonly CueSpec[] = [
     direction: 1,
     strength: 0.6,
   },
-  { forms: ['welcome|welcomes|welcomed|welcoming'], direction: 1, strength: 0.5 },
+  {
+    forms: [
+      'welcome|welcomes|welcomed|welcoming',
+      'praise|praises|praised|praising',
+      'applaud|applauds|applauded|applauding',
+    ],
+    direction: 1,
+    strength: 0.5,
+    evaluates: true,
+  },
   { forms: ['champion|champions|championed'], direction: 1, strength: 0.8, salience: 1 },
   {
     forms: ['push|pushes|pushed|pushing for', 'press|presses|pressed|pressing for'],
@@ -158,7 +173,7 @@ export const CUES: readonly CueSpec[] = [
     salience: 1,
   },
   { forms: ['open to', 'remains|remain open'], direction: 1, strength: 0.3 },
-  { forms: ['hail|hails|hailed'], direction: 1, strength: 0.7 },
+  { forms: ['hail|hails|hailed'], direction: 1, strength: 0.7, evaluates: true },
   { forms: ['centrepiece|centerpiece'], direction: 1, strength: 0.7, salience: 1 },
   { forms: ['accept|accepts|accepted|accepting'], direction: 1, strength: 0.4 },
   {
@@ -167,6 +182,17 @@ export const CUES: readonly CueSpec[] = [
     strength: 0.5,
   },
   { forms: ['sign|signs|signed|signing'], direction: 1, strength: 0.4 },
+  // Fifth round: imposing the measure ("has imposed provisional tariffs", "will not impose
+  // sanctions"); an actor after it ("sanctions on Russia") is the measure's target.
+  {
+    forms: [
+      'impose|imposes|imposed|imposing sanctions|tariffs|duties|levies',
+      'impose|imposes|imposed|imposing new|provisional|additional|fresh|punitive|further sanctions|tariffs|duties|levies',
+      'impose|imposes|imposed|imposing an|the embargo',
+    ],
+    direction: 1,
+    strength: 0.6,
+  },
   // Fifth round: votes and authorisations ("voted in favour of", "authorizes action").
   {
     forms: [
@@ -322,6 +348,7 @@ export const CUES: readonly CueSpec[] = [
     forms: ['condemn|condemns|condemned|condemnation', 'denounce|denounces|denounced'],
     direction: -1,
     strength: 0.8,
+    evaluates: true,
   },
   {
     forms: [
@@ -366,6 +393,7 @@ export const CUES: readonly CueSpec[] = [
     forms: ['criticise|criticises|criticised|criticize|criticizes|criticized|criticism|criticisms'],
     direction: -1,
     strength: 0.5,
+    evaluates: true,
   },
   { forms: ['complain|complains|complained'], direction: -1, strength: 0.4 },
   { forms: ['warn|warns|warned'], direction: -1, strength: 0.3 },
@@ -603,7 +631,7 @@ export const HEDGES: ReadonlyMap<string, number> = new Map([
 
 /** Nouns that take their holder after "of/from/by/among" ("the reluctance of X", "support from X"). */
 export const NOMINAL_CUES = new Set(
-  'protest protests alarm response reaction withdrawal exit objection objections support backing opposition criticisms pushback participation reticence ambivalence reluctance rejection resistance criticism condemnation hostility scepticism skepticism caution hesitation distrust mistrust suspicion concern concerns doubts disagreement endorsement commitment willingness eagerness refusal welcome'.split(
+  'protest protests alarm response reaction withdrawal exit objection objections support backing opposition criticisms pushback participation reticence ambivalence reluctance rejection resistance criticism condemnation hostility scepticism skepticism caution hesitation distrust mistrust suspicion concern concerns doubts disagreement endorsement commitment willingness eagerness refusal welcome abstention abstentions'.split(
     ' ',
   ),
 );

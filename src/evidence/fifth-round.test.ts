@@ -201,3 +201,45 @@ describe('fifth round: lexicon and roles', () => {
     });
   });
 });
+
+describe('fifth round: judging an act and imposing a measure', () => {
+  it('welcoming a withdrawal is against; condemning a refusal to join is for', () => {
+    const d = directions('Chile welcomed Peru’s withdrawal from the US-led coalition.');
+    expect(d).toMatchObject({ chile: 'oppose', peru: 'oppose' });
+    expect(
+      directions('Chile condemned Peru’s refusal to join the US-led coalition.'),
+    ).toMatchObject({ chile: 'support' });
+    expect(directions('Chile welcomed the decision to join the US-led coalition.')).toMatchObject({
+      chile: 'support',
+    });
+    // Controls: judging the issue itself keeps the judge's sign, also with a second judgement.
+    expect(directions('Chile condemned the US-led coalition.')).toMatchObject({ chile: 'oppose' });
+    expect(
+      directions('Chile condemned the plan as “an act of war”, its foreign ministry said.'),
+    ).toMatchObject({ chile: 'oppose' });
+  });
+  it('imposing sanctions on the target is for; refusing to is against', () => {
+    expect(directions('Chile imposed sanctions on Russia.')).toMatchObject({ chile: 'support' });
+    expect(directions('Chile has imposed provisional tariffs on Russia.')).toMatchObject({
+      chile: 'support',
+    });
+    expect(directions('Chile will not impose sanctions on Russia.')).toMatchObject({
+      chile: 'oppose',
+    });
+  });
+  it('a list after a colon names who abstained', () => {
+    const d = directions(
+      'Nobody objected, but there were three abstentions: Chile, Peru and Bolivia.',
+    );
+    expect(d).toMatchObject({ chile: 'neutral', peru: 'neutral', bolivia: 'neutral' });
+    // Control: without the colon the list is not read as the holders.
+    expect(directions('Chile noted three abstentions in the vote.')).toMatchObject({
+      chile: 'neutral',
+    });
+  });
+  it('"X’s incoming prime minister" speaks for X', () => {
+    expect(
+      directions('Chile’s incoming prime minister has vowed to join the US-led coalition.'),
+    ).toMatchObject({ chile: 'support' });
+  });
+});

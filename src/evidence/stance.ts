@@ -202,8 +202,10 @@ function blocked(
   if (w === 'for' && tokens[k - 1]?.norm === 'as') return false;
   // Fifth round: "along with China and Russia, abstained": a co-subject, not an object.
   if (w === 'with' && ['along', 'together'].includes(tokens[k - 1]?.norm ?? '')) return false;
-  // "angry with Germany's decision not to join": the possessor holds the decision.
+  // "angry with Germany's decision not to join": the possessor holds the decision; fifth round:
+  // also a nominal cue right after a judging verb ("welcomed Peru's withdrawal").
   if (m.possessive && DECISION_NOUNS.has(tokens[m.tokenEnd]?.norm ?? '')) return false;
+  if (m.possessive && NOMINAL_CUES.has(m.head?.split(' ')[0] ?? '')) return false;
   // The object of a cue ("has not condemned Russia … nor joined") is not the subject of the next.
   if (cueEnds.has(k + 1) || cueEnds.has(m.tokenStart)) return true;
   if (PREPOSITIONS.has(w)) {
@@ -255,7 +257,20 @@ function blocked(
     const nominal = between.length <= 8 && !between.some((t) => VERBISH.has(t.norm));
     // The head noun: the first word of the phrase that is not a modifier ("new prime minister" → minister).
     const head = (m.head?.split(' ') ?? []).filter(
-      (h) => !['new', 'prime', 'foreign', 'senior', 'former', 'top', 'chief'].includes(h),
+      (h) =>
+        ![
+          'new',
+          'prime',
+          'foreign',
+          'senior',
+          'former',
+          'top',
+          'chief',
+          'incoming',
+          'outgoing',
+          'acting',
+          'deputy',
+        ].includes(h),
     );
     const official =
       head.length > 0 && (OFFICIAL_NOUNS.has(head[0]!) || PUBLIC_NOUNS.has(head[0]!));
@@ -446,6 +461,20 @@ function findHolders(
     ['of', 'from', 'by', 'among'].includes(tokens[end]?.norm ?? '')
       ? end + 1
       : -1;
+  // Fifth round: "there were five abstentions: Brazil, China and India" — the list after a
+  // colon names the holders.
+  if (nominal && !relational && tokens[end]?.norm === ':') {
+    const list: Mention[] = [];
+    for (let i = end + 1; i < tokens.length; i++) {
+      const m = mentions.find((x) => x.tokenStart === i && isParty(x) && !x.possessive);
+      if (m) {
+        list.push(m);
+        i = m.tokenEnd - 1;
+      } else if (![',', 'and', 'the'].includes(tokens[i]!.norm)) break;
+    }
+    if (list.length > 0 && list.length === new Set(list.map((m) => m.entity.id)).size)
+      return { holders: list, certainty: 0.9 * Math.min(...list.map((m) => m.certainty)) };
+  }
   if (byWord >= 0 && !relational) {
     // The holder is named right there, or is not an actor ("opposition among its allies").
     const skip = tokens[byWord]?.norm === 'the' ? byWord + 1 : byWord;
@@ -802,11 +831,16 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
         );
         // Fifth round: "join NATO", "membership of the EU": an organisation joined is what the
         // cue is about, not another actor.
+        // Fifth round: "imposed sanctions on Russia": the actor is the measure's target.
+        const measure = c.cue.words.some(
+          (w) => ISSUE_NOUNS.has(w) || ['embargo', 'duties', 'levies'].includes(w),
+        );
         const joined =
-          obj !== undefined &&
-          ORGANISATION_KINDS.has(obj.entity.kind) &&
-          c.cue.words.some((w) => JOIN_WORDS.test(w)) &&
-          !roles.targets.has(obj.entity.id);
+          measure ||
+          (obj !== undefined &&
+            ORGANISATION_KINDS.has(obj.entity.kind) &&
+            c.cue.words.some((w) => JOIN_WORDS.test(w)) &&
+            !roles.targets.has(obj.entity.id));
         if (obj && !joined && !holders.some((h) => h.entity.id === obj.entity.id)) {
           // Fifth round: acting *against* an actor ("commit forces against Iraq") is for the
           // issue when the actor is its target and against it when the actor proposes it; the
@@ -821,6 +855,29 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
             object = `${obj.entity.name} (the proponent)`;
           } else return;
         }
+      }
+    }
+    // Fifth round: a judgement of an act ("welcomed Peru's withdrawal", "condemned the refusal
+    // to join") has the judge's sign times the act's direction; judging a hedge says nothing.
+    if (c.cue.spec.evaluates && !object) {
+      const n = cues[ci + 1];
+      if (
+        n &&
+        n.start - c.end <= 6 &&
+        clauseAt(clauses, n.start) === clause &&
+        !n.cue.spec.frame &&
+        // "condemned the plan as “bloc confrontation”": the issue itself is what is judged, and
+        // a second judgement is not an act.
+        !n.cue.spec.evaluative &&
+        !n.cue.spec.evaluates &&
+        !tokens
+          .slice(c.end, n.start)
+          .some((t) => t.norm === 'as' || ISSUE_NOUNS.has(t.norm) || PLAN_WORDS.has(t.norm))
+      ) {
+        const m = modifiers(tokens, clause, n.start, n.end, c.end, s.negationScope);
+        const act = n.cue.spec.direction * (m.negated ? -1 : 1);
+        if (act === 0 || (m.negated && n.cue.spec.direction === -1)) return;
+        direction = (direction * act) as Direction;
       }
     }
     // "support … only if", "on condition that": conditional support is neither for nor against.

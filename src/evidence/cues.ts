@@ -51,8 +51,15 @@ export interface CueSpec {
    * direction (welcoming a withdrawal is against, condemning a refusal is for).
    */
   readonly evaluates?: boolean;
+  /**
+   * Fifth round: leaving the issue (withdraw, exit, quit, abandon, suspend): refusing or opposing
+   * it ("refused to withdraw", "opposed quitting the pact") is for.
+   */
+  readonly leaving?: boolean;
   /** A verb that negates the cue right after it ("refused to sign"). */
   readonly negatesNext?: boolean;
+  /** Fifth round: never right before one of these words ("not vote", but not "not vote for"). */
+  readonly notBefore?: readonly string[];
   /** Only after one of these words ("is against"). */
   readonly after?: readonly string[];
   /**
@@ -248,6 +255,8 @@ export const CUES: readonly CueSpec[] = [
       'send|sends|sending|sent a warship|frigate|destroyer',
       'help|helps|helped|helping out',
       'provide|provides|providing assistance|support',
+      // Fifth round: supplying arms ("will not supply tanks", "refused to deliver missiles").
+      'supply|supplies|supplied|supplying|deliver|delivers|delivered|delivering|provide|provides|provided|providing|send|sends|sent|sending weapons|arms|tanks|missiles|ammunition|munitions|jets',
     ],
     direction: 1,
     strength: 0.45,
@@ -454,6 +463,7 @@ export const CUES: readonly CueSpec[] = [
     ],
     direction: -1,
     strength: 0.8,
+    leaving: true,
   },
   {
     forms: ['delay|delays|delayed|delaying', 'postpone|postpones|postponed'],
@@ -516,6 +526,8 @@ export const CUES: readonly CueSpec[] = [
   {
     forms: [
       'abstain|abstains|abstained|abstaining|abstention|abstentions',
+      'not yet decided',
+      'not decided',
       'yet to decide',
       'yet to make|take a|any|its|their decision',
       'yet to make up its|their mind',
@@ -527,8 +539,13 @@ export const CUES: readonly CueSpec[] = [
     direction: 0,
     strength: 0.4,
   },
+  // "did not vote" abstains; "would not vote in favour of / for / against" refuses that vote.
+  { forms: ['not vote'], direction: 0, strength: 0.4, notBefore: ['in', 'for', 'against'] },
   {
-    forms: ['mediate|mediates|mediated|mediating|mediation', 'offered|offers|offer to mediate'],
+    forms: [
+      'mediate|mediates|mediated|mediating|mediation|mediator',
+      'offered|offers|offer to mediate',
+    ],
     direction: 0,
     strength: 0.5,
   },

@@ -243,3 +243,52 @@ describe('fifth round: judging an act and imposing a measure', () => {
     ).toMatchObject({ chile: 'support' });
   });
 });
+
+describe('fifth round: ending and refusing what is against', () => {
+  it('an ended cue turns: lifting a veto is for, ending support is against', () => {
+    expect(directions('Chile lifted its veto on the US-led coalition.')).toMatchObject({
+      chile: 'support',
+    });
+    expect(directions('Chile dropped its objections to the US-led coalition.')).toMatchObject({
+      chile: 'support',
+    });
+    expect(directions('Chile ended its support for the US-led coalition.')).toMatchObject({
+      chile: 'oppose',
+    });
+    expect(directions('Chile reversed its decision to join the US-led coalition.')).toMatchObject({
+      chile: 'oppose',
+    });
+    expect(directions('Chile abandoned its long-standing neutrality.')).not.toHaveProperty('chile');
+    // Controls: a veto kept, a withdrawal "in protest" (nothing ended).
+    expect(directions('Chile did not lift its veto on the US-led coalition.')).toMatchObject({
+      chile: 'oppose',
+    });
+    expect(directions('Chile withdrew from the US-led coalition in protest.')).toMatchObject({
+      chile: 'oppose',
+    });
+  });
+  it('refusing or opposing to leave is for', () => {
+    expect(directions('Chile refused to withdraw from the US-led coalition.')).toMatchObject({
+      chile: 'support',
+    });
+    expect(directions('Chile opposed quitting the US-led coalition.')).toMatchObject({
+      chile: 'support',
+    });
+    // Control: refusing to join is still against.
+    expect(directions('Chile refused to join the US-led coalition.')).toMatchObject({
+      chile: 'oppose',
+    });
+  });
+  it('not supplying arms is against; not voting is neutral', () => {
+    expect(directions('Chile will not supply tanks to the US-led coalition.')).toMatchObject({
+      chile: 'oppose',
+    });
+    expect(directions('Chile did not vote on the US-led coalition.')).toMatchObject({
+      chile: 'neutral',
+    });
+    // Control: "would not vote in favour" is still a refusal.
+    expect(directions('Chile would not vote in favour of the US-led coalition.')).toMatchObject({
+      chile: 'oppose',
+    });
+  });
+});

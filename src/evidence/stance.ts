@@ -84,7 +84,8 @@ export function matchCues(tokens: readonly Token[]): CueMatch[] {
     const found = candidates.find(
       (c) =>
         c.words.every((w, k) => tokens[i + k]?.norm === w) &&
-        (!c.spec.after || c.spec.after.includes(tokens[i - 1]?.norm ?? '')),
+        (!c.spec.after || c.spec.after.includes(tokens[i - 1]?.norm ?? '')) &&
+        !c.spec.notBefore?.includes(tokens[i + c.words.length]?.norm ?? ''),
     );
     if (found) {
       out.push({ cue: found, start: i, end: i + found.words.length });
@@ -109,10 +110,28 @@ const MEMBER_NOUNS = new Set(
 const ORGANISATION_KINDS = new Set(['bloc', 'alliance', 'body', 'court']);
 /** Fifth round: verbs that end what they govern ("reversing decades of neutrality"). */
 const ENDING_VERBS = new Set(
-  'reverse reverses reversed reversing end ends ended ending abandon abandons abandoned abandoning drop drops dropped dropping shed sheds shedding renounce renounces renounced renouncing'.split(
+  'reverse reverses reversed reversing end ends ended ending abandon abandons abandoned abandoning drop drops dropped dropping shed sheds shedding renounce renounces renounced renouncing lift lifts lifted lifting withdraw withdraws withdrew withdrawn withdrawing'.split(
     ' ',
   ),
 );
+/** Words allowed between an ending verb and the cue it ends ("lifted its veto", "reversed its decision to join"). */
+const ENDED_PHRASE = new Set(
+  'its their his her the a an decades years of long longstanding standing old traditional own previous earlier formal official decision plan plans to -'.split(
+    ' ',
+  ),
+);
+/**
+ * Fifth round: the index of a verb that ends the cue at `start` ("lifted its veto", "ended its
+ * support", "reversing decades of neutrality"), or -1. Only a noun phrase of the cue may stand
+ * between them ("withdrew from the talks in protest" ends nothing).
+ */
+function endedBy(tokens: readonly Token[], clause: Clause, start: number): number {
+  for (let e = start - 1; e >= Math.max(clause.start, start - 5); e--) {
+    if (ENDING_VERBS.has(tokens[e]!.norm)) return e;
+    if (!ENDED_PHRASE.has(tokens[e]!.norm)) return -1;
+  }
+  return -1;
+}
 /** Fifth round: conjunctions that open a clause with its own subject ("as UN authorizes"). */
 const SUBORDINATORS = new Set(
   'as when because after before since while whereas until once if'.split(' '),
@@ -660,19 +679,15 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
     if (passive.has(ci)) return;
     // Fifth round: a hedge that is ended ("reversing decades of neutrality", "abandoned its
     // non-alignment") is no longer held, and the verb that ends it says nothing about the issue.
+    // So is any other cue so ended: "lifted its veto" and "dropped its objections" are for,
+    // "ended its support" and "reversed its decision to join" against (read below).
+    const ender = endedBy(tokens, clause, c.start);
+    if (c.cue.spec.direction === 0 && ender >= 0) return;
     if (
-      c.cue.spec.direction === 0 &&
-      tokens
-        .slice(Math.max(clause.start, c.start - 4), c.start)
-        .some((t) => ENDING_VERBS.has(t.norm))
-    )
-      return;
-    if (
-      ENDING_VERBS.has(c.cue.words[0]!) &&
       next &&
-      next.cue.spec.direction === 0 &&
-      next.start - c.end <= 4 &&
-      clauseAt(clauses, next.start) === clause
+      c.end <= next.start &&
+      endedBy(tokens, clause, next.start) >= c.start &&
+      endedBy(tokens, clause, next.start) < c.end
     )
       return;
     // "wants to maintain a balance": the framed cue says the direction.
@@ -694,10 +709,30 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
     // the first cue carries.
     const prev = cues[ci - 1];
     if (prev && prev.cue.spec.negatesNext && c.start - prev.end <= 3) return;
+    // Fifth round: "opposed quitting the pact", "rejected calls to withdraw": the leaving is the
+    // object of the refusal, which carries (as for below).
+    if (
+      prev &&
+      c.cue.spec.leaving &&
+      prev.cue.spec.direction === -1 &&
+      !prev.cue.spec.evaluative &&
+      c.start - prev.end <= 3 &&
+      clauseAt(clauses, prev.start) === clause
+    )
+      return;
+    // Refusing or opposing the leaving is for.
+    const refusesLeaving =
+      c.cue.spec.direction === -1 &&
+      !c.cue.spec.evaluative &&
+      next !== undefined &&
+      next.cue.spec.leaving === true &&
+      next.start - c.end <= 3 &&
+      clauseAt(clauses, next.start) === clause;
     if (
       prev &&
       prev.cue.spec.direction !== 1 &&
       !prev.cue.spec.frame &&
+      ender < 0 &&
       c.cue.spec.direction === 1 &&
       c.start - prev.end <= 3 &&
       clauseAt(clauses, prev.start) === clause &&
@@ -800,8 +835,8 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
     const mod = modifiers(tokens, clause, c.start, c.end, floor, s.negationScope);
     // "less reluctant than Seoul": a relative statement, which places the holder on neither side.
     if (mod.weaker && tokens.slice(c.end, c.end + 6).some((t) => t.norm === 'than')) return;
-    let direction: Direction = c.cue.spec.direction;
-    let strength = c.cue.spec.strength;
+    let direction: Direction = refusesLeaving ? 1 : c.cue.spec.direction;
+    let strength = refusesLeaving ? 0.5 : c.cue.spec.strength;
     let object: string | undefined;
     if (c.cue.spec.relational) {
       const obj = mentions.find(
@@ -923,6 +958,11 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
         direction = 1;
         strength *= 0.4;
       }
+    }
+    if (ender >= 0) {
+      // Ended: "lifted its veto" is for (weakly), "ended its support" against.
+      strength *= direction === -1 ? 0.6 : 0.8;
+      direction = (-direction || 0) as Direction;
     }
     const salience = Math.max(
       -1,

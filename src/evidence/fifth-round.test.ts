@@ -60,6 +60,13 @@ describe('fifth round: who holds a cue', () => {
       chile: 'neutral',
     });
   });
+  it('"we" said by a state’s official is that state; said by a report, nobody', () => {
+    const d = directions('“On Peru, we are still discussing the matter,” Chile’s president said.');
+    expect(d).toMatchObject({ chile: 'neutral' });
+    expect(d).not.toHaveProperty('peru');
+    const r = directions('“On Peru, we are still discussing the matter,” the report said.');
+    expect(r).not.toHaveProperty('peru');
+  });
   it('a refusal does not carry over a conjunction and a new subject', () => {
     expect(directions('Peru hesitates as Chile authorizes the mission.')).toMatchObject({
       peru: 'oppose',

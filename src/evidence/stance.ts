@@ -469,7 +469,7 @@ function findHolders(
   start: number,
   end: number,
   relational: boolean,
-): { holders: Mention[]; certainty: number } {
+): { holders: Mention[]; certainty: number; firstPerson?: boolean } {
   // 1. "the reluctance of X", "opposition from X", "support among X".
   const nominal = NOMINAL_CUES.has(tokens[end - 1]?.norm ?? '');
   // "its support of the task force": after a possessive determiner, "of" gives the object.
@@ -532,7 +532,7 @@ function findHolders(
       // Fifth round: "… in relation to President Putin and we ourselves are still discussing":
       // a first-person subject between the mention and the cue is the subject, not the mention.
       if (tokens.slice(m.tokenEnd, start).some((t) => t.norm === 'we' || t.text === 'I'))
-        return { holders: [], certainty: 0 };
+        return { holders: [], certainty: 0, firstPerson: true };
       // "the case for India, which is unlikely to join": the antecedent of a relative clause.
       const relative =
         tokens[m.tokenEnd]?.norm === ',' &&
@@ -785,7 +785,7 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
     // A capitalised cue inside a capitalised phrase of a sentence that is not in title case
     // ("the Enhanced Defense Cooperation Agreement") is part of a name, not a stance.
     if (!titleCase && insideName(tokens, c.start, c.end)) return;
-    let { holders, certainty } = findHolders(
+    const found = findHolders(
       tokens,
       mentions,
       clauses,
@@ -793,6 +793,13 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       c.end,
       c.cue.spec.relational === true,
     );
+    let { holders, certainty } = found;
+    // Fifth round: "we" said by a state's leader or official ("…, Ramaphosa said") is that state.
+    const sp0 = s.speakerMention;
+    if (found.firstPerson && sp0 && sp0.entity.role === 'party' && sp0.entity.kind === 'state') {
+      holders = [sp0];
+      certainty = sp0.certainty * 0.8;
+    }
     if (c.cue.spec.evaluative) {
       // An evaluation is the speaker's: "Moscow called it “a destructive step”".
       const sp = s.speakerMention;

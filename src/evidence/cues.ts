@@ -465,6 +465,21 @@ export const CUES: readonly CueSpec[] = [
     strength: 0.8,
     leaving: true,
   },
+  // Fifth round: retreating from it, in the phrasal verbs news uses ("backed away from the deal",
+  // "walked away from", "backtracked on"); longer than "backed", so they win over it.
+  {
+    forms: [
+      'back|backs|backed|backing away|off|down from',
+      'back|backs|backed|backing away|off|down',
+      'walk|walks|walked|walking away from',
+      'backtrack|backtracks|backtracked|backtracking on|from',
+      'step|steps|stepped|stepping back from',
+      'retreat|retreats|retreated|retreating from',
+    ],
+    direction: -1,
+    strength: 0.7,
+    leaving: true,
+  },
   {
     forms: ['delay|delays|delayed|delaying', 'postpone|postpones|postponed'],
     direction: -1,

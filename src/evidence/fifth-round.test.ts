@@ -299,3 +299,37 @@ describe('fifth round: ending and refusing what is against', () => {
     });
   });
 });
+
+describe('fifth round: retreating, freezing, not yet done', () => {
+  it('backing away, walking away, backtracking are against; refusing to back away is for', () => {
+    for (const t of [
+      'Chile backed away from the US-led coalition.',
+      'Chile walked away from the US-led coalition.',
+      'Chile backtracked on the US-led coalition.',
+    ])
+      expect(directions(t), t).toMatchObject({ chile: 'oppose' });
+    expect(directions('Chile refused to back away from the US-led coalition.')).toMatchObject({
+      chile: 'support',
+    });
+    // Control: "backed" alone is support.
+    expect(directions('Chile backed the US-led coalition.')).toMatchObject({ chile: 'support' });
+  });
+  it('freezing or halting participation is against', () => {
+    expect(directions('Chile froze its participation in the US-led coalition.')).toMatchObject({
+      chile: 'oppose',
+    });
+    expect(directions('Chile halted its support for the US-led coalition.')).toMatchObject({
+      chile: 'oppose',
+    });
+  });
+  it('"has yet to sign" is not done and not refused: neutral', () => {
+    expect(directions('Chile has yet to sign the US-led coalition’s charter.')).toMatchObject({
+      chile: 'neutral',
+    });
+    // Control: a contrastive "yet" keeps both readings.
+    expect(directions('Chile signed the charter, yet Peru refused to sign it.')).toMatchObject({
+      chile: 'support',
+      peru: 'oppose',
+    });
+  });
+});

@@ -110,7 +110,7 @@ const MEMBER_NOUNS = new Set(
 const ORGANISATION_KINDS = new Set(['bloc', 'alliance', 'body', 'court']);
 /** Fifth round: verbs that end what they govern ("reversing decades of neutrality"). */
 const ENDING_VERBS = new Set(
-  'reverse reverses reversed reversing end ends ended ending abandon abandons abandoned abandoning drop drops dropped dropping shed sheds shedding renounce renounces renounced renouncing lift lifts lifted lifting withdraw withdraws withdrew withdrawn withdrawing'.split(
+  'reverse reverses reversed reversing end ends ended ending abandon abandons abandoned abandoning drop drops dropped dropping shed sheds shedding renounce renounces renounced renouncing lift lifts lifted lifting withdraw withdraws withdrew withdrawn withdrawing freeze freezes froze frozen freezing halt halts halted halting suspend suspends suspended suspending'.split(
     ' ',
   ),
 );
@@ -914,7 +914,13 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
         !n.cue.spec.evaluates &&
         !tokens
           .slice(c.end, n.start)
-          .some((t) => t.norm === 'as' || ISSUE_NOUNS.has(t.norm) || PLAN_WORDS.has(t.norm))
+          .some(
+            (t) =>
+              t.norm === 'as' ||
+              t.norm === ',' ||
+              ISSUE_NOUNS.has(t.norm) ||
+              PLAN_WORDS.has(t.norm),
+          )
       ) {
         const m = modifiers(tokens, clause, n.start, n.end, c.end, s.negationScope);
         const act = n.cue.spec.direction * (m.negated ? -1 : 1);
@@ -934,6 +940,15 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
         ),
       );
     if (conditional) direction = 0;
+    // Fifth round: "has yet to sign", "is yet to join": not done, and not refused either.
+    if (
+      direction !== 0 &&
+      tokens[c.start - 1]?.norm === 'to' &&
+      tokens[c.start - 2]?.norm === 'yet' &&
+      tokens[c.start - 3] !== undefined &&
+      /^(?:is|are|was|were|has|have|had|remains|remain)$/.test(tokens[c.start - 3]!.norm)
+    )
+      direction = 0;
     // Fourth round: an open question after the cue ("cautious in deciding whether to join",
     // "hesitant about a decision on…") is indecision, and taking part in talks is engaging, not
     // joining ("agreed to take part in the talks"): both hedge.

@@ -480,6 +480,14 @@ export const CUES: readonly CueSpec[] = [
     strength: 0.7,
     leaving: true,
   },
+  // Fifth round: leaving, only with what is left named ("leaving the coalition").
+  {
+    forms: ['leave|leaves|leaving'],
+    direction: -1,
+    strength: 0.6,
+    leaving: true,
+    needsObject: true,
+  },
   {
     forms: ['delay|delays|delayed|delaying', 'postpone|postpones|postponed'],
     direction: -1,

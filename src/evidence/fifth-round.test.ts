@@ -333,3 +333,47 @@ describe('fifth round: retreating, freezing, not yet done', () => {
     });
   });
 });
+
+describe('fifth round: double negatives, fading and failing', () => {
+  it('ruling out leaving is for; leaving needs what is left', () => {
+    expect(directions('Chile ruled out leaving the US-led coalition.')).toMatchObject({
+      chile: 'support',
+    });
+    expect(directions('Chile is leaving the US-led coalition.')).toMatchObject({ chile: 'oppose' });
+    expect(directions('Chile will leave for Lima tomorrow.')).not.toHaveProperty('chile');
+  });
+  it('refusing a criticism or distancing from an opposition is no reading', () => {
+    expect(directions('Chile rejected criticism of the US-led coalition.')).not.toHaveProperty(
+      'chile',
+    );
+    expect(
+      directions('Chile distanced itself from Peru’s opposition to the US-led coalition.'),
+    ).not.toHaveProperty('chile');
+    // Controls: two refusals joined by "and", and an adjunct "in protest", keep their reading.
+    expect(directions('Chile opposed the coalition and criticised the US-led plan.')).toMatchObject(
+      { chile: 'oppose' },
+    );
+    expect(directions('Chile withdrew from the US-led coalition in protest.')).toMatchObject({
+      chile: 'oppose',
+    });
+  });
+  it('a stance said to fade is not held', () => {
+    expect(directions('Chile’s support for the US-led coalition has waned.')).not.toHaveProperty(
+      'chile',
+    );
+    expect(directions('Chile’s support for the US-led coalition is strong.')).toMatchObject({
+      chile: 'support',
+    });
+  });
+  it('"little interest", "failed to ratify" are negations; "a little" is not', () => {
+    expect(directions('Chile has shown little interest in the US-led coalition.')).toMatchObject({
+      chile: 'oppose',
+    });
+    expect(directions('Chile failed to ratify the US-led coalition treaty.')).toMatchObject({
+      chile: 'oppose',
+    });
+    expect(directions('Chile has a little interest in the US-led coalition.')).toMatchObject({
+      chile: 'support',
+    });
+  });
+});

@@ -136,6 +136,12 @@ function endedBy(tokens: readonly Token[], clause: Clause, start: number): numbe
 const SUBORDINATORS = new Set(
   'as when because after before since while whereas until once if'.split(' '),
 );
+/** Fifth round: verbs of a stance fading ("support has waned"). */
+const WANING = new Set(
+  'waned wanes waning faded fades fading eroded erodes eroding evaporated dwindled dwindling ebbed diminished weakened cooled collapsed crumbled'.split(
+    ' ',
+  ),
+);
 /** Fifth round: the forms of "be" before a passive frame ("is expected to attend"). */
 const BE_FORMS = new Set('is are was were be been being'.split(' '));
 /** Fifth round: cues of joining, whose organisation object is what is joined ("join NATO"). */
@@ -579,9 +585,14 @@ function modifiers(
   near.forEach((w, i) => {
     // "without" negates only the word after it ("without statehood").
     const isNeg =
-      (NEGATORS.has(w) || /n't$/.test(w)) &&
-      near[i + 1] !== 'only' &&
-      (w !== 'without' || i === near.length - 1);
+      ((NEGATORS.has(w) || /n't$/.test(w)) &&
+        near[i + 1] !== 'only' &&
+        (w !== 'without' || i === near.length - 1)) ||
+      // Fifth round: "little interest in", "scant support" (not "a little"); "failed to ratify".
+      (/^(?:little|scant)$/.test(w) &&
+        near[i - 1] !== 'a' &&
+        tokens[nearFrom + i - 1]?.norm !== 'a') ||
+      (/^(?:fail|fails|failed|failing)$/.test(w) && near[i + 1] === 'to');
     if (isNeg) {
       negated = true;
       negators.push(nearFrom + i);
@@ -720,6 +731,29 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       clauseAt(clauses, prev.start) === clause
     )
       return;
+    // Fifth round: an against-cue whose object is another against-cue ("rejected criticism of the
+    // plan", "distanced itself from Peru's opposition to it") is a double negative: abstain. Not
+    // across a conjunction, a comma, "in/as" (an adjunct: "withdrew … in protest") or the issue's
+    // own noun, which is then the object.
+    if (
+      c.cue.spec.direction === -1 &&
+      !c.cue.spec.evaluative &&
+      !c.cue.spec.evaluates &&
+      next !== undefined &&
+      next.cue.spec.direction === -1 &&
+      !next.cue.spec.leaving &&
+      next.start - c.end <= 3 &&
+      clauseAt(clauses, next.start) === clause &&
+      !tokens
+        .slice(c.end, next.start)
+        .some(
+          (t) =>
+            ['and', 'or', ',', ';', 'in', 'as', 'after'].includes(t.norm) ||
+            ISSUE_NOUNS.has(t.norm) ||
+            PLAN_WORDS.has(t.norm),
+        )
+    )
+      return;
     // Refusing or opposing the leaving is for.
     const refusesLeaving =
       c.cue.spec.direction === -1 &&
@@ -769,7 +803,7 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
     if (c.cue.spec.needsObject && !c.cue.spec.relational) {
       const follows =
         (next && next.start - c.end <= 3) ||
-        tokens.slice(c.end, c.end + 4).some((t) => ISSUE_NOUNS.has(t.norm));
+        tokens.slice(c.end, c.end + 5).some((t) => ISSUE_NOUNS.has(t.norm));
       if (!follows) return;
     }
     // "more willing to cooperate": one statement, not two.
@@ -927,6 +961,14 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
         if (act === 0 || (m.negated && n.cue.spec.direction === -1)) return;
         direction = (direction * act) as Direction;
       }
+    }
+    // Fifth round: "Chile's support for the pact has waned": a stance said to fade is not held.
+    if (
+      NOMINAL_CUES.has(tokens[c.end - 1]?.norm ?? c.cue.words.at(-1)!) ||
+      NOMINAL_CUES.has(c.cue.words[0]!)
+    ) {
+      const rest = tokens.slice(c.end, Math.min(clause.end, c.end + 8)).map((t) => t.norm);
+      if (rest.some((w) => WANING.has(w))) return;
     }
     // "support … only if", "on condition that": conditional support is neither for nor against.
     const conditional =

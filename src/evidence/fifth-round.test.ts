@@ -377,3 +377,28 @@ describe('fifth round: double negatives, fading and failing', () => {
     });
   });
 });
+
+describe('fifth round: the issue’s target as an object', () => {
+  const target = 'The coalition against China is taking shape.';
+  it('"wary of" and a judgement of the target’s own deeds turn around', () => {
+    expect(directions(target, 'Japan is wary of China.')).toMatchObject({ japan: 'support' });
+    expect(directions(target, 'Japan condemned China’s aggression.')).toMatchObject({
+      japan: 'support',
+    });
+    // Controls: wary of the issue itself is against; another actor's possessive is no object.
+    expect(directions(target, 'Japan is wary of the coalition.')).toMatchObject({
+      japan: 'oppose',
+    });
+    expect(
+      directions('Italy said it would withdraw from China’s controversial investment pact.'),
+    ).toMatchObject({ italy: 'oppose' });
+  });
+  it('a passive frame without a cue of its own is still someone else’s wish', () => {
+    expect(directions(target, 'Japan was asked to join the coalition.')).not.toHaveProperty(
+      'japan',
+    );
+    expect(directions(target, 'Japan asked to join the coalition.')).toMatchObject({
+      japan: 'support',
+    });
+  });
+});

@@ -136,6 +136,12 @@ function endedBy(tokens: readonly Token[], clause: Clause, start: number): numbe
 const SUBORDINATORS = new Set(
   'as when because after before since while whereas until once if'.split(' '),
 );
+/** Fifth round: participles of a frame in the passive ("was asked to join"). */
+const PASSIVE_FRAMES = new Set(
+  'asked urged invited called pressed pressured encouraged expected told requested forced obliged compelled'.split(
+    ' ',
+  ),
+);
 /** Fifth round: verbs of a stance fading ("support has waned"). */
 const WANING = new Set(
   'waned wanes waning faded fades fading eroded erodes eroding evaporated dwindled dwindling ebbed diminished weakened cooled collapsed crumbled'.split(
@@ -344,7 +350,9 @@ function isParty(m: Mention): boolean {
 
 /** Prepositions that introduce a cue's object ("concerned about China", "support for Kyiv"). */
 const OBJECT_PREPOSITIONS = new Set(
-  'about over at with toward towards to for against on'.split(' '),
+  // Fifth round: "of" too ("wary of China", "critical of Beijing"); a nominal cue's "of X" names
+  // its holder first (rule 1 of `findHolders`), which is then not its object.
+  'about over at with toward towards to for against on of'.split(' '),
 );
 
 /** "the US plan", "a US-led coalition": a mention that modifies a noun, not an object. */
@@ -688,6 +696,18 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
     const clause = clauseAt(clauses, c.start);
     const next = cues[ci + 1];
     if (passive.has(ci)) return;
+    // Fifth round: "Japan was asked to join", "is being urged to take part": a wish of others.
+    {
+      const p = tokens[c.start - 2]?.norm ?? '';
+      const b1 = tokens[c.start - 3]?.norm ?? '';
+      const b2 = tokens[c.start - 4]?.norm ?? '';
+      if (
+        tokens[c.start - 1]?.norm === 'to' &&
+        PASSIVE_FRAMES.has(p) &&
+        (BE_FORMS.has(b1) || (/ly$/.test(b1) && BE_FORMS.has(b2)))
+      )
+        return;
+    }
     // Fifth round: a hedge that is ended ("reversing decades of neutrality", "abandoned its
     // non-alignment") is no longer held, and the verb that ends it says nothing about the issue.
     // So is any other cue so ended: "lifted its veto" and "dropped its objections" are for,
@@ -903,7 +923,18 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       if (tokens[k]?.norm === 'the') k++;
       {
         const obj = mentions.find(
-          (m) => m.tokenStart === k && isParty(m) && !m.possessive && !isModifier(tokens, m),
+          (m) =>
+            m.tokenStart === k &&
+            isParty(m) &&
+            !isModifier(tokens, m) &&
+            // Fifth round: "condemned China's aggression" is about China when China has a role
+            // in the issue (the target, the proponent) and what follows is not an act of China
+            // ("welcomed China's decision to…", judged below); another actor's possessive
+            // ("withdraw from China's pact", "support Sweden's accession") leaves the cue as it was.
+            (!m.possessive ||
+              ((roles.targets.has(m.entity.id) || roles.proponents.has(m.entity.id)) &&
+                !DECISION_NOUNS.has(m.head?.split(' ')[0] ?? '') &&
+                !NOMINAL_CUES.has(m.head?.split(' ')[0] ?? ''))),
         );
         // Fifth round: "join NATO", "membership of the EU": an organisation joined is what the
         // cue is about, not another actor.

@@ -393,6 +393,24 @@ describe('fifth round: the issue’s target as an object', () => {
       directions('Italy said it would withdraw from China’s controversial investment pact.'),
     ).toMatchObject({ italy: 'oppose' });
   });
+  it('refusing to support the target is for; refusing to back the proponent is against', () => {
+    expect(directions(target, 'Japan refused to support China.')).toMatchObject({
+      japan: 'support',
+    });
+    expect(
+      directions(target, 'The US-led plan is on the table.', 'Japan declined to back the US.'),
+    ).toMatchObject({
+      japan: 'oppose',
+    });
+  });
+  it('"under pressure to" is pressure on the subject', () => {
+    expect(directions(target, 'Japan is under pressure to join the coalition.')).not.toHaveProperty(
+      'japan',
+    );
+    expect(directions(target, 'Japan under Abe wanted to join the coalition.')).toMatchObject({
+      japan: 'support',
+    });
+  });
   it('a passive frame without a cue of its own is still someone else’s wish', () => {
     expect(directions(target, 'Japan was asked to join the coalition.')).not.toHaveProperty(
       'japan',

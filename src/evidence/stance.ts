@@ -683,10 +683,13 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
   // frames are dropped.
   const passive = new Set<number>();
   cues.forEach((c, ci) => {
-    if (!c.cue.spec.frame || !/ed$/.test(tokens[c.start]!.norm)) return;
+    if (!c.cue.spec.frame) return;
     const b1 = tokens[c.start - 1]?.norm ?? '';
     const b2 = tokens[c.start - 2]?.norm ?? '';
-    if (!BE_FORMS.has(b1) && !(/ly$/.test(b1) && BE_FORMS.has(b2))) return;
+    // "is under pressure to join": the pressure is on the subject.
+    const under = b1 === 'under';
+    if (!under && !/ed$/.test(tokens[c.start]!.norm)) return;
+    if (!under && !BE_FORMS.has(b1) && !(/ly$/.test(b1) && BE_FORMS.has(b2))) return;
     passive.add(ci);
     const n = cues[ci + 1];
     if (n && n.start - c.end <= 10 && clauseAt(clauses, n.start) === clauseAt(clauses, c.start))
@@ -934,7 +937,9 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
             (!m.possessive ||
               ((roles.targets.has(m.entity.id) || roles.proponents.has(m.entity.id)) &&
                 !DECISION_NOUNS.has(m.head?.split(' ')[0] ?? '') &&
-                !NOMINAL_CUES.has(m.head?.split(' ')[0] ?? ''))),
+                !NOMINAL_CUES.has(m.head?.split(' ')[0] ?? '') &&
+                !PLAN_WORDS.has(m.head?.split(' ')[0] ?? '') &&
+                !ISSUE_NOUNS.has(m.head?.split(' ')[0] ?? ''))),
         );
         // Fifth round: "join NATO", "membership of the EU": an organisation joined is what the
         // cue is about, not another actor.
@@ -961,6 +966,35 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
             if (against) direction = (-direction || 0) as Direction;
             object = `${obj.entity.name} (the proponent)`;
           } else return;
+        }
+      }
+    }
+    // Fifth round: a refusal carries the cue it refuses, and that cue's object is the refusal's:
+    // "refused to support China" is for a coalition against China, "refused to back Peru" is
+    // about Peru.
+    if (c.cue.spec.negatesNext && direction === -1 && !object) {
+      const n = cues[ci + 1];
+      if (
+        n &&
+        n.cue.spec.direction === 1 &&
+        n.start - c.end <= 3 &&
+        clauseAt(clauses, n.start) === clause
+      ) {
+        let k = n.end;
+        if (tokens[k]?.norm === 'the') k++;
+        if (OBJECT_PREPOSITIONS.has(tokens[k]?.norm ?? '')) k++;
+        if (tokens[k]?.norm === 'the') k++;
+        const obj = mentions.find(
+          (m) => m.tokenStart === k && isParty(m) && !m.possessive && !isModifier(tokens, m),
+        );
+        if (obj && !holders.some((h) => h.entity.id === obj.entity.id)) {
+          if (roles.targets.has(obj.entity.id)) {
+            direction = 1;
+            strength *= 0.6;
+            object = `${obj.entity.name} (the target)`;
+          } else if (roles.proponents.has(obj.entity.id))
+            object = `${obj.entity.name} (the proponent)`;
+          else return;
         }
       }
     }

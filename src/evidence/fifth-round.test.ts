@@ -403,6 +403,14 @@ describe('fifth round: the issue’s target as an object', () => {
       japan: 'oppose',
     });
   });
+  it('a merged cue’s object is the object of the pair ("pledged support for China")', () => {
+    expect(directions(target, 'Japan pledged support for China.')).toMatchObject({
+      japan: 'oppose',
+    });
+    expect(directions(target, 'Japan pledged support for the coalition.')).toMatchObject({
+      japan: 'support',
+    });
+  });
   it('"under pressure to" is pressure on the subject', () => {
     expect(directions(target, 'Japan is under pressure to join the coalition.')).not.toHaveProperty(
       'japan',

@@ -920,6 +920,22 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
     // it when the actor is the issue's target, and not about the issue otherwise.
     if (!c.cue.spec.relational && !object) {
       let k = c.end;
+      let objectWords: readonly string[] = c.cue.words;
+      // Fifth round: "pledged support for China": the cue merged into this one (same direction,
+      // right after it: "more willing to cooperate") ends where the object starts.
+      {
+        const n = cues[ci + 1];
+        if (
+          n &&
+          n.start - c.end <= 2 &&
+          n.cue.spec.direction === c.cue.spec.direction &&
+          !c.cue.spec.frame &&
+          clauseAt(clauses, n.start) === clause
+        ) {
+          k = n.end;
+          objectWords = [...c.cue.words, ...n.cue.words];
+        }
+      }
       if (tokens[k]?.norm === 'the') k++;
       const preposition = OBJECT_PREPOSITIONS.has(tokens[k]?.norm ?? '') ? tokens[k]!.norm : '';
       if (preposition) k++;
@@ -944,14 +960,14 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
         // Fifth round: "join NATO", "membership of the EU": an organisation joined is what the
         // cue is about, not another actor.
         // Fifth round: "imposed sanctions on Russia": the actor is the measure's target.
-        const measure = c.cue.words.some(
+        const measure = objectWords.some(
           (w) => ISSUE_NOUNS.has(w) || ['embargo', 'duties', 'levies'].includes(w),
         );
         const joined =
           measure ||
           (obj !== undefined &&
             ORGANISATION_KINDS.has(obj.entity.kind) &&
-            c.cue.words.some((w) => JOIN_WORDS.test(w)) &&
+            objectWords.some((w) => JOIN_WORDS.test(w)) &&
             !roles.targets.has(obj.entity.id));
         if (obj && !joined && !holders.some((h) => h.entity.id === obj.entity.id)) {
           // Fifth round: acting *against* an actor ("commit forces against Iraq") is for the

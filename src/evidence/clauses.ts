@@ -21,6 +21,8 @@ const BOUNDARY = new Set([
   'yet',
 ]);
 const CONCESSIVE = new Set(['despite', 'although', 'though']);
+/** Auxiliaries before "yet" that make it "not yet" ("is yet to", "have yet to"). */
+const NOT_YET_BEFORE = new Set('is are was were has have had remains remain'.split(' '));
 
 export interface Clause {
   readonly start: number;
@@ -42,7 +44,9 @@ export function splitClauses(tokens: readonly Token[]): Clause[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.norm;
     const evenIf = t === 'even' && tokens[i + 1]?.norm === 'if';
-    if (BOUNDARY.has(t) || evenIf) {
+    // Fifth round: "is yet to decide", "has yet to respond" is "not yet", not a contrast.
+    const notYet = t === 'yet' && NOT_YET_BEFORE.has(tokens[i - 1]?.norm ?? '');
+    if ((BOUNDARY.has(t) && !notYet) || evenIf) {
       close(i);
       start = i;
       concessive = CONCESSIVE.has(t) || evenIf;

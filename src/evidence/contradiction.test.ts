@@ -1,9 +1,10 @@
 /**
  * Precision by construction (issue 19, item 1): a proposal never contradicts the sentence it quotes.
- * Every sentence of the synthetic articles and of the real `tune` and `aside` quotations that makes
- * an actor "for" is rewritten with a contrary cue — a negation of the whole claim, a negation after
- * the actor's auxiliary, a reluctance, a refusal, a hedge, a condition — and the actor must then
- * not be "for". (`aside2` is never read here: it is the test set.)
+ * Every sentence of the synthetic articles and of the real quotations of every part opened for
+ * tuning (`tune`, `aside`, `aside2`, `aside3`) that makes an actor "for" is rewritten with a
+ * contrary cue — a negation of the whole claim, a negation after the actor's auxiliary, a
+ * reluctance, a refusal, a hedge, a condition — and the actor must then not be "for". (`aside4`,
+ * the held-out part, is never read here.)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,8 +29,8 @@ function corpus(): string[] {
       split: string;
       quotes: { text: string }[];
     };
-    // aside4 is held out (bench/evidence-real.ts `HELD_OUT`); aside3 joins once its round fixes it.
-    if (g.split === 'aside4' || g.split === 'aside3') continue;
+    // aside4 is held out (bench/evidence-real.ts `HELD_OUT`): never read here.
+    if (g.split === 'aside4') continue;
     for (const q of g.quotes) for (const s of splitSentences(q.text)) out.push(s.text);
   }
   return out;

@@ -45,8 +45,21 @@ export interface CueSpec {
    * an article whose issue is a restriction (`IssueRoles.restriction`); elsewhere dropped.
    */
   readonly restriction?: boolean;
+  /**
+   * Fifth round: a verb that judges an act ("welcomed Peru's withdrawal", "condemned the refusal
+   * to join"): when another cue follows it, the judge's direction is its own sign times the act's
+   * direction (welcoming a withdrawal is against, condemning a refusal is for).
+   */
+  readonly evaluates?: boolean;
+  /**
+   * Fifth round: leaving the issue (withdraw, exit, quit, abandon, suspend): refusing or opposing
+   * it ("refused to withdraw", "opposed quitting the pact") is for.
+   */
+  readonly leaving?: boolean;
   /** A verb that negates the cue right after it ("refused to sign"). */
   readonly negatesNext?: boolean;
+  /** Fifth round: never right before one of these words ("not vote", but not "not vote for"). */
+  readonly notBefore?: readonly string[];
   /** Only after one of these words ("is against"). */
   readonly after?: readonly string[];
   /**
@@ -84,7 +97,16 @@ export const CUES: readonly CueSpec[] = [
     direction: 1,
     strength: 0.6,
   },
-  { forms: ['welcome|welcomes|welcomed|welcoming'], direction: 1, strength: 0.5 },
+  {
+    forms: [
+      'welcome|welcomes|welcomed|welcoming',
+      'praise|praises|praised|praising',
+      'applaud|applauds|applauded|applauding',
+    ],
+    direction: 1,
+    strength: 0.5,
+    evaluates: true,
+  },
   { forms: ['champion|champions|championed'], direction: 1, strength: 0.8, salience: 1 },
   {
     forms: ['push|pushes|pushed|pushing for', 'press|presses|pressed|pressing for'],
@@ -92,6 +114,26 @@ export const CUES: readonly CueSpec[] = [
     strength: 0.7,
   },
   { forms: ['pushing|pushes|pushed|push hard for'], direction: 1, strength: 0.9, salience: 1 },
+  // Fifth round: asking for it in other words ("pleading for the supply of tanks", "lobbied for
+  // the deal"), and saying one would welcome it ("will look favourably on it").
+  {
+    forms: [
+      'plead|pleads|pleaded|pleading for',
+      'appeal|appeals|appealed|appealing for',
+      'lobby|lobbies|lobbied|lobbying for',
+      'look|looks|looked|looking favourably|favorably on|upon',
+      'view|views|viewed|viewing favourably|favorably',
+    ],
+    direction: 1,
+    strength: 0.6,
+  },
+  // Fifth round: a stated priority ("is among their highest priorities") frames what it ranks.
+  {
+    forms: ['priority|priorities', 'top priority'],
+    direction: 1,
+    strength: 0.6,
+    frame: true,
+  },
   { forms: ['pressed|presses|pressing'], direction: 1, strength: 0.6, frame: true },
   {
     forms: ['pressure|pressures|pressured|pressuring'],
@@ -138,7 +180,7 @@ export const CUES: readonly CueSpec[] = [
     salience: 1,
   },
   { forms: ['open to', 'remains|remain open'], direction: 1, strength: 0.3 },
-  { forms: ['hail|hails|hailed'], direction: 1, strength: 0.7 },
+  { forms: ['hail|hails|hailed'], direction: 1, strength: 0.7, evaluates: true },
   { forms: ['centrepiece|centerpiece'], direction: 1, strength: 0.7, salience: 1 },
   { forms: ['accept|accepts|accepted|accepting'], direction: 1, strength: 0.4 },
   {
@@ -147,6 +189,43 @@ export const CUES: readonly CueSpec[] = [
     strength: 0.5,
   },
   { forms: ['sign|signs|signed|signing'], direction: 1, strength: 0.4 },
+  // Fifth round: imposing the measure ("has imposed provisional tariffs", "will not impose
+  // sanctions"); an actor after it ("sanctions on Russia") is the measure's target.
+  {
+    forms: [
+      'impose|imposes|imposed|imposing sanctions|tariffs|duties|levies',
+      'impose|imposes|imposed|imposing new|provisional|additional|fresh|punitive|further sanctions|tariffs|duties|levies',
+      'impose|imposes|imposed|imposing an|the embargo',
+    ],
+    direction: 1,
+    strength: 0.6,
+  },
+  // Fifth round: votes and authorisations ("voted in favour of", "authorizes action").
+  {
+    forms: [
+      'vote|votes|voted|voting in favour|favor of',
+      'vote|votes|voted|voting for',
+      'authorize|authorizes|authorized|authorizing|authorise|authorises|authorised|authorising',
+      'authorization|authorisation',
+    ],
+    direction: 1,
+    strength: 0.6,
+  },
+  // Fifth round: establishing, resuming or normalising relations (recognition, normalisation).
+  {
+    forms: [
+      'establish|establishes|established|establishing diplomatic|formal|official ties|relations',
+      'establish|establishes|established|establishing ties|relations',
+      'establishment of diplomatic|formal|official ties|relations',
+      'establishment of ties|relations',
+      'normalise|normalises|normalised|normalising|normalize|normalizes|normalized|normalizing ties|relations',
+      'resume|resumes|resumed|resuming diplomatic ties|relations',
+      'resumption of diplomatic ties|relations',
+      'restore|restores|restored|restoring diplomatic ties|relations',
+    ],
+    direction: 1,
+    strength: 0.6,
+  },
   { forms: ['abide|abides by', 'implement|implements|implemented'], direction: 1, strength: 0.5 },
   {
     forms: [
@@ -168,6 +247,7 @@ export const CUES: readonly CueSpec[] = [
       'contribute|contributes|contributed|contributing',
       'deploy|deploys|deployed troops|forces',
       'commit|commits|committed troops|forces|itself',
+      'commit|commits|committed its|their troops|forces',
       'signed|signs up',
       'involvement',
       'send|sends|sending|sent their|its troops|soldiers|forces',
@@ -175,6 +255,8 @@ export const CUES: readonly CueSpec[] = [
       'send|sends|sending|sent a warship|frigate|destroyer',
       'help|helps|helped|helping out',
       'provide|provides|providing assistance|support',
+      // Fifth round: supplying arms ("will not supply tanks", "refused to deliver missiles").
+      'supply|supplies|supplied|supplying|deliver|delivers|delivered|delivering|provide|provides|provided|providing|send|sends|sent|sending weapons|arms|tanks|missiles|ammunition|munitions|jets',
     ],
     direction: 1,
     strength: 0.45,
@@ -269,11 +351,13 @@ export const CUES: readonly CueSpec[] = [
     strength: 0.7,
   },
   { forms: ['veto|vetoes|vetoed'], direction: -1, strength: 0.9 },
+  { forms: ['vote|votes|voted|voting against'], direction: -1, strength: 0.7 },
   { forms: ['resist|resists|resisted|resistance'], direction: -1, strength: 0.6 },
   {
     forms: ['condemn|condemns|condemned|condemnation', 'denounce|denounces|denounced'],
     direction: -1,
     strength: 0.8,
+    evaluates: true,
   },
   {
     forms: [
@@ -298,7 +382,13 @@ export const CUES: readonly CueSpec[] = [
     strength: 0.6,
   },
   {
-    forms: ['decline|declines|declined|declining to', 'deny|denies|denied|denying'],
+    forms: [
+      'decline|declines|declined|declining to',
+      'deny|denies|denied|denying',
+      // Fifth round: a refusal by neglect ("ignored calls to align…, including joining…").
+      'ignore|ignores|ignored|ignoring calls|demands|appeals|requests|pressure|pleas',
+      'disregard|disregards|disregarded|disregarding calls|demands|appeals|requests|pressure|pleas',
+    ],
     direction: -1,
     strength: 0.6,
     negatesNext: true,
@@ -312,6 +402,7 @@ export const CUES: readonly CueSpec[] = [
     forms: ['criticise|criticises|criticised|criticize|criticizes|criticized|criticism|criticisms'],
     direction: -1,
     strength: 0.5,
+    evaluates: true,
   },
   { forms: ['complain|complains|complained'], direction: -1, strength: 0.4 },
   { forms: ['warn|warns|warned'], direction: -1, strength: 0.3 },
@@ -343,6 +434,7 @@ export const CUES: readonly CueSpec[] = [
       'destructive',
       'destructive step',
       'act of war',
+      'declaration of war',
       'betrayal',
       'impossible',
       'unrealistic',
@@ -371,6 +463,30 @@ export const CUES: readonly CueSpec[] = [
     ],
     direction: -1,
     strength: 0.8,
+    leaving: true,
+  },
+  // Fifth round: retreating from it, in the phrasal verbs news uses ("backed away from the deal",
+  // "walked away from", "backtracked on"); longer than "backed", so they win over it.
+  {
+    forms: [
+      'back|backs|backed|backing away|off|down from',
+      'back|backs|backed|backing away|off|down',
+      'walk|walks|walked|walking away from',
+      'backtrack|backtracks|backtracked|backtracking on|from',
+      'step|steps|stepped|stepping back from',
+      'retreat|retreats|retreated|retreating from',
+    ],
+    direction: -1,
+    strength: 0.7,
+    leaving: true,
+  },
+  // Fifth round: leaving, only with what is left named ("leaving the coalition").
+  {
+    forms: ['leave|leaves|leaving'],
+    direction: -1,
+    strength: 0.6,
+    leaving: true,
+    needsObject: true,
   },
   {
     forms: ['delay|delays|delayed|delaying', 'postpone|postpones|postponed'],
@@ -427,8 +543,32 @@ export const CUES: readonly CueSpec[] = [
     direction: 0,
     strength: 0.5,
   },
+  // Fifth round: abstaining and not having decided are neither for nor against ("abstained from
+  // the vote", "is yet to make a decision", "still discussing this matter", "would weigh every
+  // step carefully").
   {
-    forms: ['mediate|mediates|mediated|mediating|mediation', 'offered|offers|offer to mediate'],
+    forms: [
+      'abstain|abstains|abstained|abstaining|abstention|abstentions',
+      'not yet decided',
+      'not decided',
+      'yet to decide',
+      'yet to make|take a|any|its|their decision',
+      'yet to make up its|their mind',
+      'still discussing|considering|deliberating|weighing',
+      'weigh|weighs|weighed|weighing every step',
+      'weigh|weighs|weighed|weighing whether|options',
+      'weigh|weighs|weighed|weighing its|their|the options',
+    ],
+    direction: 0,
+    strength: 0.4,
+  },
+  // "did not vote" abstains; "would not vote in favour of / for / against" refuses that vote.
+  { forms: ['not vote'], direction: 0, strength: 0.4, notBefore: ['in', 'for', 'against'] },
+  {
+    forms: [
+      'mediate|mediates|mediated|mediating|mediation|mediator',
+      'offered|offers|offer to mediate',
+    ],
     direction: 0,
     strength: 0.5,
   },
@@ -531,7 +671,7 @@ export const HEDGES: ReadonlyMap<string, number> = new Map([
 
 /** Nouns that take their holder after "of/from/by/among" ("the reluctance of X", "support from X"). */
 export const NOMINAL_CUES = new Set(
-  'protest protests alarm response reaction withdrawal exit objection objections support backing opposition criticisms pushback participation reticence ambivalence reluctance rejection resistance criticism condemnation hostility scepticism skepticism caution hesitation distrust mistrust suspicion concern concerns doubts disagreement endorsement commitment willingness eagerness refusal welcome'.split(
+  'protest protests alarm response reaction withdrawal exit objection objections support backing opposition criticisms pushback participation reticence ambivalence reluctance rejection resistance criticism condemnation hostility scepticism skepticism caution hesitation distrust mistrust suspicion concern concerns doubts disagreement endorsement commitment willingness eagerness refusal welcome abstention abstentions'.split(
     ' ',
   ),
 );
@@ -578,4 +718,5 @@ export const INTENSIFIERS: ReadonlyMap<string, number> = new Map([
   ['main', 1.1],
   ['increasingly', 1.1],
   ['serious', 1.2],
+  ['highest', 1.2],
 ]);

@@ -31,6 +31,15 @@ export const PLAN_WORDS = new Set([
   'efforts',
   'attempts',
   'campaign',
+  // Fifth round: "Zelenskyy's request to supply…", "Kyiv's plea", "Washington's demands".
+  'request',
+  'requests',
+  'plea',
+  'pleas',
+  'appeal',
+  'appeals',
+  'demand',
+  'demands',
 ]);
 
 /** Words of a restriction: an article mostly about them has a restriction for its issue. */
@@ -244,7 +253,10 @@ export function readRoles(
       out.push({ mention: m, kind: 'proponent', cue: span(Math.max(0, a - 4), e) });
     else if (w(e) === '-' && /^(?:proposed|sponsored)$/.test(w(e + 1)))
       out.push({ mention: m, kind: 'proponent', cue: span(a, e + 2) });
-    else if (
+    // Fifth round: "No US request for troops", "never a Chinese proposal": no proposal at all.
+    else if (['no', 'not', 'never', 'without'].includes(w(a - 1))) {
+      // not a proponent; its target and beneficiary roles are still read below
+    } else if (
       m.possessive &&
       m.head &&
       m.head.split(' ').some((h) => PLAN_WORDS.has(h)) &&

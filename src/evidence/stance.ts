@@ -84,7 +84,8 @@ export function matchCues(tokens: readonly Token[]): CueMatch[] {
     const found = candidates.find(
       (c) =>
         c.words.every((w, k) => tokens[i + k]?.norm === w) &&
-        (!c.spec.after || c.spec.after.includes(tokens[i - 1]?.norm ?? '')),
+        (!c.spec.after || c.spec.after.includes(tokens[i - 1]?.norm ?? '')) &&
+        !c.spec.notBefore?.includes(tokens[i + c.words.length]?.norm ?? ''),
     );
     if (found) {
       out.push({ cue: found, start: i, end: i + found.words.length });
@@ -99,7 +100,59 @@ const PREPOSITIONS = new Set(
     ' ',
   ),
 );
-const QUANTITY = new Set('number majority many most some all group members part share'.split(' '));
+const QUANTITY = new Set(
+  'number majority many most some all group members part share percent cent'.split(' '),
+);
+/** Fifth round: what follows an organisation's name when its members, not it, act ("EU countries"). */
+const MEMBER_NOUNS = new Set(
+  'countries members member states nations governments capitals'.split(' '),
+);
+const ORGANISATION_KINDS = new Set(['bloc', 'alliance', 'body', 'court']);
+/** Fifth round: verbs that end what they govern ("reversing decades of neutrality"). */
+const ENDING_VERBS = new Set(
+  'reverse reverses reversed reversing end ends ended ending abandon abandons abandoned abandoning drop drops dropped dropping shed sheds shedding renounce renounces renounced renouncing lift lifts lifted lifting withdraw withdraws withdrew withdrawn withdrawing freeze freezes froze frozen freezing halt halts halted halting suspend suspends suspended suspending'.split(
+    ' ',
+  ),
+);
+/** Words allowed between an ending verb and the cue it ends ("lifted its veto", "reversed its decision to join"). */
+const ENDED_PHRASE = new Set(
+  'its their his her the a an decades years of long longstanding standing old traditional own previous earlier formal official decision plan plans to -'.split(
+    ' ',
+  ),
+);
+/**
+ * Fifth round: the index of a verb that ends the cue at `start` ("lifted its veto", "ended its
+ * support", "reversing decades of neutrality"), or -1. Only a noun phrase of the cue may stand
+ * between them ("withdrew from the talks in protest" ends nothing).
+ */
+function endedBy(tokens: readonly Token[], clause: Clause, start: number): number {
+  for (let e = start - 1; e >= Math.max(clause.start, start - 5); e--) {
+    if (ENDING_VERBS.has(tokens[e]!.norm)) return e;
+    if (!ENDED_PHRASE.has(tokens[e]!.norm)) return -1;
+  }
+  return -1;
+}
+/** Fifth round: conjunctions that open a clause with its own subject ("as UN authorizes"). */
+const SUBORDINATORS = new Set(
+  'as when because after before since while whereas until once if'.split(' '),
+);
+/** Fifth round: participles of a frame in the passive ("was asked to join"). */
+const PASSIVE_FRAMES = new Set(
+  'asked urged invited called pressed pressured encouraged expected told requested forced obliged compelled'.split(
+    ' ',
+  ),
+);
+/** Fifth round: verbs of a stance fading ("support has waned"). */
+const WANING = new Set(
+  'waned wanes waning faded fades fading eroded erodes eroding evaporated dwindled dwindling ebbed diminished weakened cooled collapsed crumbled'.split(
+    ' ',
+  ),
+);
+/** Fifth round: the forms of "be" before a passive frame ("is expected to attend"). */
+const BE_FORMS = new Set('is are was were be been being'.split(' '));
+/** Fifth round: cues of joining, whose organisation object is what is joined ("join NATO"). */
+const JOIN_WORDS =
+  /^(?:join|joins|joined|joining|rejoin|rejoins|rejoined|membership|accession|accede|accedes|acceded)$/;
 const OBJECT_VERBS = new Set(
   'advise advises advised warn warns warned pressure pressures pressured pressuring request requests requested push pushes pushed urge urges urged urging ask asks asked expect expects expected want wants wanted press presses pressed invite invites invited tell tells told encourage encourages encouraged persuade allow allows let help helps called calls call on'.split(
     ' ',
@@ -178,8 +231,12 @@ function blocked(
     return true;
   // "As for Germany, …": the topic is the subject.
   if (w === 'for' && tokens[k - 1]?.norm === 'as') return false;
-  // "angry with Germany's decision not to join": the possessor holds the decision.
+  // Fifth round: "along with China and Russia, abstained": a co-subject, not an object.
+  if (w === 'with' && ['along', 'together'].includes(tokens[k - 1]?.norm ?? '')) return false;
+  // "angry with Germany's decision not to join": the possessor holds the decision; fifth round:
+  // also a nominal cue right after a judging verb ("welcomed Peru's withdrawal").
   if (m.possessive && DECISION_NOUNS.has(tokens[m.tokenEnd]?.norm ?? '')) return false;
+  if (m.possessive && NOMINAL_CUES.has(m.head?.split(' ')[0] ?? '')) return false;
   // The object of a cue ("has not condemned Russia … nor joined") is not the subject of the next.
   if (cueEnds.has(k + 1) || cueEnds.has(m.tokenStart)) return true;
   if (PREPOSITIONS.has(w)) {
@@ -207,6 +264,8 @@ function blocked(
   // A modifier, not a subject: "the US plan", "a US-led coalition", "US allies" (the allies hold
   // the cue, not the US: "US allies reluctant on Red Sea force").
   const next = tokens[m.tokenEnd]?.norm ?? '';
+  // Fifth round: "EU countries can't agree", "NATO members": the members act, not the organisation.
+  if (!m.possessive && ORGANISATION_KINDS.has(m.entity.kind) && MEMBER_NOUNS.has(next)) return true;
   if (
     !m.possessive &&
     (PLAN_WORDS.has(next) ||
@@ -229,7 +288,20 @@ function blocked(
     const nominal = between.length <= 8 && !between.some((t) => VERBISH.has(t.norm));
     // The head noun: the first word of the phrase that is not a modifier ("new prime minister" → minister).
     const head = (m.head?.split(' ') ?? []).filter(
-      (h) => !['new', 'prime', 'foreign', 'senior', 'former', 'top', 'chief'].includes(h),
+      (h) =>
+        ![
+          'new',
+          'prime',
+          'foreign',
+          'senior',
+          'former',
+          'top',
+          'chief',
+          'incoming',
+          'outgoing',
+          'acting',
+          'deputy',
+        ].includes(h),
     );
     const official =
       head.length > 0 && (OFFICIAL_NOUNS.has(head[0]!) || PUBLIC_NOUNS.has(head[0]!));
@@ -278,7 +350,9 @@ function isParty(m: Mention): boolean {
 
 /** Prepositions that introduce a cue's object ("concerned about China", "support for Kyiv"). */
 const OBJECT_PREPOSITIONS = new Set(
-  'about over at with toward towards to for against on'.split(' '),
+  // Fifth round: "of" too ("wary of China", "critical of Beijing"); a nominal cue's "of X" names
+  // its holder first (rule 1 of `findHolders`), which is then not its object.
+  'about over at with toward towards to for against on of'.split(' '),
 );
 
 /** "the US plan", "a US-led coalition": a mention that modifies a noun, not an object. */
@@ -306,6 +380,10 @@ const TOPIC_NOUNS = new Set(
   ),
 );
 const TEMPORAL = new Set(['after', 'before', 'since', 'upon']);
+/** Nouns of a held position ("its stance", "China's claims"). */
+const POSITION_NOUNS = new Set(
+  'stance stances position positions view views claim claims line narrative'.split(' '),
+);
 
 /**
  * Fourth round, object-aware polarity: false when the cue at [start, end) is plainly about
@@ -326,6 +404,7 @@ function aboutTheIssue(
   direction: Direction,
   mentions: readonly Mention[],
   holders: readonly Mention[],
+  roles: IssueRoles,
 ): boolean {
   if (direction === 1) {
     for (let i = start; i < Math.min(clause.end, end + 8); i++) {
@@ -347,6 +426,24 @@ function aboutTheIssue(
       mentions.some((m) => m.tokenStart === k && holders.some((h) => h.entity.id === m.entity.id));
     if (!own && !obj.some((w) => ISSUE_NOUNS.has(w))) return false;
   }
+  // Fifth round: a cue whose object is someone's position ("thanked Cambodia for supporting its
+  // stance", "backed Beijing's claims") is about that actor's position, not the issue.
+  {
+    let k = end;
+    if (tokens[k]?.norm === 'the') k++;
+    const owner = mentions.find((m) => m.tokenStart === k && m.possessive);
+    const after = owner
+      ? owner.tokenEnd
+      : POSSESSIVE_DETERMINERS.has(tokens[k]?.norm ?? '')
+        ? k + 1
+        : -1;
+    if (
+      after >= 0 &&
+      tokens.slice(after, after + 3).some((t) => POSITION_NOUNS.has(t.norm)) &&
+      !(owner && roles.proponents.has(owner.entity.id))
+    )
+      return false;
+  }
   if (
     direction === -1 &&
     /^(?:concerns?|fears?|worries)$/.test(tokens[start]!.norm) &&
@@ -358,9 +455,13 @@ function aboutTheIssue(
 
 /** "cautious in deciding whether…", "hesitant to decide": an open question right after the cue. */
 function undecided(tokens: readonly Token[], clause: Clause, end: number): boolean {
-  return tokens
-    .slice(end, Math.min(clause.end, end + 4))
-    .some((t) => /^(?:whether|decide|deciding|decision)$/.test(t.norm));
+  return tokens.slice(end, Math.min(clause.end, end + 4)).some(
+    (t, j) =>
+      /^(?:whether|decide|deciding)$/.test(t.norm) ||
+      // Fifth round: "a decision on…" is open; "the EU's decision", "its decision" is taken, and
+      // is what the cue is about ("strong opposition to the EU's decision").
+      (t.norm === 'decision' && ['a', 'any', 'no'].includes(tokens[end + j - 1]?.norm ?? '')),
+  );
 }
 
 const TALKS = new Set(['talks', 'negotiations', 'discussions', 'consultations', 'dialogue']);
@@ -382,7 +483,7 @@ function findHolders(
   start: number,
   end: number,
   relational: boolean,
-): { holders: Mention[]; certainty: number } {
+): { holders: Mention[]; certainty: number; firstPerson?: boolean } {
   // 1. "the reluctance of X", "opposition from X", "support among X".
   const nominal = NOMINAL_CUES.has(tokens[end - 1]?.norm ?? '');
   // "its support of the task force": after a possessive determiner, "of" gives the object.
@@ -393,6 +494,20 @@ function findHolders(
     ['of', 'from', 'by', 'among'].includes(tokens[end]?.norm ?? '')
       ? end + 1
       : -1;
+  // Fifth round: "there were five abstentions: Brazil, China and India" — the list after a
+  // colon names the holders.
+  if (nominal && !relational && tokens[end]?.norm === ':') {
+    const list: Mention[] = [];
+    for (let i = end + 1; i < tokens.length; i++) {
+      const m = mentions.find((x) => x.tokenStart === i && isParty(x) && !x.possessive);
+      if (m) {
+        list.push(m);
+        i = m.tokenEnd - 1;
+      } else if (![',', 'and', 'the'].includes(tokens[i]!.norm)) break;
+    }
+    if (list.length > 0 && list.length === new Set(list.map((m) => m.entity.id)).size)
+      return { holders: list, certainty: 0.9 * Math.min(...list.map((m) => m.certainty)) };
+  }
   if (byWord >= 0 && !relational) {
     // The holder is named right there, or is not an actor ("opposition among its allies").
     const skip = tokens[byWord]?.norm === 'the' ? byWord + 1 : byWord;
@@ -405,6 +520,19 @@ function findHolders(
   }
   // 2. The nearest subject before the cue in its clause.
   const clauseIndex = clauses.indexOf(clauseAt(clauses, start));
+  // Fifth round: a cue inside a relative clause ("wanted the ruling, which denied China's
+  // claims") belongs to the relative pronoun's antecedent. When the antecedent is not an actor
+  // (the ruling), nobody outside the relative clause holds it.
+  const own = clauses[clauseIndex]!;
+  let rel = -1;
+  for (let i = start - 1; i >= own.start; i--) {
+    if (tokens[i]!.norm === ',' || tokens[i]!.norm === ';') break;
+    if (['which', 'who', 'whom'].includes(tokens[i]!.norm)) {
+      rel = i;
+      break;
+    }
+  }
+  const antecedentEnd = rel >= 0 ? (tokens[rel - 1]?.norm === ',' ? rel - 1 : rel) : -1;
   for (let c = clauseIndex; c >= 0; c--) {
     const clause = clauses[c]!;
     const limit = c === clauseIndex ? start : clause.end;
@@ -413,6 +541,12 @@ function findHolders(
     );
     for (let k = before.length - 1; k >= 0; k--) {
       const m = before[k]!;
+      if (rel >= 0 && m.tokenStart < rel && m.tokenEnd !== antecedentEnd)
+        return { holders: [], certainty: 0 };
+      // Fifth round: "… in relation to President Putin and we ourselves are still discussing":
+      // a first-person subject between the mention and the cue is the subject, not the mention.
+      if (tokens.slice(m.tokenEnd, start).some((t) => t.norm === 'we' || t.text === 'I'))
+        return { holders: [], certainty: 0, firstPerson: true };
       // "the case for India, which is unlikely to join": the antecedent of a relative clause.
       const relative =
         tokens[m.tokenEnd]?.norm === ',' &&
@@ -459,9 +593,14 @@ function modifiers(
   near.forEach((w, i) => {
     // "without" negates only the word after it ("without statehood").
     const isNeg =
-      (NEGATORS.has(w) || /n't$/.test(w)) &&
-      near[i + 1] !== 'only' &&
-      (w !== 'without' || i === near.length - 1);
+      ((NEGATORS.has(w) || /n't$/.test(w)) &&
+        near[i + 1] !== 'only' &&
+        (w !== 'without' || i === near.length - 1)) ||
+      // Fifth round: "little interest in", "scant support" (not "a little"); "failed to ratify".
+      (/^(?:little|scant)$/.test(w) &&
+        near[i - 1] !== 'a' &&
+        tokens[nearFrom + i - 1]?.norm !== 'a') ||
+      (/^(?:fail|fails|failed|failing)$/.test(w) && near[i + 1] === 'to');
     if (isNeg) {
       negated = true;
       negators.push(nearFrom + i);
@@ -539,16 +678,61 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
   const starts: number[] = [];
   /** Negators read as negating a cue that gave a reading (the rest may contradict a "for"). */
   const used = new Set<number>();
+  // Fifth round: a passive frame ("Putin, who is expected to attend", "Japan was urged to join")
+  // is someone else's wish or forecast about the subject, not the subject's: it and the cue it
+  // frames are dropped.
+  const passive = new Set<number>();
+  cues.forEach((c, ci) => {
+    if (!c.cue.spec.frame) return;
+    const b1 = tokens[c.start - 1]?.norm ?? '';
+    const b2 = tokens[c.start - 2]?.norm ?? '';
+    // "is under pressure to join": the pressure is on the subject.
+    const under = b1 === 'under';
+    if (!under && !/ed$/.test(tokens[c.start]!.norm)) return;
+    if (!under && !BE_FORMS.has(b1) && !(/ly$/.test(b1) && BE_FORMS.has(b2))) return;
+    passive.add(ci);
+    const n = cues[ci + 1];
+    if (n && n.start - c.end <= 10 && clauseAt(clauses, n.start) === clauseAt(clauses, c.start))
+      passive.add(ci + 1);
+  });
   cues.forEach((c, ci) => {
     const clause = clauseAt(clauses, c.start);
     const next = cues[ci + 1];
+    if (passive.has(ci)) return;
+    // Fifth round: "Japan was asked to join", "is being urged to take part": a wish of others.
+    {
+      const p = tokens[c.start - 2]?.norm ?? '';
+      const b1 = tokens[c.start - 3]?.norm ?? '';
+      const b2 = tokens[c.start - 4]?.norm ?? '';
+      if (
+        tokens[c.start - 1]?.norm === 'to' &&
+        PASSIVE_FRAMES.has(p) &&
+        (BE_FORMS.has(b1) || (/ly$/.test(b1) && BE_FORMS.has(b2)))
+      )
+        return;
+    }
+    // Fifth round: a hedge that is ended ("reversing decades of neutrality", "abandoned its
+    // non-alignment") is no longer held, and the verb that ends it says nothing about the issue.
+    // So is any other cue so ended: "lifted its veto" and "dropped its objections" are for,
+    // "ended its support" and "reversed its decision to join" against (read below).
+    const ender = endedBy(tokens, clause, c.start);
+    if (c.cue.spec.direction === 0 && ender >= 0) return;
+    if (
+      next &&
+      c.end <= next.start &&
+      endedBy(tokens, clause, next.start) >= c.start &&
+      endedBy(tokens, clause, next.start) < c.end
+    )
+      return;
     // "wants to maintain a balance": the framed cue says the direction.
     if (
       c.cue.spec.frame &&
       next &&
       next.start - c.end <= 10 &&
       clauseAt(clauses, next.start) === clause &&
-      !next.cue.spec.frame
+      !next.cue.spec.frame &&
+      // Fifth round: "wanted the ruling, which denied…": the relative clause is not framed.
+      !tokens.slice(c.end, next.start).some((t) => ['which', 'who'].includes(t.norm))
     )
       return;
     // A restriction is a stance only where the issue is one ("announced the ban").
@@ -559,13 +743,65 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
     // the first cue carries.
     const prev = cues[ci - 1];
     if (prev && prev.cue.spec.negatesNext && c.start - prev.end <= 3) return;
+    // Fifth round: "opposed quitting the pact", "rejected calls to withdraw": the leaving is the
+    // object of the refusal, which carries (as for below).
+    if (
+      prev &&
+      c.cue.spec.leaving &&
+      prev.cue.spec.direction === -1 &&
+      !prev.cue.spec.evaluative &&
+      c.start - prev.end <= 3 &&
+      clauseAt(clauses, prev.start) === clause
+    )
+      return;
+    // Fifth round: an against-cue whose object is another against-cue ("rejected criticism of the
+    // plan", "distanced itself from Peru's opposition to it") is a double negative: abstain. Not
+    // across a conjunction, a comma, "in/as" (an adjunct: "withdrew … in protest") or the issue's
+    // own noun, which is then the object.
+    if (
+      c.cue.spec.direction === -1 &&
+      !c.cue.spec.evaluative &&
+      !c.cue.spec.evaluates &&
+      next !== undefined &&
+      next.cue.spec.direction === -1 &&
+      !next.cue.spec.leaving &&
+      next.start - c.end <= 3 &&
+      clauseAt(clauses, next.start) === clause &&
+      !tokens
+        .slice(c.end, next.start)
+        .some(
+          (t) =>
+            ['and', 'or', ',', ';', 'in', 'as', 'after'].includes(t.norm) ||
+            ISSUE_NOUNS.has(t.norm) ||
+            PLAN_WORDS.has(t.norm),
+        )
+    )
+      return;
+    // Refusing or opposing the leaving is for.
+    const refusesLeaving =
+      c.cue.spec.direction === -1 &&
+      !c.cue.spec.evaluative &&
+      next !== undefined &&
+      next.cue.spec.leaving === true &&
+      next.start - c.end <= 3 &&
+      clauseAt(clauses, next.start) === clause;
     if (
       prev &&
       prev.cue.spec.direction !== 1 &&
       !prev.cue.spec.frame &&
+      ender < 0 &&
       c.cue.spec.direction === 1 &&
       c.start - prev.end <= 3 &&
-      clauseAt(clauses, prev.start) === clause
+      clauseAt(clauses, prev.start) === clause &&
+      // Fifth round: "Germany Hesitates as UN Authorizes…": a conjunction and a new subject
+      // start another clause, which the refusal does not carry.
+      !tokens
+        .slice(prev.end, c.start)
+        .some(
+          (t, j) =>
+            SUBORDINATORS.has(t.norm) &&
+            mentions.some((m) => m.tokenStart === prev.end + j + 1 && isParty(m)),
+        )
     )
       return;
     // "supports a balance of power": the hedging cue it frames says the direction.
@@ -590,7 +826,7 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
     if (c.cue.spec.needsObject && !c.cue.spec.relational) {
       const follows =
         (next && next.start - c.end <= 3) ||
-        tokens.slice(c.end, c.end + 4).some((t) => ISSUE_NOUNS.has(t.norm));
+        tokens.slice(c.end, c.end + 5).some((t) => ISSUE_NOUNS.has(t.norm));
       if (!follows) return;
     }
     // "more willing to cooperate": one statement, not two.
@@ -606,7 +842,7 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
     // A capitalised cue inside a capitalised phrase of a sentence that is not in title case
     // ("the Enhanced Defense Cooperation Agreement") is part of a name, not a stance.
     if (!titleCase && insideName(tokens, c.start, c.end)) return;
-    let { holders, certainty } = findHolders(
+    const found = findHolders(
       tokens,
       mentions,
       clauses,
@@ -614,6 +850,13 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       c.end,
       c.cue.spec.relational === true,
     );
+    let { holders, certainty } = found;
+    // Fifth round: "we" said by a state's leader or official ("…, Ramaphosa said") is that state.
+    const sp0 = s.speakerMention;
+    if (found.firstPerson && sp0 && sp0.entity.role === 'party' && sp0.entity.kind === 'state') {
+      holders = [sp0];
+      certainty = sp0.certainty * 0.8;
+    }
     if (c.cue.spec.evaluative) {
       // An evaluation is the speaker's: "Moscow called it “a destructive step”".
       const sp = s.speakerMention;
@@ -642,7 +885,9 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
     // a wish about X, not X's stance; X's own officials saying it ("Seoul's minister said") keep it.
     if (holders.some(recommended) && !holders.every((h) => h.entity.id === s.speaker?.id)) return;
     // Fourth round, object-aware: what the cue is about, when that is plainly not the issue.
-    if (!aboutTheIssue(tokens, clause, c.start, c.end, c.cue.spec.direction, mentions, holders))
+    if (
+      !aboutTheIssue(tokens, clause, c.start, c.end, c.cue.spec.direction, mentions, holders, roles)
+    )
       return;
     // "…, while Takaichi refused, saying…": a refusal or denial with nothing after it in its
     // clause refuses something we cannot see (a demand, a request) — not the issue.
@@ -654,8 +899,8 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
     const mod = modifiers(tokens, clause, c.start, c.end, floor, s.negationScope);
     // "less reluctant than Seoul": a relative statement, which places the holder on neither side.
     if (mod.weaker && tokens.slice(c.end, c.end + 6).some((t) => t.norm === 'than')) return;
-    let direction: Direction = c.cue.spec.direction;
-    let strength = c.cue.spec.strength;
+    let direction: Direction = refusesLeaving ? 1 : c.cue.spec.direction;
+    let strength = refusesLeaving ? 0.5 : c.cue.spec.strength;
     let object: string | undefined;
     if (c.cue.spec.relational) {
       const obj = mentions.find(
@@ -675,22 +920,136 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
     // it when the actor is the issue's target, and not about the issue otherwise.
     if (!c.cue.spec.relational && !object) {
       let k = c.end;
+      let objectWords: readonly string[] = c.cue.words;
+      // Fifth round: "pledged support for China": the cue merged into this one (same direction,
+      // right after it: "more willing to cooperate") ends where the object starts.
+      {
+        const n = cues[ci + 1];
+        if (
+          n &&
+          n.start - c.end <= 2 &&
+          n.cue.spec.direction === c.cue.spec.direction &&
+          !c.cue.spec.frame &&
+          clauseAt(clauses, n.start) === clause
+        ) {
+          k = n.end;
+          objectWords = [...c.cue.words, ...n.cue.words];
+        }
+      }
       if (tokens[k]?.norm === 'the') k++;
-      if (OBJECT_PREPOSITIONS.has(tokens[k]?.norm ?? '')) k++;
+      const preposition = OBJECT_PREPOSITIONS.has(tokens[k]?.norm ?? '') ? tokens[k]!.norm : '';
+      if (preposition) k++;
       if (tokens[k]?.norm === 'the') k++;
       {
+        const obj = mentions.find(
+          (m) =>
+            m.tokenStart === k &&
+            isParty(m) &&
+            !isModifier(tokens, m) &&
+            // Fifth round: "condemned China's aggression" is about China when China has a role
+            // in the issue (the target, the proponent) and what follows is not an act of China
+            // ("welcomed China's decision to…", judged below); another actor's possessive
+            // ("withdraw from China's pact", "support Sweden's accession") leaves the cue as it was.
+            (!m.possessive ||
+              ((roles.targets.has(m.entity.id) || roles.proponents.has(m.entity.id)) &&
+                !DECISION_NOUNS.has(m.head?.split(' ')[0] ?? '') &&
+                !NOMINAL_CUES.has(m.head?.split(' ')[0] ?? '') &&
+                !PLAN_WORDS.has(m.head?.split(' ')[0] ?? '') &&
+                !ISSUE_NOUNS.has(m.head?.split(' ')[0] ?? ''))),
+        );
+        // Fifth round: "join NATO", "membership of the EU": an organisation joined is what the
+        // cue is about, not another actor.
+        // Fifth round: "imposed sanctions on Russia": the actor is the measure's target.
+        const measure = objectWords.some(
+          (w) => ISSUE_NOUNS.has(w) || ['embargo', 'duties', 'levies'].includes(w),
+        );
+        const joined =
+          measure ||
+          (obj !== undefined &&
+            ORGANISATION_KINDS.has(obj.entity.kind) &&
+            objectWords.some((w) => JOIN_WORDS.test(w)) &&
+            !roles.targets.has(obj.entity.id));
+        if (obj && !joined && !holders.some((h) => h.entity.id === obj.entity.id)) {
+          // Fifth round: acting *against* an actor ("commit forces against Iraq") is for the
+          // issue when the actor is its target and against it when the actor proposes it; the
+          // other prepositions ("support for", "concerned about") read the actor as the cue's
+          // object, turned around when it is the target.
+          const against = preposition === 'against';
+          if (roles.targets.has(obj.entity.id)) {
+            if (!against) direction = (-direction || 0) as Direction;
+            object = `${obj.entity.name} (the target)`;
+          } else if (roles.proponents.has(obj.entity.id)) {
+            if (against) direction = (-direction || 0) as Direction;
+            object = `${obj.entity.name} (the proponent)`;
+          } else return;
+        }
+      }
+    }
+    // Fifth round: a refusal carries the cue it refuses, and that cue's object is the refusal's:
+    // "refused to support China" is for a coalition against China, "refused to back Peru" is
+    // about Peru.
+    if (c.cue.spec.negatesNext && direction === -1 && !object) {
+      const n = cues[ci + 1];
+      if (
+        n &&
+        n.cue.spec.direction === 1 &&
+        n.start - c.end <= 3 &&
+        clauseAt(clauses, n.start) === clause
+      ) {
+        let k = n.end;
+        if (tokens[k]?.norm === 'the') k++;
+        if (OBJECT_PREPOSITIONS.has(tokens[k]?.norm ?? '')) k++;
+        if (tokens[k]?.norm === 'the') k++;
         const obj = mentions.find(
           (m) => m.tokenStart === k && isParty(m) && !m.possessive && !isModifier(tokens, m),
         );
         if (obj && !holders.some((h) => h.entity.id === obj.entity.id)) {
           if (roles.targets.has(obj.entity.id)) {
-            direction = (-direction || 0) as Direction;
+            direction = 1;
+            strength *= 0.6;
             object = `${obj.entity.name} (the target)`;
           } else if (roles.proponents.has(obj.entity.id))
             object = `${obj.entity.name} (the proponent)`;
           else return;
         }
       }
+    }
+    // Fifth round: a judgement of an act ("welcomed Peru's withdrawal", "condemned the refusal
+    // to join") has the judge's sign times the act's direction; judging a hedge says nothing.
+    if (c.cue.spec.evaluates && !object) {
+      const n = cues[ci + 1];
+      if (
+        n &&
+        n.start - c.end <= 6 &&
+        clauseAt(clauses, n.start) === clause &&
+        !n.cue.spec.frame &&
+        // "condemned the plan as “bloc confrontation”": the issue itself is what is judged, and
+        // a second judgement is not an act.
+        !n.cue.spec.evaluative &&
+        !n.cue.spec.evaluates &&
+        !tokens
+          .slice(c.end, n.start)
+          .some(
+            (t) =>
+              t.norm === 'as' ||
+              t.norm === ',' ||
+              ISSUE_NOUNS.has(t.norm) ||
+              PLAN_WORDS.has(t.norm),
+          )
+      ) {
+        const m = modifiers(tokens, clause, n.start, n.end, c.end, s.negationScope);
+        const act = n.cue.spec.direction * (m.negated ? -1 : 1);
+        if (act === 0 || (m.negated && n.cue.spec.direction === -1)) return;
+        direction = (direction * act) as Direction;
+      }
+    }
+    // Fifth round: "Chile's support for the pact has waned": a stance said to fade is not held.
+    if (
+      NOMINAL_CUES.has(tokens[c.end - 1]?.norm ?? c.cue.words.at(-1)!) ||
+      NOMINAL_CUES.has(c.cue.words[0]!)
+    ) {
+      const rest = tokens.slice(c.end, Math.min(clause.end, c.end + 8)).map((t) => t.norm);
+      if (rest.some((w) => WANING.has(w))) return;
     }
     // "support … only if", "on condition that": conditional support is neither for nor against.
     const conditional =
@@ -704,6 +1063,15 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
         ),
       );
     if (conditional) direction = 0;
+    // Fifth round: "has yet to sign", "is yet to join": not done, and not refused either.
+    if (
+      direction !== 0 &&
+      tokens[c.start - 1]?.norm === 'to' &&
+      tokens[c.start - 2]?.norm === 'yet' &&
+      tokens[c.start - 3] !== undefined &&
+      /^(?:is|are|was|were|has|have|had|remains|remain)$/.test(tokens[c.start - 3]!.norm)
+    )
+      direction = 0;
     // Fourth round: an open question after the cue ("cautious in deciding whether to join",
     // "hesitant about a decision on…") is indecision, and taking part in talks is engaging, not
     // joining ("agreed to take part in the talks"): both hedge.
@@ -722,7 +1090,12 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
       (mod.weaker ? 0.6 : 1) *
       (mod.comparison === 'comparative' ? 1.1 : 1);
     if (mod.comparison === 'superlative') strength = 1;
-    if (mod.negated) {
+    // Fifth round: "EU countries can't agree on tariffs", "failed to agree on": a group that
+    // cannot agree among itself is divided, not against.
+    const disagreement =
+      mod.negated && /^agree/.test(c.cue.words[0]!) && c.cue.words.at(-1) === 'on';
+    if (disagreement) direction = 0;
+    if (mod.negated && !disagreement) {
       if (direction === 1) {
         direction = -1;
         strength = mod.nearTotal ? Math.max(strength, 0.9) : strength * 0.8;
@@ -730,6 +1103,11 @@ export function readStances(s: SentenceInput, roles: IssueRoles): CueReading[] {
         direction = 1;
         strength *= 0.4;
       }
+    }
+    if (ender >= 0) {
+      // Ended: "lifted its veto" is for (weakly), "ended its support" against.
+      strength *= direction === -1 ? 0.6 : 0.8;
+      direction = (-direction || 0) as Direction;
     }
     const salience = Math.max(
       -1,
@@ -856,6 +1234,15 @@ function noContradiction(
     )
       k--;
     if (contrary(clauses[k]?.start ?? 0, h.tokenStart, true)) return;
+    // Fifth round: a denial or doubt before a complementiser ("It is not true that", "Officials
+    // doubt that", "unclear whether") covers everything after it, whatever clauses follow
+    // ("It is not true that although …, X …"; "… that X is yet to decide, … Y who …").
+    for (let i = 0; i < h.tokenStart; i++)
+      if (
+        ['that', 'whether'].includes(tokens[i]!.norm) &&
+        contrary(clauseAt(clauses, i).start, i, true)
+      )
+        return;
     // What the cue says, up to the end of its clause ("pledged South Korea would not assume…").
     const cueClause = clauseAt(clauses, at);
     if (contrary(at + 1, cueClause.end, false)) return;

@@ -246,13 +246,16 @@ const post = (path: string, body: unknown) => ({ method: 'POST', path, body: jso
 function probeHealth(url: string, seconds: number, everyMs: number): Promise<number[]> {
   const script = `
     const url = ${JSON.stringify(`${url}/api/health`)};
-    const until = performance.now() + ${seconds * 1000};
+    const start = performance.now();
+    const until = start + ${seconds * 1000};
     const out = [];
     (async () => {
       while (performance.now() < until) {
         const t0 = performance.now();
         try { const r = await fetch(url); await r.arrayBuffer(); out.push(r.ok ? performance.now() - t0 : Infinity); }
         catch { out.push(Infinity); }
+        if (${JSON.stringify(Number(process.env.ENTENTE_LOAD_DEBUG) || 0)} && out.at(-1) > ${JSON.stringify(Number(process.env.ENTENTE_LOAD_DEBUG) || 0)})
+          process.stderr.write('  slow monitor: ' + out.at(-1).toFixed(0) + ' ms, sent at ' + ((t0 - start) / 1000).toFixed(1) + ' s\\n');
         const wait = ${everyMs} - (performance.now() - t0);
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       }
@@ -339,7 +342,10 @@ export async function benchLoad(): Promise<BenchRow[]> {
           const ms = performance.now() - t0;
           total++;
           if (kind.name === 'GET /api/health' && req.path === '/api/health') health.push(ms);
-          if (process.env.ENTENTE_LOAD_DEBUG && ms > 1000)
+          if (
+            process.env.ENTENTE_LOAD_DEBUG &&
+            ms > (Number(process.env.ENTENTE_LOAD_DEBUG) || 1000)
+          )
             console.log(
               `  slow: ${kind.name} ${status} ${ms.toFixed(0)} ms, sent at ${((t0 - started) / 1000).toFixed(1)} s`,
             );

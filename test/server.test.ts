@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runForecast } from '../src/analysis/forecast.ts';
@@ -97,6 +98,16 @@ describe('API: documents and errors', () => {
     expect(b.scenario).toEqual(JSON.parse(JSON.stringify(parseScenarioText(b.text, file))));
     expect(await (await req('/api/builtins/east-asia-coalition-2025')).text()).toBe(text);
     expect((await req('/api/builtins/atlantis')).status).toBe(404);
+    // Asked for gzip (as browsers and fetch do), the same JSON compressed, said so and varied on.
+    const zipped = await req('/api/builtins/east-asia-coalition-2025', {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toMatch(/accept-encoding/i);
+    const bytes = Buffer.from(await zipped.arrayBuffer());
+    expect(bytes.length).toBeLessThan(text.length / 3);
+    expect(gunzipSync(bytes).toString('utf8')).toBe(text);
+    expect(first.headers.get('content-encoding')).toBeNull();
   });
 
   it('answers unknown routes, malformed JSON and bad fields with JSON errors', async () => {

@@ -46,6 +46,7 @@ import {
   workersKey,
 } from './target.ts';
 import { bullConnection, openRedis } from './connect.ts';
+import { withTimeout } from './with-timeout.ts';
 import { type RedisSettings, redisSettings, seconds } from './settings.ts';
 
 export interface RedisRunStatus {
@@ -367,6 +368,16 @@ export class RedisCoordinator {
     return { completed: delivered, aborted: false };
   }
 
+  /**
+   * A BullMQ call with the command timeout: BullMQ's own connection has none (its workers' waits
+   * block for seconds), so a Redis that stops answering while the run checks or queues its
+   * chunks would hold the run forever (seen as a flaky test: the freeze landing inside the
+   * periodic check). The message is ioredis's, so the run reports it the same way.
+   */
+  #bull<T>(p: Promise<T>): Promise<T> {
+    return withTimeout(p, this.#settings.commandTimeoutMs, () => 'Command timed out');
+  }
+
   /** What the user is told when no worker has taken a chunk for `idleMs`. */
   #stallMessage(idleMs: number, online: number, waiting: number): string {
     const head = `no worker has taken a chunk of this job for ${seconds(roundS(idleMs))} (${waiting} chunk(s) waiting)`;
@@ -413,7 +424,9 @@ export class RedisCoordinator {
     for (let k = delivered; k < chunks && waiting.length < CHECK_WINDOW; k++) {
       if (!done.has(k)) waiting.push(k);
     }
-    const states = await Promise.all(waiting.map((k) => queue.getJobState(chunkJobId(id, k))));
+    const states = await this.#bull(
+      Promise.all(waiting.map((k) => queue.getJobState(chunkJobId(id, k)))),
+    );
     const requeue: number[] = [];
     let active = 0;
     for (let i = 0; i < waiting.length; i++) {
@@ -466,24 +479,28 @@ export class RedisCoordinator {
     const queue = this.#queue!;
     for (let from = 0; from < ks.length; from += 500) {
       const batch = ks.slice(from, from + 500);
-      const states = await Promise.all(batch.map((k) => queue.getJobState(chunkJobId(id, k))));
+      const states = await this.#bull(
+        Promise.all(batch.map((k) => queue.getJobState(chunkJobId(id, k)))),
+      );
       const add: number[] = [];
       await Promise.all(
         batch.map(async (k, i) => {
           const state = states[i];
           if (state === 'failed' || state === 'completed') {
-            if ((await queue.remove(chunkJobId(id, k))) === 1) add.push(k);
+            if ((await this.#bull(queue.remove(chunkJobId(id, k)))) === 1) add.push(k);
           } else if (state === 'unknown') add.push(k);
         }),
       );
       add.sort((a, b) => a - b);
       if (add.length) {
-        await queue.addBulk(
-          add.map((k) => ({
-            name: taskName,
-            data: { job: id, task: taskName, chunk: k },
-            opts: { jobId: chunkJobId(id, k) },
-          })),
+        await this.#bull(
+          queue.addBulk(
+            add.map((k) => ({
+              name: taskName,
+              data: { job: id, task: taskName, chunk: k },
+              opts: { jobId: chunkJobId(id, k) },
+            })),
+          ),
         );
       }
     }
@@ -502,7 +519,9 @@ export class RedisCoordinator {
     for (let k = 0; k < chunks; k++) if (!done.has(k)) open.push(k);
     for (let from = 0; from < open.length; from += 500) {
       await Promise.all(
-        open.slice(from, from + 500).map((k) => queue.remove(chunkJobId(id, k)).catch(() => 0)),
+        open
+          .slice(from, from + 500)
+          .map((k) => this.#bull(queue.remove(chunkJobId(id, k))).catch(() => 0)),
       );
     }
   }

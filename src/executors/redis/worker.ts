@@ -429,10 +429,12 @@ export class RedisWorker {
     const worker = this.#worker;
     this.#worker = null;
     if (worker) {
-      // Without Redis, BullMQ's close waits for connections that do not come back: bounded.
+      // Without Redis, BullMQ's close waits for connections that do not come back: bounded
+      // (one second: nothing it could still say reaches Redis; under load a longer bound was
+      // most of the time between giving up and exiting).
       if (this.#lostSince === null) await worker.close();
       else
-        await withTimeout(worker.close(true), 5000, () => 'timed out').catch(() =>
+        await withTimeout(worker.close(true), 1000, () => 'timed out').catch(() =>
           worker.disconnect().catch(() => {}),
         );
     }

@@ -317,6 +317,11 @@ describe.skipIf(skipReason !== null)('workbench v2 in Chromium', () => {
     await page.getByLabel('Monte Carlo runs').fill('77');
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'New scenario' }).click();
+    // The built-in's headline is still there while the new scenario's id is being chosen (an
+    // API call): wait for the new scenario itself, then read the fields.
+    await expect
+      .poll(() => page.getByTestId('doc-title').textContent())
+      .toMatch(/A new negotiation/);
     await page.getByTestId('headline').waitFor();
     expect(await page.getByLabel('Levers target').inputValue()).toBe('');
     expect(await page.getByLabel('Monte Carlo runs').inputValue()).toBe('500');

@@ -219,6 +219,8 @@ describe.skipIf(skipReason !== null)('workbench v2 in Chromium', () => {
     await page.goto(base);
     for (const id of ['my-scenario', 'my-scenario-2']) {
       await page.getByRole('button', { name: 'New scenario' }).click();
+      // A new scenario is unsaved: wait for it (the one saved a moment ago shows a headline too).
+      await expect.poll(() => page.getByTestId('doc-title').textContent()).toMatch(/\(edited\)/);
       await page.getByTestId('headline').waitFor();
       await page.getByTestId('save').click();
       await expect.poll(() => status(page)).toBe(`saved ${id} as version 1`);

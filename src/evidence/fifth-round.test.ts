@@ -4,20 +4,10 @@
  * benchmark. Each rule has a case it reads and a control that must keep its reading.
  */
 import { describe, expect, it } from 'vitest';
-import { analyseArticle } from './analyse.ts';
-import { propose } from './propose.ts';
+import { directionsUnder } from './testdata.ts';
 
-const HEAD = 'Allies weigh their options\n\n';
 /** The proposed direction of each actor in a text (headline + one paragraph per sentence). */
-function directions(...paragraphs: string[]): Record<string, string> {
-  const a = analyseArticle(HEAD + paragraphs.join('\n\n') + '\n');
-  const out: Record<string, string> = {};
-  for (const actor of a.actors) {
-    const p = propose(actor.statements);
-    if (p) out[actor.key] = p.direction;
-  }
-  return out;
-}
+const directions = directionsUnder('Allies weigh their options');
 
 describe('fifth round: who holds a cue', () => {
   it('a cue in a relative clause belongs to its antecedent, not to the main subject', () => {

@@ -7,19 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { analyseArticle } from './analyse.ts';
 import { guessIssue, ISSUE_PLACEHOLDER } from './issue.ts';
 import { propose } from './propose.ts';
+import { directionsUnder } from './testdata.ts';
 import { tokenize } from './tokens.ts';
 
-const HEAD = 'Allies weigh the US plan\n\n';
 /** The proposed direction of each actor in a text (headline + one paragraph per sentence). */
-function directions(...paragraphs: string[]): Record<string, string> {
-  const a = analyseArticle(HEAD + paragraphs.join('\n\n') + '\n');
-  const out: Record<string, string> = {};
-  for (const actor of a.actors) {
-    const p = propose(actor.statements);
-    if (p) out[actor.key] = p.direction;
-  }
-  return out;
-}
+const HEAD = 'Allies weigh the US plan\n\n';
+const directions = directionsUnder('Allies weigh the US plan');
 
 describe('stance cues read in the right direction or not at all', () => {
   it('reluctance is against', () => {

@@ -8,8 +8,6 @@
  * too). Screenshots go to ENTENTE_SCREENSHOTS when set. Skipped, with the reason printed, when
  * /usr/bin/chromium is absent.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chromiumSkipReason,
@@ -17,14 +15,13 @@ import {
   type Page,
   PHONE,
   resizeTo,
+  screenshot,
   seriousViolations,
   startWorkbench,
   type Workbench,
 } from './support/workbench.ts';
 
 const SCENARIO = 'ktab-soe-pol-comp';
-const SHOTS = process.env.ENTENTE_SCREENSHOTS;
-if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 
 const skipReason = chromiumSkipReason('browser-charts');
 
@@ -76,12 +73,8 @@ describe.skipIf(skipReason !== null)('Results charts in Chromium', () => {
     await page.locator('figure.plot svg').first().waitFor();
     return page;
   };
-  const shot = async (page: Page, name: string, selector?: string) => {
-    if (!SHOTS) return;
-    const path = join(SHOTS, `charts-${name}.png`);
-    if (selector) await page.locator(selector).first().screenshot({ path });
-    else await page.screenshot({ path });
-  };
+  const shot = (page: Page, name: string, selector?: string) =>
+    screenshot(page, `charts-${name}`, selector ? { selector } : {});
   /**
    * Classes and opacity of the elements of `chart` tagged with `actor`, and of the others.
    * (Page scripts are strings, so this Node-side file needs no DOM types.)

@@ -6,8 +6,6 @@
  * without sideways scroll; axe-core with the evidence editor open. Screenshots go to
  * ENTENTE_SCREENSHOTS when set. Skipped, with the reason printed, without /usr/bin/chromium.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chromiumSkipReason,
@@ -16,6 +14,7 @@ import {
   type Page,
   PHONE,
   resizeTo,
+  screenshot,
   seriousViolations,
   startWorkbench,
   type Workbench,
@@ -25,8 +24,6 @@ import { applyVariant } from '../src/formats/variants.ts';
 import type { Store } from '../src/store/store.ts';
 
 const BUILTIN = 'east-asia-coalition-2025';
-const SHOTS = process.env.ENTENTE_SCREENSHOTS;
-if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 
 const skipReason = chromiumSkipReason('browser-edit');
 
@@ -48,9 +45,7 @@ describe.skipIf(skipReason !== null)('editing in the workbench, in Chromium', ()
   const errors: string[] = [];
   const newPage = (viewport = DESKTOP): Promise<Page> =>
     wb.newPage(viewport, (m) => errors.push(m));
-  const shot = async (page: Page, name: string, fullPage = false) => {
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
-  };
+  const shot = (page: Page, name: string, fullPage = false) => screenshot(page, name, { fullPage });
   const status = (page: Page) => page.getByTestId('status').textContent();
   /** Opens the built-in scenario's editor with the focus on Korea's USFK salience. */
   const openEditor = async (page: Page) => {

@@ -6,13 +6,13 @@
  * of every view (no serious or critical violation). Screenshots go to ENTENTE_SCREENSHOTS when
  * set. Skipped, with the reason printed, when /usr/bin/chromium is absent.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtWebDir } from './support/web-build.ts';
-import { resizeTo, seriousViolations } from './support/workbench.ts';
+import { resizeTo, screenshot, seriousViolations } from './support/workbench.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../src/report/scenario-report/print-pdf.ts';
 import { createServer, type Server } from '../src/server/app.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
@@ -21,8 +21,6 @@ import { type Json, resolveIdPath } from '../web/src/doc.ts';
 import { fmtAgainst } from '../web/src/format.ts';
 
 const BUILTIN = 'east-asia-coalition-2025';
-const SHOTS = process.env.ENTENTE_SCREENSHOTS;
-if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 
 describe('numbers next to a threshold verdict', () => {
   it('never show "50 no" next to "50 yes": a value below the threshold shows enough decimals', () => {
@@ -130,9 +128,7 @@ describe.skipIf(skipReason !== null)('workbench v2 in Chromium', () => {
     page.on('pageerror', (e) => console.log(`[browser-v2] page error: ${e.message}`));
     return page;
   };
-  const shot = async (page: Page, name: string) => {
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
-  };
+  const shot = (page: Page, name: string) => screenshot(page, name);
   const openBuiltin = async (page: Page) => {
     await page.goto(base);
     await page.getByTestId(`builtin-${BUILTIN}`).click();

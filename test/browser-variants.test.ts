@@ -7,7 +7,7 @@
  * serious or critical violation. Screenshots go to ENTENTE_SCREENSHOTS when set. Skipped, with
  * the reason printed, when /usr/bin/chromium is absent.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,6 +17,8 @@ import {
   type Page,
   PHONE,
   resizeTo,
+  screenshot,
+  SHOTS_DIR,
   seriousViolations,
   startWorkbench,
   type Workbench,
@@ -31,8 +33,6 @@ import { compareRows, inputChangeRows } from '../src/report/compare-rows.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const BUILTIN = 'east-asia-coalition-2025';
-const SHOTS = process.env.ENTENTE_SCREENSHOTS;
-if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 
 const skipReason = chromiumSkipReason('browser-variants');
 
@@ -64,9 +64,7 @@ describe.skipIf(skipReason !== null)('the Variants view in Chromium', () => {
   });
 
   const newPage = (viewport = DESKTOP): Promise<Page> => wb.newPage(viewport);
-  const shot = async (page: Page, name: string, fullPage = false) => {
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
-  };
+  const shot = (page: Page, name: string, fullPage = false) => screenshot(page, name, { fullPage });
   /** Opens the built-in on its Variants view and picks exactly `ids`. */
   const openVariants = async (page: Page, ids: string[]) => {
     await page.goto(base);
@@ -161,15 +159,13 @@ describe.skipIf(skipReason !== null)('the Variants view in Chromium', () => {
       rows2.map((r) => [r.cells[0]!.text, ...r.cells.slice(1).flatMap((c) => [c.text, c.delta])]),
     );
     await shot(page, 'variants-two-1440', true);
-    if (SHOTS) {
-      // The two cards an analyst reads, each whole.
-      await page
-        .locator('section[aria-labelledby="var-side"]')
-        .screenshot({ path: join(SHOTS, 'variants-two-side-1440.png') });
-      await page
-        .locator('section[aria-labelledby="var-inputs"]')
-        .screenshot({ path: join(SHOTS, 'variants-two-inputs-1440.png') });
-    }
+    // The two cards an analyst reads, each whole.
+    await screenshot(page, 'variants-two-side-1440', {
+      selector: 'section[aria-labelledby="var-side"]',
+    });
+    await screenshot(page, 'variants-two-inputs-1440', {
+      selector: 'section[aria-labelledby="var-inputs"]',
+    });
 
     // The Markdown report has the Variants section with the two picked, and only those.
     const download = page.waitForEvent('download', { timeout: 90_000 });
@@ -189,12 +185,11 @@ describe.skipIf(skipReason !== null)('the Variants view in Chromium', () => {
       `(() => { const el = document.querySelector('[data-testid="compare-table"]').parentElement; return el.scrollWidth > el.clientWidth && getComputedStyle(el).overflowX; })()`,
     );
     expect(scrolls).toBe('auto');
-    if (SHOTS)
-      for (const card of ['var-pick', 'var-head', 'var-inputs'])
-        await page
-          .locator(`section[aria-labelledby="${card}"]`)
-          .screenshot({ path: join(SHOTS, `variants-390-${card}.png`) });
-    if (SHOTS) {
+    for (const card of ['var-pick', 'var-head', 'var-inputs'])
+      await screenshot(page, `variants-390-${card}`, {
+        selector: `section[aria-labelledby="${card}"]`,
+      });
+    if (SHOTS_DIR) {
       // For the screenshot only: the table in view, the smooth scroll over.
       await page.getByTestId('compare-table').scrollIntoViewIfNeeded();
       await page.waitForTimeout(300);

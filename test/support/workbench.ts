@@ -3,7 +3,7 @@
  * fresh SQLite store on a free loopback port, and Debian's Chromium through playwright-core.
  * `skipReason` is non-null (and printed) when /usr/bin/chromium is absent.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +52,25 @@ export const overflowX = (page: Page) =>
   page.evaluate<number>(
     'document.documentElement.scrollWidth - document.documentElement.clientWidth',
   );
+
+/** Where screenshots go: `ENTENTE_SCREENSHOTS` (created on first use), or nowhere. */
+export const SHOTS_DIR = process.env.ENTENTE_SCREENSHOTS;
+
+/**
+ * Writes `NAME.png` into `ENTENTE_SCREENSHOTS` when it is set (nothing otherwise): the page, the
+ * whole page with `fullPage`, or the first element matching `selector`.
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean; selector?: string } = {},
+): Promise<void> {
+  if (!SHOTS_DIR) return;
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  const path = join(SHOTS_DIR, `${name}.png`);
+  if (options.selector) await page.locator(options.selector).first().screenshot({ path });
+  else await page.screenshot({ path, fullPage: options.fullPage ?? false });
+}
 
 export async function startWorkbench(tag: string): Promise<Workbench> {
   const tmp = mkdtempSync(join(tmpdir(), `entente-${tag}-`));

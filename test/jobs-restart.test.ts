@@ -5,7 +5,6 @@
  * `kill -9`), a run that cannot resume fails with the reason and `retry` re-queues one, and long
  * jobs beyond the limits get 429 with Retry-After.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from '../src/server/app.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { StoredRun } from '../src/store/store.ts';
-import { BIN, ROOT, fixture } from './support/cli.ts';
+import { startServe } from '../bench/serve-process.ts';
+import { ROOT, fixture } from './support/cli.ts';
 
 const GOOD = readFileSync(join(ROOT, fixture('good.yaml')), 'utf8');
 const tmp = mkdtempSync(join(tmpdir(), 'entente-jobs-'));
@@ -245,34 +245,10 @@ describe('bounded work: jobs per client and in total', () => {
   });
 });
 
-/** Starts `entente serve` on `db`; resolves with the child, its URL and its output so far. */
-async function serve(db: string): Promise<{ child: ChildProcess; url: string; out: () => string }> {
-  const child = spawn(
-    process.execPath,
-    [BIN, 'serve', '--port', '0', '--no-web', '--workers', '1', '--db', db],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL from entente serve: ${out}`)), 30_000);
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /on (http:\/\/\S+)/.exec(out);
-      if (m && out.includes('Ctrl-C')) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
-  });
-  return { child, url, out: () => out };
-}
-
 describe('kill -9 of `entente serve`', () => {
   it('every acknowledged job ends done after a restart on the same database, with the results of an uninterrupted run', async () => {
     const db = join(tmp, 'killed.db');
-    const first = await serve(db);
+    const first = await startServe(db, ['--workers', '1']);
     // One long job ahead keeps the others queued when the server is killed.
     const requests = [simulate(100_000, 1), ...[2, 3, 4, 5, 6].map((s) => simulate(400, s))];
     const acked: string[] = [];
@@ -283,9 +259,7 @@ describe('kill -9 of `entente serve`', () => {
         acked.push(((await res.json()) as StoredRun).id);
       }
     } finally {
-      const exited = new Promise((res) => first.child.on('exit', res));
-      first.child.kill('SIGKILL');
-      await exited;
+      await first.kill();
     }
     const peek = await openSqliteStore(db);
     const before = await Promise.all(acked.map((id) => peek.getRun(id)));
@@ -294,7 +268,7 @@ describe('kill -9 of `entente serve`', () => {
     const unfinished = before.filter((r) => r!.status === 'queued' || r!.status === 'running');
     expect(unfinished.length).toBeGreaterThanOrEqual(5);
 
-    const second = await serve(db);
+    const second = await startServe(db, ['--workers', '1']);
     try {
       expect(second.out()).toContain(`resumed ${unfinished.length} run(s)`);
       const deadline = Date.now() + 120_000;
@@ -315,9 +289,7 @@ describe('kill -9 of `entente serve`', () => {
         expect(runs[i]!.result).toEqual(await expected(requests[i]));
       expect(runs[0]!.result).toMatchObject({ kind: 'monte-carlo', runs: 100_000, seed: 1 });
     } finally {
-      const exited = new Promise((res) => second.child.on('exit', res));
-      second.child.kill('SIGTERM');
-      await exited;
+      await second.stop();
     }
   }, 180_000);
 });

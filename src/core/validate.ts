@@ -430,20 +430,11 @@ function checkScenarioRules(s: Scenario): { problems: PathProblem[]; warnings: P
 
 type EvidenceField = 'position' | 'salience' | 'capability' | 'referencePoint';
 
-/** Every evidence id cited on a number or claimed by an evidence item for it. */
-export function evidenceFor(
-  s: Scenario,
-  actorId: string | undefined,
-  issueId: string | undefined,
-  field: EvidenceField,
-): string[] {
-  return evidenceLookup(s)(actorId, issueId, field);
-}
-
 /**
- * `evidenceFor` for many numbers of one scenario: the evidence items' `supports` claims are
- * indexed once, so asking for every number costs time linear in the scenario (asking
- * `evidenceFor` for each walked every item's claims: quadratic, 0.1 s at 50 KTAB actors).
+ * Every evidence id cited on a number or claimed by an evidence item for it, for the numbers of
+ * one scenario: the evidence items' `supports` claims are indexed once, so asking for every number
+ * costs time linear in the scenario (walking every item's claims per number was quadratic: 0.1 s
+ * at 50 KTAB actors).
  */
 export function evidenceLookup(
   s: Scenario,

@@ -6,10 +6,10 @@
 import { assertBargained } from '../core/compile.ts';
 import type { ModelRun } from '../analysis/forecast.ts';
 import { InputError } from '../core/errors.ts';
-import { currentLimits, overLimitMessage } from '../core/limits.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { resolveOptions } from '../models/options.ts';
 import { defaultModelIds, getModel } from '../models/registry.ts';
+import { smpOverLimit } from '../models/smp/index.ts';
 
 export interface ModelRequest {
   readonly id: string;
@@ -25,7 +25,6 @@ export function modelRunsFromRequest(
     ? models
     : defaultModelIds().map((id) => ({ id }));
   const seen = new Set<string>();
-  const smpLimit = currentLimits().smpActors;
   return list.map((m, i) => {
     const where = `models[${i}]`;
     if (seen.has(m.id))
@@ -34,10 +33,11 @@ export function modelRunsFromRequest(
     const model = getModel(m.id, `${where}.id`);
     // The SMP checks its limit itself, but only once the models before it have run (seconds
     // of a worker for a request that will be refused): the same refusal, before any work.
-    if (model.id === 'smp' && scenario && scenario.actors.length > smpLimit)
+    const over = model.id === 'smp' && scenario ? smpOverLimit(scenario.actors.length) : undefined;
+    if (over)
       throw new InputError({
         path: models?.length ? `${where}.id` : 'models',
-        message: `smp: ${overLimitMessage('smpActors', scenario.actors.length, 'actors')}; its work grows as actors³ per turn, so leave the SMP out of the models for a scenario this large${models?.length ? '' : ' (it is one of the default models: name the models to run)'}`,
+        message: `${over}${models?.length ? '' : ' (it is one of the default models: name the models to run)'}`,
       });
     const options = resolveOptions(model, m.options ?? {}, (key) =>
       key === undefined ? `${where}.options` : `${where}.options.${key}`,

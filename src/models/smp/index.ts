@@ -1,5 +1,5 @@
 /** KTAB's spatial model of politics: the model, its options and its per-turn detail. */
-export { runSmp, smp } from './smp.ts';
+export { runSmp, smp, smpOverLimit } from './smp.ts';
 export {
   BARGAIN_MODELS,
   BIG_R_ADJUSTS,

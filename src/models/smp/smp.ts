@@ -207,6 +207,16 @@ function lazy<T extends object, K extends keyof T>(obj: T, key: K, make: () => T
   });
 }
 
+/**
+ * Why the SMP refuses `actors` actors (over `ENTENTE_MAX_SMP_ACTORS`), or undefined within the
+ * limit: each turn costs about n³ contests (docs/spec/smp.md): 200 actors take seconds, 2,000
+ * hours. Shells that plan runs ask it before running anything.
+ */
+export function smpOverLimit(actors: number): string | undefined {
+  if (actors <= currentLimits().smpActors) return undefined;
+  return `smp: ${overLimitMessage('smpActors', actors, 'actors')}; its work grows as actors³ per turn, so leave the SMP out of the models for a scenario this large`;
+}
+
 /** Runs the SMP on numeric input (see the module comment). */
 export function runSmp(
   input: NumericInput,
@@ -215,14 +225,8 @@ export function runSmp(
 ): ModelResult<SmpDetail> {
   const o = checkOptions('smp', SMP_OPTIONS, options);
   const { n, d } = input;
-  const limit = currentLimits().smpActors;
-  if (n > limit) {
-    // Each turn costs about n³ contests (docs/spec/smp.md): 200 actors take seconds, 2,000 hours.
-    throw new InputError({
-      path: '',
-      message: `smp: ${overLimitMessage('smpActors', n, 'actors')}; its work grows as actors³ per turn, so leave the SMP out of the models for a scenario this large`,
-    });
-  }
+  const over = smpOverLimit(n);
+  if (over) throw new InputError({ path: '', message: over });
   const st = settingsOf(o);
   const ws = createWorkspace(n, d, st.election.vote, COMMIT_CODE[o.thirdPartyCommit]);
   const warnings = load(input, ws);

@@ -1,8 +1,8 @@
 /**
  * One Vite build of the web UI for every browser test of a run (and of the next runs while
  * nothing it is built from changes): built into $TMPDIR/entente-web-test/<key>, where the key
- * hashes the checkout's path and the contents of web/ (but its dist), src/, package.json and the
- * lockfile. Builds unused for a day are removed.
+ * hashes the checkout's path and the contents of web/ (but its dist), src/, package.json, the
+ * lockfile and this file. Builds unused for a day are removed.
  * Test files run in parallel workers, so the first to need a build takes a lock (an atomic
  * mkdir) and builds; the others wait for its `done` marker. A lock left by a killed run is taken
  * over after five minutes.
@@ -39,7 +39,11 @@ export function webBuildKey(): string {
   const files: string[] = [];
   walk(join(ROOT, 'web'), files);
   walk(join(ROOT, 'src'), files);
-  files.push(join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'));
+  files.push(
+    join(ROOT, 'package.json'),
+    join(ROOT, 'package-lock.json'),
+    join(ROOT, 'test/support/web-build.ts'),
+  );
   files.sort();
   const h = createHash('sha256');
   h.update(ROOT);
@@ -88,11 +92,22 @@ export async function builtWebDir(): Promise<string> {
         if (e !== key && Date.now() - used > DAY_MS) rmSync(p, { recursive: true, force: true });
       }
       const { build } = await import('vite');
-      await build({
-        configFile: join(ROOT, 'web/vite.config.ts'),
-        logLevel: 'warn',
-        build: { outDir: dir, emptyOutDir: true },
-      });
+      // Vitest sets NODE_ENV=test, and Vite keeps a NODE_ENV it finds: React's development
+      // build (jsxDEV, its checks) would be bundled, several times slower than what `npm run
+      // build` ships. The tests drive the production bundle.
+      const nodeEnv = process.env.NODE_ENV;
+      process.env.NODE_ENV = 'production';
+      try {
+        await build({
+          configFile: join(ROOT, 'web/vite.config.ts'),
+          logLevel: 'warn',
+          mode: 'production',
+          build: { outDir: dir, emptyOutDir: true },
+        });
+      } finally {
+        if (nodeEnv === undefined) delete process.env.NODE_ENV;
+        else process.env.NODE_ENV = nodeEnv;
+      }
       writeFileSync(done, new Date().toISOString());
       return dir;
     } finally {

@@ -243,13 +243,23 @@ const post = (path: string, body: unknown) => ({ method: 'POST', path, body: jso
  * A health monitor in a process of its own: `GET /api/health` every `everyMs`, one at a time, for
  * `seconds`; resolves to its latencies in ms (a failed request counts as Infinity).
  */
-function probeHealth(url: string, seconds: number, everyMs: number): Promise<number[]> {
+function probeHealth(
+  url: string,
+  seconds: number,
+  everyMs: number,
+): { ready: Promise<void>; latencies: Promise<number[]> } {
   const script = `
     const url = ${JSON.stringify(`${url}/api/health`)};
-    const start = performance.now();
-    const until = start + ${seconds * 1000};
+    let start = performance.now();
+    let until = start + ${seconds * 1000};
     const out = [];
     (async () => {
+      // One request before timing: the first fetch of a process loads and compiles its HTTP
+      // client (≈ 0.1–0.6 s on a busy machine), which is this process's cost, not the server's.
+      try { await (await fetch(url)).arrayBuffer(); } catch {}
+      process.stdout.write('ready\\n');
+      start = performance.now();
+      until = start + ${seconds * 1000};
       while (performance.now() < until) {
         const t0 = performance.now();
         try { const r = await fetch(url); await r.arrayBuffer(); out.push(r.ok ? performance.now() - t0 : Infinity); }
@@ -261,16 +271,24 @@ function probeHealth(url: string, seconds: number, everyMs: number): Promise<num
       }
       process.stdout.write(JSON.stringify(out.map((x) => (Number.isFinite(x) ? x : -1))));
     })();`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let text = '';
-    child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let text = '';
+  let signalReady = () => {};
+  const ready = new Promise<void>((r) => (signalReady = r));
+  child.stdout.on('data', (d: Buffer) => {
+    text += d.toString();
+    if (text.startsWith('ready\n')) signalReady();
+  });
+  const latencies = new Promise<number[]>((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code) => {
+      signalReady();
       if (code !== 0) return reject(new Error(`health probe exited ${code}`));
-      resolve((JSON.parse(text) as number[]).map((x) => (x < 0 ? Infinity : x)));
+      const json = text.replace(/^ready\n/, '');
+      resolve((JSON.parse(json) as number[]).map((x) => (x < 0 ? Infinity : x)));
     });
   });
+  return { ready, latencies };
 }
 
 function quantile(sorted: readonly number[], p: number): number {
@@ -319,7 +337,9 @@ export async function benchLoad(): Promise<BenchRow[]> {
       kind.after?.(clients[0]!, r.status, r.text);
     }
     const load0 = loadavg()[0]!;
-    const probe = probeHealth(server.url, SECONDS, 20);
+    const monitor = probeHealth(server.url, SECONDS, 20);
+    await monitor.ready; // its clock starts with the clients'
+    const probe = monitor.latencies;
     const until = performance.now() + SECONDS * 1000;
     let total = 0;
     const started = performance.now();

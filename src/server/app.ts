@@ -9,13 +9,13 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
-import { bodyLimit } from 'hono/body-limit';
 import type { ZodError } from 'zod';
 import { formatPath } from '../core/path.ts';
 import { htmlToPdf } from '../report/scenario-report/print-pdf.ts';
 import type { Store } from '../store/store.ts';
 import { VERSION } from '../version.ts';
 import { bearerAuth } from './auth.ts';
+import { requestBodyLimit } from './body-limit.ts';
 import type { App, ServerDeps } from './context.ts';
 import { DOCS_HTML } from './docs-page.ts';
 import { type ErrorBody, errorResponse } from './errors.ts';
@@ -149,19 +149,16 @@ export function createServer(options: AppOptions): Server {
   const limit = options.maxBodyBytes ?? currentLimits().bodyBytes;
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: limit,
-      onError: (c) => {
-        const body: ErrorBody = {
-          error: {
-            type: 'too-large',
-            message: `the request body is larger than the limit of ${limit.toLocaleString('en-US')} ${LIMITS.bodyBytes.unit} (raise it with ${LIMITS.bodyBytes.env}=N; docs/hardening.md)`,
-          },
-        };
-        // The rest of the body is not read: the connection closes after the answer, and says so,
-        // so that a client does not send its next request on it.
-        return c.json(body, 413, { Connection: 'close' });
-      },
+    requestBodyLimit(limit, (c) => {
+      const body: ErrorBody = {
+        error: {
+          type: 'too-large',
+          message: `the request body is larger than the limit of ${limit.toLocaleString('en-US')} ${LIMITS.bodyBytes.unit} (raise it with ${LIMITS.bodyBytes.env}=N; docs/hardening.md)`,
+        },
+      };
+      // The rest of the body is not read: the connection closes after the answer, and says so,
+      // so that a client does not send its next request on it.
+      return c.json(body, 413, { Connection: 'close' });
     }),
   );
   if (options.token) {

@@ -4,7 +4,6 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { openPostgresStore } from './postgres.ts';
 import { openSqliteStore } from './sqlite.ts';
 import type { Store } from './store.ts';
 
@@ -23,6 +22,8 @@ export function describeStoreChoice({ db, env = process.env }: StoreChoice): str
 
 export async function openStore({ db, env = process.env }: StoreChoice = {}): Promise<Store> {
   if (env.DATABASE_URL && db === undefined) {
+    // Loaded only when asked for: the pg driver's modules cost a SQLite server ~0.2 s at start.
+    const { openPostgresStore } = await import('./postgres.ts');
     return openPostgresStore(
       env.DATABASE_URL,
       env.ENTENTE_PG_SCHEMA ? { schema: env.ENTENTE_PG_SCHEMA } : {},

@@ -142,3 +142,35 @@ describe('request size limit through the Node adapter', () => {
     expect(r.status).toBe(200);
   });
 });
+
+describe('request size limit: a chunked body that breaks off', () => {
+  it('is a 400 naming the reason, not an internal error', async () => {
+    const { EventEmitter } = await import('node:events');
+    const { Hono } = await import('hono');
+    const { requestBodyLimit } = await import('./body-limit.ts');
+    const app = new Hono();
+    app.onError((err, c) =>
+      c.json({ message: err.message }, 'status' in err ? (err.status as 400) : 500),
+    );
+    app.use(
+      '*',
+      requestBodyLimit(1000, (c) => c.json({ message: 'too large' }, 413)),
+    );
+    app.post('/x', async (c) => c.text(await c.req.text()));
+    const incoming = Object.assign(new EventEmitter(), {
+      headers: { 'transfer-encoding': 'chunked' },
+      pause() {},
+    });
+    const answer = app.fetch(
+      new Request('http://localhost/x', { method: 'POST', body: 'ignored' }),
+      { incoming },
+    );
+    incoming.emit('data', Buffer.from('{"a": '));
+    incoming.emit('error', new Error('aborted'));
+    const r = await answer;
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { message: string }).message).toBe(
+      'the request body could not be read (aborted)',
+    );
+  });
+});

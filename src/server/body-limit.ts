@@ -13,6 +13,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 
 /** Hono's body cache, where `c.req.json()` and `c.req.text()` look first. */
 interface BodyCache {
@@ -36,7 +37,15 @@ export function requestBodyLimit(
       if (declared !== undefined && Number(declared) > maxSize) return tooLarge(c);
       return next();
     }
-    const text = await readUpTo(incoming, maxSize);
+    let text: string | undefined;
+    try {
+      text = await readUpTo(incoming, maxSize);
+    } catch (err) {
+      // The client went away or sent a broken chunk: its fault, not the server's.
+      throw new HTTPException(400, {
+        message: `the request body could not be read (${(err as Error).message})`,
+      });
+    }
     if (text === undefined) return tooLarge(c);
     (c.req.bodyCache as BodyCache).text = Promise.resolve(text);
     return next();

@@ -193,6 +193,10 @@ export class RedisWorker {
         lockDuration: this.#lockMs,
         stalledInterval: Math.max(250, Math.floor(this.#lockMs / 2)),
         maxStalledCount: 2,
+        // How long one blocking wait for a chunk lasts (BullMQ: 5 s). BullMQ guards each wait with
+        // a timer of this plus 1 s that a close does not clear, so it held a worker that had
+        // given up for up to 6 s more; 1 s costs one idle command a second.
+        drainDelay: 1,
         autorun: false,
       },
     );
